@@ -1,0 +1,1 @@
+"""The database: schema, engine, units of work and migrations. Only services use it."""
