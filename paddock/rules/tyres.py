@@ -1,0 +1,613 @@
+"""Tyre control: barcodes, quotas per car per event, carry-over, replacements, scan checks.
+
+The rules (domain: Tyres): every Michelin tyre has a unique barcode and is registered to
+one car for one event. Per car per event the season allows a number of new tyres of each
+type (default 8 slicks, wets unlimited); unused registered slicks may be carried to the
+next event (default up to 4); a tyre damaged beyond use may be replaced with the
+stewards' approval, with a reason and outside the quota. Scrutineers scan tyres at any
+time: the verdict says at a glance whether the tyre is legal on that car.
+
+Tyres are plain `Tyre` records, one per barcode for the whole season; the record's
+``event`` is the event at which the tyre is currently registered (a carried-over tyre's
+record names the new event and remembers where it came from).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from paddock.rules.grid import car_number_key
+
+
+class TyreType(StrEnum):
+    SLICK = "slick"
+    WET = "wet"
+
+
+class TyreStatus(StrEnum):
+    """Where a registered tyre stands.
+
+    ``registered``: new tyre, within the quota. ``carried-over``: an unused slick brought
+    from the previous event (outside the quota). ``replacement``: replaces a damaged tyre
+    with the stewards' approval (outside the quota). ``scrapped``: no longer usable.
+    """
+
+    REGISTERED = "registered"
+    CARRIED_OVER = "carried-over"
+    REPLACEMENT = "replacement"
+    SCRAPPED = "scrapped"
+
+
+@dataclass(frozen=True)
+class TyreRules:
+    """The season's tyre allocation; every number here is the series manager's to change.
+
+    Attributes:
+        slick_quota: new slicks per car per event; None = not limited.
+        wet_quota: new wets per car per event; None = not limited.
+        carry_over_limit: unused slicks a car may carry to the next event.
+        barcode_min_length / barcode_max_length: the accepted length of a barcode.
+    """
+
+    slick_quota: int | None = 8
+    wet_quota: int | None = None
+    carry_over_limit: int = 4
+    barcode_min_length: int = 6
+    barcode_max_length: int = 20
+
+    def quota(self, tyre_type: TyreType | str) -> int | None:
+        return self.slick_quota if TyreType(tyre_type) is TyreType.SLICK else self.wet_quota
+
+
+DEFAULT_TYRE_RULES = TyreRules()
+
+
+@dataclass(frozen=True)
+class Tyre:
+    """One registered tyre of the season.
+
+    Attributes:
+        barcode: normalised (see `normalise_barcode`).
+        car: the car number it is registered to.
+        event: the number in the season of the event it is registered for.
+        tyre_type: slick or wet.
+        status: registered, carried-over, replacement or scrapped.
+        reason: why it was replaced or scrapped ("" otherwise).
+        carried_from: the event it was carried over from, if it was.
+        replacement: registered as a replacement (kept when the tyre is later scrapped,
+            so a scrapped replacement still does not count against the quota).
+    """
+
+    barcode: str
+    car: str
+    event: int
+    tyre_type: TyreType = TyreType.SLICK
+    status: TyreStatus = TyreStatus.REGISTERED
+    reason: str = ""
+    carried_from: int | None = None
+    replacement: bool = False
+
+    @property
+    def counts_against_quota(self) -> bool:
+        """A new tyre (registered, or scrapped after it was registered new)."""
+        if self.status in (TyreStatus.CARRIED_OVER, TyreStatus.REPLACEMENT):
+            return False
+        return self.carried_from is None and not self.replacement
+
+
+class TyreRule(StrEnum):
+    """Which rule a registration or carry-over problem breaks."""
+
+    MALFORMED = "malformed-barcode"
+    DUPLICATE_IN_BATCH = "duplicate-in-batch"
+    ALREADY_REGISTERED = "already-registered"
+    OVER_QUOTA = "over-quota"
+    NOT_ENTERED = "not-entered"
+    REASON_REQUIRED = "reason-required"
+    NOT_CARRYABLE = "not-carryable"
+    CARRY_OVER_LIMIT = "carry-over-limit"
+
+
+@dataclass(frozen=True)
+class TyreProblem:
+    """One broken rule, with the car and barcode it concerns and a sentence for the official."""
+
+    rule: TyreRule
+    car: str
+    barcode: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# -- Barcodes ------------------------------------------------------------------------------
+
+_WHITESPACE = re.compile(r"\s+")
+_BAD_CHARACTER = re.compile(r"[^A-Z0-9]")
+
+
+class BarcodeError(ValueError):
+    """A barcode that is not in the accepted format; the message names it and says why."""
+
+
+def normalise_barcode(text: str) -> str:
+    """Remove every space (scanners add line ends, people type groups) and upper-case."""
+    return _WHITESPACE.sub("", text).upper()
+
+
+def barcode_problem(text: str, rules: TyreRules = DEFAULT_TYRE_RULES) -> str | None:
+    """What is wrong with a barcode (after normalising), or None when it is acceptable.
+
+    Accepted: ``barcode_min_length`` to ``barcode_max_length`` letters A-Z and digits 0-9.
+    """
+    code = normalise_barcode(text)
+    low, high = rules.barcode_min_length, rules.barcode_max_length
+    if not code:
+        return "tyre barcode is empty"
+    bad = _BAD_CHARACTER.search(code)
+    if bad:
+        return (
+            f"tyre barcode '{text.strip()}' is malformed: '{bad.group()}' is not allowed "
+            f"(use letters A-Z and digits 0-9 only)"
+        )
+    if not low <= len(code) <= high:
+        return (
+            f"tyre barcode '{text.strip()}' is malformed: {len(code)} characters, "
+            f"expected {low} to {high}"
+        )
+    return None
+
+
+def parse_barcode(text: str, rules: TyreRules = DEFAULT_TYRE_RULES) -> str:
+    """The normalised barcode.
+
+    Raises:
+        BarcodeError: when it is not in the accepted format.
+    """
+    problem = barcode_problem(text, rules)
+    if problem:
+        raise BarcodeError(problem)
+    return normalise_barcode(text)
+
+
+# -- Registration --------------------------------------------------------------------------
+
+
+def _type_name(tyre_type: TyreType, count: int) -> str:
+    return tyre_type.value + ("" if count == 1 else "s")
+
+
+def quota_used(
+    tyres: Iterable[Tyre], car: str, event: int, tyre_type: TyreType | str = TyreType.SLICK
+) -> int:
+    """How many new tyres of the type the car has registered at the event (scrapped included)."""
+    kind = TyreType(tyre_type)
+    return sum(
+        1
+        for tyre in tyres
+        if tyre.car == car
+        and tyre.event == event
+        and tyre.tyre_type is kind
+        and tyre.counts_against_quota
+    )
+
+
+def check_registration(
+    barcodes: Sequence[str],
+    *,
+    car: str,
+    event: int,
+    tyres: Iterable[Tyre],
+    entries: Iterable[str],
+    tyre_type: TyreType | str = TyreType.SLICK,
+    replacement: bool = False,
+    reason: str = "",
+    rules: TyreRules = DEFAULT_TYRE_RULES,
+) -> list[TyreProblem]:
+    """Every rule a batch of new tyres for one car would break; empty when it may be saved.
+
+    Args:
+        barcodes: as scanned or typed; normalised here.
+        car: the car they are for.
+        event: the event's number in the season.
+        tyres: every tyre already registered this season (any car, any event).
+        entries: the car numbers entered at the event (a mapping number -> driver will do).
+        tyre_type: slick or wet.
+        replacement: the batch replaces damaged tyres with the stewards' approval: it needs
+            a ``reason`` and does not count against the quota.
+        rules: the season's tyre rules.
+    """
+    kind = TyreType(tyre_type)
+    season = list(tyres)
+    problems: list[TyreProblem] = []
+    if car not in set(entries):
+        problems.append(
+            TyreProblem(
+                TyreRule.NOT_ENTERED, car, None, f"car {car} is not entered at event {event}"
+            )
+        )
+    if replacement and not reason.strip():
+        problems.append(
+            TyreProblem(
+                TyreRule.REASON_REQUIRED,
+                car,
+                None,
+                f"car {car}: a replacement tyre needs the stewards' reason",
+            )
+        )
+
+    registered = {tyre.barcode: tyre for tyre in season}
+    seen: Counter[str] = Counter()
+    valid: list[str] = []
+    for text in barcodes:
+        problem = barcode_problem(text, rules)
+        if problem:
+            problems.append(TyreProblem(TyreRule.MALFORMED, car, text.strip(), problem))
+            continue
+        code = normalise_barcode(text)
+        seen[code] += 1
+        if seen[code] == 2:
+            problems.append(
+                TyreProblem(
+                    TyreRule.DUPLICATE_IN_BATCH,
+                    car,
+                    code,
+                    f"tyre {code} appears twice in this registration for car {car}",
+                )
+            )
+        if seen[code] > 1:
+            continue
+        known = registered.get(code)
+        if known is not None:
+            problems.append(
+                TyreProblem(
+                    TyreRule.ALREADY_REGISTERED,
+                    car,
+                    code,
+                    f"tyre {code} is already registered this season "
+                    f"(to car {known.car} at event {known.event})",
+                )
+            )
+            continue
+        valid.append(code)
+
+    quota = rules.quota(kind)
+    if not replacement and quota is not None:
+        used = quota_used(season, car, event, kind)
+        would_have = used + len(valid)
+        if would_have > quota:
+            problems.append(
+                TyreProblem(
+                    TyreRule.OVER_QUOTA,
+                    car,
+                    None,
+                    f"car {car} would have {would_have} of {quota} new "
+                    f"{_type_name(kind, quota)} at event {event} "
+                    f"({used} already registered, {len(valid)} in this registration)",
+                )
+            )
+    return problems
+
+
+def new_tyres(
+    barcodes: Iterable[str],
+    *,
+    car: str,
+    event: int,
+    tyre_type: TyreType | str = TyreType.SLICK,
+    replacement: bool = False,
+    reason: str = "",
+) -> tuple[Tyre, ...]:
+    """The records to save once `check_registration` found nothing (barcodes normalised)."""
+    status = TyreStatus.REPLACEMENT if replacement else TyreStatus.REGISTERED
+    return tuple(
+        Tyre(
+            normalise_barcode(code),
+            car,
+            event,
+            TyreType(tyre_type),
+            status,
+            reason=reason.strip() if replacement else "",
+            replacement=replacement,
+        )
+        for code in dict.fromkeys(barcodes)
+    )
+
+
+# -- Carry-over ----------------------------------------------------------------------------
+
+
+def carry_over_candidates(car: str, event: int, tyres: Iterable[Tyre]) -> tuple[Tyre, ...]:
+    """The car's slicks at the event that could go to the next one (not scrapped).
+
+    Whether a tyre is unused is for the scrutineer to see; the limit is checked by
+    `check_carry_over`.
+    """
+    return tuple(
+        sorted(
+            (
+                tyre
+                for tyre in tyres
+                if tyre.car == car
+                and tyre.event == event
+                and tyre.tyre_type is TyreType.SLICK
+                and tyre.status is not TyreStatus.SCRAPPED
+            ),
+            key=lambda tyre: tyre.barcode,
+        )
+    )
+
+
+def check_carry_over(
+    barcodes: Sequence[str],
+    *,
+    car: str,
+    from_event: int,
+    tyres: Iterable[Tyre],
+    to_event: int | None = None,
+    rules: TyreRules = DEFAULT_TYRE_RULES,
+) -> list[TyreProblem]:
+    """Problems with carrying these unused slicks of a car from one event to the next.
+
+    ``to_event`` defaults to ``from_event + 1``. Tyres already carried to that event count
+    towards the limit.
+    """
+    target = from_event + 1 if to_event is None else to_event
+    season = list(tyres)
+    by_code = {tyre.barcode: tyre for tyre in season}
+    candidates = {tyre.barcode for tyre in carry_over_candidates(car, from_event, season)}
+    problems: list[TyreProblem] = []
+    accepted: list[str] = []
+    for text in barcodes:
+        code = normalise_barcode(text)
+        tyre = by_code.get(code)
+        if code in accepted:
+            problems.append(
+                TyreProblem(
+                    TyreRule.DUPLICATE_IN_BATCH,
+                    car,
+                    code,
+                    f"tyre {code} appears twice in this carry-over for car {car}",
+                )
+            )
+        elif code in candidates:
+            accepted.append(code)
+        else:
+            problems.append(
+                TyreProblem(
+                    TyreRule.NOT_CARRYABLE, car, code, _not_carryable(code, tyre, car, from_event)
+                )
+            )
+    already = sum(
+        1
+        for tyre in season
+        if tyre.car == car and tyre.event == target and tyre.carried_from == from_event
+    )
+    total = already + len(accepted)
+    if total > rules.carry_over_limit:
+        problems.append(
+            TyreProblem(
+                TyreRule.CARRY_OVER_LIMIT,
+                car,
+                None,
+                f"car {car} would carry {total} slicks from event {from_event} to event "
+                f"{target}; the limit is {rules.carry_over_limit}",
+            )
+        )
+    return problems
+
+
+def _not_carryable(code: str, tyre: Tyre | None, car: str, event: int) -> str:
+    prefix = f"tyre {code} cannot be carried over for car {car}"
+    if tyre is None:
+        return f"{prefix}: it is not registered"
+    if tyre.car != car:
+        return f"{prefix}: it is registered to car {tyre.car}"
+    if tyre.event != event:
+        return f"{prefix}: it is registered at event {tyre.event}, not event {event}"
+    if tyre.tyre_type is not TyreType.SLICK:
+        return f"{prefix}: only slicks may be carried over"
+    return f"{prefix}: it is scrapped"
+
+
+def carry_over(
+    barcodes: Iterable[str], *, from_event: int, tyres: Iterable[Tyre], to_event: int | None = None
+) -> tuple[Tyre, ...]:
+    """The updated records of carried tyres (call once `check_carry_over` found nothing)."""
+    target = from_event + 1 if to_event is None else to_event
+    wanted = {normalise_barcode(code) for code in barcodes}
+    return tuple(
+        Tyre(
+            tyre.barcode,
+            tyre.car,
+            target,
+            tyre.tyre_type,
+            TyreStatus.CARRIED_OVER,
+            carried_from=from_event,
+            replacement=tyre.replacement,
+        )
+        for tyre in tyres
+        if tyre.barcode in wanted and tyre.event == from_event
+    )
+
+
+# -- Scan check ----------------------------------------------------------------------------
+
+
+class VerdictKind(StrEnum):
+    OK = "ok"
+    NOT_REGISTERED = "not-registered"
+    OTHER_CAR = "other-car"
+    SCRAPPED = "scrapped"
+    OTHER_EVENT = "other-event"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer to a scan, shown huge on screen and printed by ``paddock tyres check``.
+
+    Attributes:
+        barcode: as normalised (as typed when malformed).
+        kind: the verdict.
+        car / driver: whom the tyre is registered to, when known.
+        tyre_type / status / event: the tyre's record, when registered.
+        used / quota: that car's new tyres of that type at that event, and the quota
+            (None = not limited), for "5 of 8".
+        message: one sentence for the official.
+    """
+
+    barcode: str
+    kind: VerdictKind
+    message: str
+    car: str | None = None
+    driver: str | None = None
+    tyre_type: TyreType | None = None
+    status: TyreStatus | None = None
+    event: int | None = None
+    used: int | None = None
+    quota: int | None = None
+
+    @property
+    def legal(self) -> bool:
+        return self.kind is VerdictKind.OK
+
+    @property
+    def quota_text(self) -> str:
+        """``"5 of 8"``, ``"3 (no limit)"``, or "" when the tyre is unknown."""
+        if self.used is None:
+            return ""
+        return f"{self.used} (no limit)" if self.quota is None else f"{self.used} of {self.quota}"
+
+    def to_json(self) -> dict[str, object]:
+        """``{"barcode", "verdict", "car", "driver"}`` as in the CLI contract."""
+        return {
+            "barcode": self.barcode,
+            "verdict": self.kind.value,
+            "car": self.car,
+            "driver": self.driver,
+        }
+
+
+def verdict(
+    barcode: str,
+    event: int,
+    tyres: Iterable[Tyre],
+    entries: Mapping[str, str],
+    *,
+    expected_car: str | None = None,
+    rules: TyreRules = DEFAULT_TYRE_RULES,
+) -> Verdict:
+    """Is the scanned tyre legal at this event (and on ``expected_car``, when given)?
+
+    Checked in this order: unknown barcode (``not-registered``), scrapped tyre
+    (``scrapped``), registered to another car than the one inspected (``other-car``),
+    registered for another event (``other-event``). Without ``expected_car`` a tyre
+    registered at this event is ``ok`` for the car it belongs to.
+
+    Args:
+        entries: car number -> driver name, for the drivers to show.
+    """
+    problem = barcode_problem(barcode, rules)
+    if problem:
+        return Verdict(barcode.strip(), VerdictKind.NOT_REGISTERED, problem)
+    code = normalise_barcode(barcode)
+    season = list(tyres)
+    matches = [tyre for tyre in season if tyre.barcode == code]
+    if not matches:
+        return Verdict(code, VerdictKind.NOT_REGISTERED, f"tyre {code} is not registered")
+    tyre = max(matches, key=lambda t: t.event)
+    found = Verdict(
+        code,
+        VerdictKind.OK,
+        f"tyre {code} is registered to car {tyre.car} ({tyre.tyre_type.value})",
+        car=tyre.car,
+        driver=entries.get(tyre.car),
+        tyre_type=tyre.tyre_type,
+        status=tyre.status,
+        event=tyre.event,
+        used=quota_used(season, tyre.car, tyre.event, tyre.tyre_type),
+        quota=rules.quota(tyre.tyre_type),
+    )
+    if tyre.status is TyreStatus.SCRAPPED:
+        reason = f" ({tyre.reason})" if tyre.reason else ""
+        return replace(
+            found,
+            kind=VerdictKind.SCRAPPED,
+            message=f"tyre {code} of car {tyre.car} is scrapped{reason}",
+        )
+    if expected_car is not None and tyre.car != expected_car:
+        return replace(
+            found,
+            kind=VerdictKind.OTHER_CAR,
+            message=f"tyre {code} is registered to car {tyre.car}, not car {expected_car}",
+        )
+    if tyre.event != event:
+        return replace(
+            found,
+            kind=VerdictKind.OTHER_EVENT,
+            message=(
+                f"tyre {code} of car {tyre.car} is registered at event {tyre.event}, "
+                f"not event {event}"
+            ),
+        )
+    return found
+
+
+# -- Summary -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CarTyreSummary:
+    """One car's tyres of one type at one event, for the tyre desk and the tyre report.
+
+    ``registered`` counts new tyres against the quota (scrapped ones included);
+    ``left`` is None when the type is not limited.
+    """
+
+    car: str
+    driver: str | None
+    tyre_type: TyreType
+    registered: int
+    quota: int | None
+    left: int | None
+    carried_over: int
+    replacements: int
+    scrapped: int
+
+
+def tyre_summary(
+    event: int,
+    tyres: Iterable[Tyre],
+    entries: Mapping[str, str],
+    *,
+    tyre_type: TyreType | str = TyreType.SLICK,
+    rules: TyreRules = DEFAULT_TYRE_RULES,
+) -> tuple[CarTyreSummary, ...]:
+    """Per car at the event (every entry, and any other car with tyres there), by number."""
+    kind = TyreType(tyre_type)
+    at_event = [t for t in tyres if t.event == event and t.tyre_type is kind]
+    quota = rules.quota(kind)
+    cars = set(entries) | {t.car for t in at_event}
+    rows = []
+    for car in sorted(cars, key=car_number_key):
+        mine = [t for t in at_event if t.car == car]
+        registered = sum(1 for t in mine if t.counts_against_quota)
+        rows.append(
+            CarTyreSummary(
+                car=car,
+                driver=entries.get(car),
+                tyre_type=kind,
+                registered=registered,
+                quota=quota,
+                left=None if quota is None else max(quota - registered, 0),
+                carried_over=sum(1 for t in mine if t.carried_from is not None),
+                replacements=sum(1 for t in mine if t.replacement),
+                scrapped=sum(1 for t in mine if t.status is TyreStatus.SCRAPPED),
+            )
+        )
+    return tuple(rows)
