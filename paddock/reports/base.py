@@ -1,0 +1,369 @@
+"""The renderer every document builds on: page, letterhead, status band, footer, tables.
+
+A renderer is made from one document (plain data from `paddock.reports.documents`) and
+returns PDF bytes. Subclasses supply the body by overriding `story`; the base draws on
+every page the letterhead (mark, series, event, venue and dates, document title, session),
+the status band (PROVISIONAL, or OFFICIAL with revision and publication time) and the
+footer (generated time, "Page X of Y", and the content hash of an official document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from functools import cache
+from io import BytesIO
+from typing import Any, Generic, TypeVar
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import CondPageBreak
+
+from paddock.reports.assets import image_path
+from paddock.reports.documents import DocumentBase, content_hash
+from paddock.reports.flowables import FitText, Line, SignatureBlock, fit_size
+from paddock.reports.fonts import MONO, SANS, SANS_BOLD, register_fonts
+from paddock.reports.styles import (
+    BODY_BOLD,
+    BODY_FONT,
+    BODY_SIZE,
+    CELL_PAD,
+    GREY,
+    HEAD_SIZE,
+    HEADING,
+    INK,
+    NAVY,
+    NOTE,
+    RULE,
+    WHITE,
+    ZEBRA,
+)
+
+D = TypeVar("D", bound=DocumentBase)
+Cell = str | Flowable
+
+
+def local_stamp(moment: datetime, zone: tzinfo) -> str:
+    """``27 Jun 2021 14:05 EDT``: a UTC-aware moment in the event's local time."""
+    local = moment.astimezone(zone)
+    name = local.tzname() or "UTC"
+    return f"{local.day} {local:%b %Y %H:%M} {name}"
+
+
+def status_text(document: DocumentBase) -> str:
+    """What the status band says; "" when the document has no status."""
+    status = document.status
+    if status is None:
+        return ""
+    if not status.official:
+        return "PROVISIONAL"
+    text = f"OFFICIAL — Revision {status.revision}"
+    if status.published_at is not None:
+        text += f", published {local_stamp(status.published_at, document.local_tz)}"
+    return text
+
+
+def ordered_classes(names: Iterable[str], preferred: Sequence[str]) -> list[str]:
+    """Class names in the preferred order, then the others in order of appearance."""
+    seen = list(dict.fromkeys(names))
+    first = [name for name in preferred if name in seen]
+    return first + [name for name in seen if name not in first]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: heading, width in points, alignment, and whether its body is bold."""
+
+    title: str
+    width: float
+    align: str = "LEFT"  # "LEFT", "CENTER" or "RIGHT"
+    bold: bool = False
+
+
+def data_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    extra_style: Sequence[tuple[Any, ...]] = (),
+    font_size: float = BODY_SIZE,
+) -> Table:
+    """A document table: navy heading repeated on every page, zebra rows, fitted cells.
+
+    A string too wide for its column becomes a `FitText`, which shrinks it a little and
+    then wraps it, so no text ever crosses into the next column.
+    """
+    heading: list[Cell] = []
+    for column in columns:
+        room = column.width - 2 * CELL_PAD
+        if stringWidth(column.title, BODY_BOLD, HEAD_SIZE) <= room:
+            heading.append(column.title)
+        else:
+            heading.append(
+                FitText([Line(column.title, BODY_BOLD, HEAD_SIZE, WHITE)], column.align.lower())
+            )
+    body: list[list[Cell]] = [heading]
+    for row in rows:
+        cells: list[Cell] = []
+        for column, cell in zip(columns, row, strict=True):
+            font = BODY_BOLD if column.bold else BODY_FONT
+            if isinstance(cell, str) and stringWidth(cell, font, font_size) > (
+                column.width - 2 * CELL_PAD
+            ):
+                cell = FitText([Line(cell, font, font_size)], column.align.lower())
+            cells.append(cell)
+        body.append(cells)
+
+    style: list[tuple[Any, ...]] = [
+        # Heading: white on navy, repeated at the top of every page (repeatRows=1).
+        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("TEXTCOLOR", (0, 0), (-1, 0), WHITE),
+        ("FONT", (0, 0), (-1, 0), BODY_BOLD, HEAD_SIZE),
+        # Body: condensed face, alternate rows shaded so a line can be followed across.
+        ("FONT", (0, 1), (-1, -1), BODY_FONT, font_size),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, ZEBRA]),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+    ]
+    for index, column in enumerate(columns):
+        style.append(("ALIGN", (index, 0), (index, -1), column.align))
+        if column.bold:
+            style.append(("FONTNAME", (index, 1), (index, -1), BODY_BOLD))
+    style.extend(extra_style)
+    return Table(
+        body,
+        colWidths=[column.width for column in columns],
+        repeatRows=1,
+        style=TableStyle(style),
+        hAlign="LEFT",
+    )
+
+
+def heading(text: str) -> Paragraph:
+    """A section heading ("Not classified", "Fastest lap per class")."""
+    return Paragraph(_escape(text), HEADING)
+
+
+def note(text: str) -> Paragraph:
+    """A short italic note under a table."""
+    return Paragraph(_escape(text), NOTE)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@cache
+def _mark() -> ImageReader:
+    # Decoded once per process: each render then only embeds the already-read image.
+    return ImageReader(str(image_path("paddock-mark.png")))
+
+
+def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, to print "Page X of Y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for state in self._held:
+                self.__dict__.update(state)
+                footer(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class ReportRenderer(Generic[D]):
+    """Base of every document renderer (US Letter, portrait).
+
+    Subclasses override `story`; `render` returns the PDF.
+    """
+
+    pagesize: tuple[float, float] = LETTER
+    margin_x = 36.0
+    #: Space above the frame for the letterhead and status band.
+    header_height = 104.0
+    #: Space below the frame for the footer.
+    footer_height = 50.0
+
+    def __init__(self, document: D) -> None:
+        self.document = document
+        self._hash = (
+            content_hash(document)
+            if document.status is not None and document.status.official
+            else ""
+        )
+
+    @property
+    def content_width(self) -> float:
+        return self.pagesize[0] - 2 * self.margin_x
+
+    # --- hooks -------------------------------------------------------------------------
+
+    def story(self) -> list[Flowable]:
+        """The document's body, between letterhead and footer."""
+        raise NotImplementedError
+
+    def pdf_title(self) -> str:
+        parts = [self.document.series, self.document.title, self.document.session]
+        return " — ".join(part for part in parts if part)
+
+    # --- building ----------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        """Build the PDF and return its bytes."""
+        register_fonts()
+        buffer = BytesIO()
+        height = self.pagesize[1]
+        template = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=self.margin_x,
+            rightMargin=self.margin_x,
+            topMargin=self.header_height,
+            bottomMargin=self.footer_height,
+            title=self.pdf_title(),
+            author="Paddock",
+            creator="Paddock",
+            subject=self.document.subtitle,
+        )
+        frame = Frame(
+            self.margin_x,
+            self.footer_height,
+            self.content_width,
+            height - self.header_height - self.footer_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        template.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPage=self._draw_letterhead)]
+        )
+        template.build(self._full_story(), canvasmaker=_numbered_canvas(self._draw_footer))
+        return buffer.getvalue()
+
+    def _full_story(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        status = self.document.status
+        if status is not None and status.official and status.reason:
+            story.append(note(f"Revision {status.revision}: {status.reason}"))
+            story.append(Spacer(0, 4))
+        story.extend(self.story())
+        if self.document.signatures:
+            story.append(CondPageBreak(80))
+            story.append(KeepTogether([Spacer(0, 16), SignatureBlock(self.document.signatures)]))
+        return story
+
+    # --- page furniture ----------------------------------------------------------------
+
+    def _draw_letterhead(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
+        document = self.document
+        width, height = self.pagesize
+        left, right = self.margin_x, width - self.margin_x
+        top = height - 30
+        canvas.saveState()
+
+        canvas.drawImage(_mark(), left - 2, top - 42, 44, 44, mask="auto")
+        text_left = left + 50
+        # The right block (title, session) gets what it needs, up to 45% of the width.
+        title_size = fit_size(document.title, SANS_BOLD, 15, self.content_width * 0.45, 9)
+        session_size = fit_size(document.session, SANS_BOLD, 11, self.content_width * 0.45, 7)
+        right_width = max(
+            stringWidth(document.title, SANS_BOLD, title_size),
+            stringWidth(document.session, SANS_BOLD, session_size),
+        )
+        room = right - right_width - 16 - text_left
+
+        canvas.setFillColor(NAVY)
+        canvas.setFont(SANS_BOLD, fit_size(document.series, SANS_BOLD, 13, room, 7))
+        canvas.drawString(text_left, top - 11, document.series)
+        canvas.setFillColor(INK)
+        canvas.setFont(SANS, fit_size(document.subtitle, SANS, 10, room, 6))
+        canvas.drawString(text_left, top - 25, document.subtitle)
+        where = "  ·  ".join(part for part in (document.venue, document.dates) if part)
+        if where:
+            canvas.setFillColor(GREY)
+            canvas.setFont(SANS, fit_size(where, SANS, 8.5, room, 5.5))
+            canvas.drawString(text_left, top - 37, where)
+
+        canvas.setFillColor(INK)
+        canvas.setFont(SANS_BOLD, title_size)
+        canvas.drawRightString(right, top - 12, document.title)
+        if document.session:
+            canvas.setFillColor(NAVY)
+            canvas.setFont(SANS_BOLD, session_size)
+            canvas.drawRightString(right, top - 28, document.session)
+
+        canvas.setStrokeColor(NAVY)
+        canvas.setLineWidth(1.4)
+        canvas.line(left, top - 47, right, top - 47)
+
+        band = status_text(document)
+        if band:
+            official = document.status is not None and document.status.official
+            canvas.setFillColor(NAVY if official else WHITE)
+            canvas.setStrokeColor(NAVY)
+            canvas.setLineWidth(1)
+            canvas.rect(left, top - 68, right - left, 16, fill=1, stroke=1)
+            canvas.setFillColor(WHITE if official else NAVY)
+            canvas.setFont(SANS_BOLD, 9.5)
+            if official:
+                canvas.drawCentredString(width / 2, top - 63.5, band)
+            else:
+                # Letter-spaced so it reads as a stamp, not as a word in the text.
+                canvas.drawCentredString(width / 2, top - 63.5, band, charSpace=2.5)
+        canvas.restoreState()
+
+    def _draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
+        document = self.document
+        width = self.pagesize[0]
+        left, right = self.margin_x, width - self.margin_x
+        y = self.footer_height - 22
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, y + 11, right, y + 11)
+        canvas.setFillColor(GREY)
+        canvas.setFont(SANS, 7.5)
+        stamp = local_stamp(document.generated_at.astimezone(UTC), document.local_tz)
+        canvas.drawString(left, y, f"Generated {stamp} · Paddock")
+        canvas.setFillColor(INK)
+        canvas.setFont(SANS_BOLD, 8.5)
+        canvas.drawCentredString(width / 2, y, f"Page {page} of {total}")
+        if self._hash:
+            canvas.setFont(SANS, 7.5)
+            canvas.setFillColor(GREY)
+            label = "Document hash "
+            canvas.drawRightString(right - stringWidth(self._hash, MONO, 8), y, label)
+            canvas.setFont(MONO, 8)
+            canvas.setFillColor(INK)
+            canvas.drawRightString(right, y, self._hash)
+        canvas.restoreState()

@@ -1,0 +1,399 @@
+"""The documents Paddock prints, as plain frozen data.
+
+A service fills one of these from the database and hands it to a renderer
+(``paddock.reports.entry_list.render_entry_list`` and friends), which returns PDF bytes.
+This module imports nothing heavy (no reportlab), so building a document is cheap and
+can happen anywhere.
+
+Every document shares the fields of `DocumentBase` (series, title, event line, session,
+status, time zone, signatures). All document classes are keyword-only, so a caller
+names every field and field order never matters.
+
+Times are integer milliseconds, car numbers are strings (``"01"`` is not ``"1"``), and
+datetimes are timezone-aware UTC; the renderer prints them in ``local_tz``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import Any, Literal
+
+#: Statuses of a classification row. Anything else is printed as given, in its own section.
+CLASSIFIED = "Classified"
+NOT_CLASSIFIED = "NC"
+DID_NOT_FINISH = "DNF"
+DID_NOT_START = "DNS"
+DISQUALIFIED = "DSQ"
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """Where a document stands: provisional, or official in a given revision.
+
+    Attributes:
+        official: False prints "PROVISIONAL"; True prints "OFFICIAL — Revision N, published
+            <time>" and a content hash in the footer.
+        revision: the revision number printed on an official document.
+        published_at: when the official revision was published (UTC-aware).
+        reason: why this revision exists (printed under the band), "" for none.
+    """
+
+    official: bool = False
+    revision: int = 0
+    published_at: datetime | None = None
+    reason: str = ""
+
+
+PROVISIONAL = DocumentStatus()
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentBase:
+    """What every document's letterhead and footer show.
+
+    Attributes:
+        series: the championship, e.g. "Porsche Carrera Cup North America".
+        title: the document's title, e.g. "Entry List", "Race Classification".
+        subtitle: the event ("Round 5 & 6 — Watkins Glen") or the season ("2021 Season").
+        generated_at: when the document was produced (UTC-aware). Not part of the hash.
+        venue: e.g. "Watkins Glen International", "" when unknown.
+        dates: the event's dates as printed, e.g. "June 24–27, 2021".
+        session: e.g. "Race 1", "Qualifying", "" for none.
+        status: provisional / official; None prints no status band at all.
+        local_tz: the time zone that timestamps are printed in (default UTC).
+        signatures: the officials who sign, e.g. ("Race Director", "Chief Steward");
+            empty prints no signature block.
+    """
+
+    series: str
+    title: str
+    subtitle: str
+    generated_at: datetime
+    venue: str = ""
+    dates: str = ""
+    session: str = ""
+    status: DocumentStatus | None = PROVISIONAL
+    local_tz: tzinfo = UTC
+    signatures: tuple[str, ...] = ()
+
+
+# --- Entry list -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryListRow:
+    """One entry: a car and its (single) driver."""
+
+    number: str
+    class_name: str
+    driver: str
+    nationality: str
+    team: str
+    car: str  # "992" or "991.2"
+    junior: bool = False
+    gentleman: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntryListDocument(DocumentBase):
+    """The entry list of an event or a season; rows are printed by car number.
+
+    ``class_order`` fixes the order of the per-class summary (classes not named come after,
+    in order of appearance).
+    """
+
+    rows: tuple[EntryListRow, ...]
+    class_order: tuple[str, ...] = ()
+
+
+# --- Classifications --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClassificationRow:
+    """One car in a race classification.
+
+    ``position``/``class_position`` are None for cars not classified. Gaps come as either a
+    time (``gap_ms``) or a number of laps (``gap_laps`` > 0 wins); the leader has neither.
+    ``status`` is one of CLASSIFIED, NOT_CLASSIFIED, DID_NOT_FINISH, DID_NOT_START,
+    DISQUALIFIED. ``total_ms`` already includes time penalties; ``penalty`` is a short
+    note printed beside the total (e.g. "+5 s").
+    """
+
+    position: int | None
+    number: str
+    class_name: str
+    class_position: int | None
+    driver: str
+    nationality: str
+    team: str
+    car: str
+    laps: int
+    total_ms: int | None
+    gap_ms: int | None = None
+    gap_laps: int = 0
+    interval_ms: int | None = None
+    interval_laps: int = 0
+    best_lap_ms: int | None = None
+    best_lap_number: int | None = None
+    best_lap_speed: float | None = None
+    status: str = CLASSIFIED
+    penalty: str = ""
+
+
+@dataclass(frozen=True)
+class PenaltyLine:
+    """A stewards' decision applied to the classification."""
+
+    decision: str  # the decision's number, e.g. "12"
+    number: str
+    driver: str
+    reason: str  # the infringement, e.g. "Track limits, turn 7 (4th offence)"
+    penalty: str  # what was applied, e.g. "+5 s", "Drive-through converted to +30 s"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClassificationDocument(DocumentBase):
+    """A race's classification (overall, and as "results by class").
+
+    Fastest laps per class are derived from the rows' best laps. ``speed_unit`` labels the
+    speed column, which is printed only when some row has a speed.
+    """
+
+    rows: tuple[ClassificationRow, ...]
+    penalties: tuple[PenaltyLine, ...] = ()
+    class_order: tuple[str, ...] = ()
+    speed_unit: str = "km/h"
+    notes: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ("Race Director", "Chief Steward")
+
+
+@dataclass(frozen=True)
+class QualifyingRow:
+    """One car in a qualifying or practice classification.
+
+    ``gap_ms``/``interval_ms`` are on the best lap, to the first and to the car ahead.
+    ``position`` is None for a car without a time (printed after the others).
+    """
+
+    position: int | None
+    number: str
+    class_name: str
+    class_position: int | None
+    driver: str
+    nationality: str
+    team: str
+    car: str
+    laps: int
+    best_lap_ms: int | None
+    best_lap_number: int | None = None
+    second_lap_ms: int | None = None
+    second_lap_number: int | None = None
+    gap_ms: int | None = None
+    interval_ms: int | None = None
+    best_lap_speed: float | None = None
+    note: str = ""  # e.g. "Lap 7 deleted (track limits)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class QualifyingDocument(DocumentBase):
+    """Qualifying or practice classification: best and second-best laps."""
+
+    rows: tuple[QualifyingRow, ...]
+    penalties: tuple[PenaltyLine, ...] = ()
+    class_order: tuple[str, ...] = ()
+    speed_unit: str = "km/h"
+    notes: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ("Race Director", "Chief Steward")
+
+
+# --- Starting grid ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridSlot:
+    """One place on the grid.
+
+    ``time_ms`` is the time that set the place (None: no time). ``note`` explains an
+    amendment or penalty ("5-place grid penalty, decision 7"); ``pit_lane`` starters are
+    listed under the grid instead of in a box.
+    """
+
+    position: int
+    number: str
+    driver: str
+    team: str
+    class_name: str
+    time_ms: int | None = None
+    note: str = ""
+    pit_lane: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class GridDocument(DocumentBase):
+    """A starting grid, drawn two-wide and staggered as on the track."""
+
+    slots: tuple[GridSlot, ...]
+    pole_side: Literal["left", "right"] = "left"
+    basis: str = ""  # how the order was formed, e.g. "Best qualifying lap"
+    notes: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ("Race Director", "Chief Steward")
+
+
+# --- Standings --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StandingsRow:
+    """A driver's line in a class's standings.
+
+    ``round_points`` has one entry per round of `ClassStandings.rounds`: points scored, or
+    None where the driver did not take part (printed as a dash).
+    """
+
+    position: int
+    number: str
+    driver: str
+    nationality: str
+    points: int
+    wins: int
+    round_points: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class ClassStandings:
+    """One class's driver championship; ``rounds`` are short labels ("R1", "SEB 1")."""
+
+    class_name: str
+    rounds: tuple[str, ...]
+    rows: tuple[StandingsRow, ...]
+
+
+@dataclass(frozen=True)
+class TeamStandingsRow:
+    """A team's line in the team championship of a class."""
+
+    position: int
+    team: str
+    points: int
+    wins: int
+    round_points: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class TeamStandings:
+    """One class's team championship."""
+
+    class_name: str
+    rounds: tuple[str, ...]
+    rows: tuple[TeamStandingsRow, ...]
+
+
+@dataclass(frozen=True)
+class SourceSession:
+    """A session the standings were computed from, with the revision used."""
+
+    name: str  # e.g. "Sebring — Race 1"
+    revision: int
+    official: bool
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StandingsDocument(DocumentBase):
+    """Championship standings: per class, drivers then teams; and where they came from."""
+
+    classes: tuple[ClassStandings, ...]
+    teams: tuple[TeamStandings, ...] = ()
+    computed_from: tuple[SourceSession, ...] = ()
+
+
+# --- Tyres ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TyreRow:
+    """One registered tyre; ``status`` as the registry has it ("Registered", "Carried over",
+    "Replaced", "Scrapped")."""
+
+    barcode: str
+    tyre_type: str  # "Slick" or "Wet"
+    position: str  # "Front" / "Rear" or the size, e.g. "30/65-18"
+    registered_at: datetime
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TyreTotal:
+    """A count against its quota: "New slicks 8 / 8"; ``quota`` None means not limited."""
+
+    label: str
+    count: int
+    quota: int | None
+
+
+@dataclass(frozen=True)
+class TyreCar:
+    """One car's tyres at the event."""
+
+    number: str
+    driver: str
+    team: str
+    class_name: str
+    car: str
+    tyres: tuple[TyreRow, ...]
+    totals: tuple[TyreTotal, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TyreAllocationDocument(DocumentBase):
+    """The tyre allocation of one event, by car; also renders per-car barcode pages."""
+
+    cars: tuple[TyreCar, ...]
+    sizes: tuple[str, ...] = ()  # e.g. ("992: front 30/65-18, rear 31/71-18",)
+
+
+# --- Helpers ----------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d+")
+
+#: Fields that change how a document is printed, not what it says: kept out of the hash.
+_PRESENTATION_ONLY = frozenset({"generated_at", "local_tz"})
+
+
+def car_number_key(number: str) -> tuple[int, int, str]:
+    """Sort key for car numbers as strings: by value, and "01" after "1", before "2"."""
+    match = _DIGITS.search(number)
+    value = int(match.group()) if match else 1_000_000
+    return (value, len(number), number)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in _PRESENTATION_ONLY
+        }
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
+def content_hash(document: DocumentBase) -> str:
+    """The first 12 hex digits of a SHA-256 over the document's data.
+
+    Two printouts of the same data carry the same hash, whenever and in whatever time zone
+    they were generated; any change of content (a time, a name, a revision) changes it.
+    """
+    payload = {"type": type(document).__name__, "data": _plain(document)}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
