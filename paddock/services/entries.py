@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from paddock.db import audit
+from paddock.db.engine import Database
+from paddock.db.models import Car, Driver, Entry, RaceClass, Season, Team
+from paddock.db.types import utcnow
+from paddock.errors import InputError, Location, NotFound, RuleViolation
+from paddock.rules import eligibility as rules
+from paddock.services.season import current_season
 
 
 @dataclass(frozen=True)
@@ -67,3 +81,375 @@ class EntryChoices:
     classes: tuple[str, ...]
     cars: tuple[str, ...]
     teams: tuple[str, ...]
+
+
+# --- use cases -------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "number", "first_name", "last_name", "date_of_birth", "nationality", "team", "car",
+    "class", "gentleman", "full_season",
+)
+
+
+class _SeasonRules:
+    """The season's classes, cars and age rule, loaded once per use case."""
+
+    def __init__(self, session: Session, season: Season) -> None:
+        assert season.id is not None
+        self.season = season
+        classes = session.exec(
+            select(RaceClass).where(RaceClass.season_id == season.id).order_by(
+                col(RaceClass.sort_order))
+        ).all()
+        self.classes = {c.name: c for c in classes}
+        self.cars = {c.code: c for c in session.exec(select(Car).where(Car.season_id == season.id))}
+        self.ages = rules.AgeRule(season.age_reference, season.rookie_max_age,
+                                  season.junior_max_age)
+
+    def rule(self, class_name: str) -> rules.ClassRule | None:
+        c = self.classes.get(class_name)
+        if c is None:
+            return None
+        return rules.ClassRule(c.name, tuple(c.allowed_cars.split()), c.requires_gentleman,
+                               c.max_age)
+
+    def problems(self, data: EntryInput) -> list[str]:
+        facts = _facts(data)
+        found = rules.check_entry(
+            facts, self.rule(data.class_name), self.ages,
+            known_cars=tuple(self.cars), known_classes=tuple(self.classes),
+        )
+        if (p := rules.check_nationality(data.nationality)) is not None:
+            found.append(f"{rules.describe(facts)}: {p}")
+        if not data.team.strip():
+            found.append(f"{rules.describe(facts)}: the team is required")
+        return found
+
+
+def _facts(data: EntryInput) -> rules.EntryFacts:
+    return rules.EntryFacts(
+        number=data.number, driver=f"{data.first_name} {data.last_name}".strip(),
+        date_of_birth=data.date_of_birth, car=data.car, class_name=data.class_name,
+        gentleman=data.gentleman, full_season=data.full_season,
+    )
+
+
+def _normalised(data: EntryInput) -> EntryInput:
+    return EntryInput(
+        number=data.number.strip(), first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(), date_of_birth=data.date_of_birth,
+        nationality=data.nationality.strip().upper(), team=" ".join(data.team.split()),
+        car=data.car.strip(), class_name=data.class_name.strip(), gentleman=data.gentleman,
+        full_season=data.full_season,
+    )
+
+
+def _number_taken(session: Session, season_id: int, number: str, entry_id: int | None) -> bool:
+    query = select(Entry.id).where(Entry.season_id == season_id, Entry.number == number)
+    if entry_id is not None:
+        query = query.where(Entry.id != entry_id)
+    return session.exec(query).first() is not None
+
+
+def _view(entry: Entry, driver: Driver, team: Team, car: Car, cls: RaceClass,
+          sr: _SeasonRules) -> EntryView:
+    assert entry.id is not None
+    facts = rules.EntryFacts(entry.number, f"{driver.first_name} {driver.last_name}",
+                             driver.date_of_birth, car.code, cls.name, entry.gentleman,
+                             entry.full_season)
+    return EntryView(
+        id=entry.id, number=entry.number, first_name=driver.first_name,
+        last_name=driver.last_name, date_of_birth=driver.date_of_birth,
+        nationality=driver.nationality, team=team.name, car=car.code, class_name=cls.name,
+        gentleman=entry.gentleman, full_season=entry.full_season,
+        junior=rules.is_junior(driver.date_of_birth, sr.ages),
+        team_championship=rules.team_championship_eligible(facts, sr.season.current_car),
+    )
+
+
+def _team(session: Session, name: str) -> Team:
+    team = session.exec(select(Team).where(Team.name == name)).first()
+    if team is None:
+        team = Team(name=name)
+        session.add(team)
+        session.flush()
+    return team
+
+
+def _driver(session: Session, data: EntryInput) -> Driver:
+    driver = session.exec(
+        select(Driver).where(
+            Driver.first_name == data.first_name, Driver.last_name == data.last_name,
+            Driver.date_of_birth == data.date_of_birth,
+        )
+    ).first()
+    if driver is None:
+        driver = Driver(first_name=data.first_name, last_name=data.last_name,
+                        date_of_birth=data.date_of_birth, nationality=data.nationality)
+        session.add(driver)
+        session.flush()
+    elif driver.nationality != data.nationality:
+        driver.nationality = data.nationality
+    return driver
+
+
+def _write(session: Session, sr: _SeasonRules, data: EntryInput, entry: Entry | None) -> Entry:
+    season_id = sr.season.id
+    assert season_id is not None
+    driver, team = _driver(session, data), _team(session, data.team)
+    car, cls = sr.cars[data.car], sr.classes[data.class_name]
+    assert driver.id is not None and team.id is not None
+    assert car.id is not None and cls.id is not None
+    if entry is None:
+        entry = Entry(season_id=season_id, number=data.number, driver_id=driver.id,
+                      team_id=team.id, car_id=car.id, class_id=cls.id,
+                      gentleman=data.gentleman, full_season=data.full_season)
+        session.add(entry)
+    else:
+        entry.number, entry.driver_id, entry.team_id = data.number, driver.id, team.id
+        entry.car_id, entry.class_id = car.id, cls.id
+        entry.gentleman, entry.full_season = data.gentleman, data.full_season
+        entry.updated_at = utcnow()
+    session.flush()
+    return entry
+
+
+def _load_view(session: Session, sr: _SeasonRules, entry: Entry) -> EntryView:
+    return _view(entry, session.get_one(Driver, entry.driver_id),
+                 session.get_one(Team, entry.team_id), session.get_one(Car, entry.car_id),
+                 session.get_one(RaceClass, entry.class_id), sr)
+
+
+def list_entries(db: Database) -> list[EntryView]:
+    """The season's entries by car number (numeric order; "01" next to "1")."""
+    with db.reader() as session:
+        sr = _SeasonRules(session, current_season(session))
+        rows = session.exec(
+            select(Entry, Driver, Team, Car, RaceClass)
+            .join(Driver, col(Entry.driver_id) == Driver.id)
+            .join(Team, col(Entry.team_id) == Team.id)
+            .join(Car, col(Entry.car_id) == Car.id)
+            .join(RaceClass, col(Entry.class_id) == RaceClass.id)
+            .where(Entry.season_id == sr.season.id)
+        ).all()
+        views = [_view(e, d, t, c, k, sr) for e, d, t, c, k in rows]
+    return sorted(views, key=lambda v: number_key(v.number))
+
+
+def number_key(number: str) -> tuple[int, int, str]:
+    """Sort car numbers as a grid reads them: 1, 01, 2, 10, 021, 100."""
+    return (int(number), -len(number), number) if number.isdigit() else (10**9, 0, number)
+
+
+def entry_choices(db: Database) -> EntryChoices:
+    with db.reader() as session:
+        sr = _SeasonRules(session, current_season(session))
+        teams = session.exec(select(Team.name).order_by(Team.name)).all()
+        return EntryChoices(sr.season.year, tuple(sr.classes), tuple(sr.cars), tuple(teams))
+
+
+def check_entry(db: Database, data: EntryInput, *, entry_id: int | None = None) -> list[str]:
+    """Every rule the entry would break if saved; writes nothing."""
+    data = _normalised(data)
+    with db.reader() as session:
+        sr = _SeasonRules(session, current_season(session))
+        problems = sr.problems(data)
+        assert sr.season.id is not None
+        if data.number and _number_taken(session, sr.season.id, data.number, entry_id):
+            problems.append(f"Car {data.number}: the number is already entered this season; "
+                            "choose another number or edit that entry")
+    return problems
+
+
+def add_entry(db: Database, data: EntryInput) -> EntryView:
+    """Add one entry.
+
+    Raises:
+        RuleViolation: a series rule refuses it; nothing is saved.
+    """
+    data = _normalised(data)
+    with db.transaction() as session:
+        (view,) = add_many(session, [data])
+    return view
+
+
+def add_many(session: Session, inputs: Iterable[EntryInput], *, action: str = "add",
+             locations: Sequence[str] | None = None) -> list[EntryView]:
+    """Add entries inside the caller's transaction, all or none.
+
+    Args:
+        locations: a prefix per input (``FILE:LINE``) for the messages of an import.
+    """
+    sr = _SeasonRules(session, current_season(session))
+    assert sr.season.id is not None
+    items = [_normalised(d) for d in inputs]
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for i, data in enumerate(items):
+        where = f"{locations[i]}: " if locations else ""
+        found = sr.problems(data)
+        if data.number in seen:
+            found.append(f"Car {data.number}: number entered twice (first at {seen[data.number]})")
+        elif _number_taken(session, sr.season.id, data.number, None):
+            found.append(f"Car {data.number}: the number is already entered this season")
+        seen.setdefault(data.number, locations[i] if locations else f"entry {i + 1}")
+        problems.extend(where + p for p in found)
+    if problems:
+        raise RuleViolation(problems)
+    views = []
+    for data in items:
+        entry = _write(session, sr, data, None)
+        view = _load_view(session, sr, entry)
+        audit.record(session, action, "entry", entry.id, after=view.to_input().__dict__)
+        views.append(view)
+    return views
+
+
+def update_entry(db: Database, entry_id: int, data: EntryInput) -> EntryView:
+    data = _normalised(data)
+    with db.transaction() as session:
+        sr = _SeasonRules(session, current_season(session))
+        entry = session.get(Entry, entry_id)
+        if entry is None:
+            raise NotFound(f"entry {entry_id} does not exist (deleted by someone else?)")
+        before = _load_view(session, sr, entry)
+        problems = sr.problems(data)
+        assert sr.season.id is not None
+        if _number_taken(session, sr.season.id, data.number, entry_id):
+            problems.append(f"Car {data.number}: the number is already entered this season")
+        if problems:
+            raise RuleViolation(problems)
+        _write(session, sr, data, entry)
+        after = _load_view(session, sr, entry)
+        audit.record(session, "update", "entry", entry_id, before=before.to_input().__dict__,
+                     after=after.to_input().__dict__)
+    return after
+
+
+def delete_entry(db: Database, entry_id: int) -> None:
+    with db.transaction() as session:
+        sr = _SeasonRules(session, current_season(session))
+        entry = session.get(Entry, entry_id)
+        if entry is None:
+            raise NotFound(f"entry {entry_id} does not exist (deleted by someone else?)")
+        before = _load_view(session, sr, entry)
+        session.delete(entry)
+        audit.record(session, "delete", "entry", entry_id, before=before.to_input().__dict__)
+
+
+# --- CSV import ---------------------------------------------------------------------------
+
+
+def _yes_no(value: str, column: str, where: Location) -> bool:
+    text = value.strip().lower()
+    if text in ("yes", "y", "true", "1"):
+        return True
+    if text in ("no", "n", "false", "0"):
+        return False
+    raise InputError(f"{column} must be yes or no, not '{value}'", where)
+
+
+def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
+    """Parse an entry-list CSV (format in shared/cli.md and the README).
+
+    Return:
+        The rows and, for each, its ``FILE:LINE`` for messages.
+
+    Raises:
+        InputError / RuleViolation: every malformed row, as ``FILE:LINE: what``.
+    """
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", Location(name)) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as CSV UTF-8",
+            Location(name, line),
+        ) from exc
+    if not text.strip():
+        raise InputError("the file is empty; expected the header " + ",".join(CSV_COLUMNS),
+                         Location(name, 1))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in next(reader)]
+    if header != list(CSV_COLUMNS):
+        missing = [c for c in CSV_COLUMNS if c not in header]
+        extra = [h for h in header if h not in CSV_COLUMNS]
+        detail = "; ".join(
+            part for part in (
+                f"missing {', '.join(missing)}" if missing else "",
+                f"unexpected {', '.join(extra)}" if extra else "",
+                "columns in the wrong order" if not missing and not extra else "",
+            ) if part
+        )
+        raise InputError(f"the header must be exactly {','.join(CSV_COLUMNS)} ({detail})",
+                         Location(name, 1))
+    rows: list[EntryInput] = []
+    locations: list[str] = []
+    errors: list[str] = []
+    for fields in reader:
+        line = reader.line_num
+        if not any(f.strip() for f in fields):
+            continue
+        try:
+            rows.append(_row(fields, Location(name, line)))
+            locations.append(f"{name}:{line}")
+        except InputError as exc:
+            errors.append(exc.message)
+    if errors:
+        raise RuleViolation(errors)
+    if not rows:
+        raise InputError("the file has a header but no entries", Location(name, 2))
+    return rows, locations
+
+
+def _row(fields: list[str], where: Location) -> EntryInput:
+    if len(fields) != len(CSV_COLUMNS):
+        raise InputError(f"expected {len(CSV_COLUMNS)} fields, found {len(fields)}", where)
+    values = dict(zip(CSV_COLUMNS, (f.strip() for f in fields), strict=True))
+    for column in ("number", "first_name", "last_name", "team", "car", "class"):
+        if not values[column]:
+            raise InputError(f"{column} is empty",
+                             Location(where.file, where.line, column))
+    try:
+        born = date.fromisoformat(values["date_of_birth"])
+    except ValueError:
+        raise InputError(
+            f"date_of_birth '{values['date_of_birth']}' is not a date in the form YYYY-MM-DD",
+            Location(where.file, where.line, "date_of_birth"),
+        ) from None
+    return EntryInput(
+        number=values["number"], first_name=values["first_name"],
+        last_name=values["last_name"], date_of_birth=born,
+        nationality=values["nationality"], team=values["team"], car=values["car"],
+        class_name=values["class"],
+        gentleman=_yes_no(values["gentleman"], "gentleman",
+                          Location(where.file, where.line, "gentleman")),
+        full_season=_yes_no(values["full_season"], "full_season",
+                            Location(where.file, where.line, "full_season")),
+    )
+
+
+def import_entries_csv(db: Database, path: Path, *, replace: bool = False) -> int:
+    """Import an entry list, all rows or none.
+
+    Args:
+        replace: first remove the season's current entries (in the same transaction).
+
+    Return:
+        How many entries were added.
+    """
+    rows, locations = read_entries_csv(path)
+    with db.transaction() as session:
+        if replace:
+            season = current_season(session)
+            for entry in session.exec(select(Entry).where(Entry.season_id == season.id)):
+                audit.record(session, "delete", "entry", entry.id, before={"number": entry.number})
+                session.delete(entry)
+            session.flush()
+        add_many(session, rows, action="import", locations=locations)
+    return len(rows)

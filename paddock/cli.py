@@ -1,0 +1,200 @@
+"""The `paddock` command: every service of the window, headless.
+
+The contract (names, options, exit codes, JSON shapes) is shared/cli.md. Exit 0 on
+success, 1 when input is refused (reason on stderr, nothing written), 2 on a usage error.
+Heavy modules are imported inside each command so `paddock --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from paddock import __version__
+from paddock.errors import PaddockError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _db(args: argparse.Namespace) -> Any:
+    from paddock.services.database import open_database
+
+    return open_database(args.db)
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _write_output(path: str, data: bytes) -> None:
+    target = Path(path)
+    if target.parent and not target.parent.exists():
+        raise PaddockError(f"{target.parent}: no such folder for the output file")
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(data):,} bytes)", file=sys.stderr)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from paddock.ui.app import run
+
+    return run(Path(args.db) if args.db else None)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from paddock.services.database import init_database
+
+    path = init_database(args.db, demo=args.demo, force=args.force)
+    print(f"created {path} with the 2021 season" + (" and the demo field" if args.demo else ""))
+    return 0
+
+
+def cmd_entries_import(args: argparse.Namespace) -> int:
+    from paddock.services.entries import import_entries_csv
+
+    with _db(args) as db:
+        count = import_entries_csv(db, Path(args.file), replace=args.replace)
+    print(f"imported {count} entries from {args.file}")
+    return 0
+
+
+def cmd_entries_list(args: argparse.Namespace) -> int:
+    from paddock.services.entries import list_entries
+
+    with _db(args) as db:
+        rows = list_entries(db)
+    if args.json:
+        _print_json({"entries": [
+            {"number": e.number, "driver": e.driver, "date_of_birth": e.date_of_birth.isoformat(),
+             "nationality": e.nationality, "team": e.team, "car": e.car, "class": e.class_name,
+             "junior": e.junior, "gentleman": e.gentleman, "full_season": e.full_season,
+             "team_championship": e.team_championship}
+            for e in rows
+        ]})
+        return 0
+    for e in rows:
+        flags = " ".join(f for f, on in (("J", e.junior), ("G", e.gentleman),
+                                           ("TC", e.team_championship)) if on)
+        print(f"{e.number:>4}  {e.class_name:<8} {e.driver:<30} {e.nationality:<4}"
+              f"{e.team:<32} {e.car:<6} {flags}")
+    print(f"{len(rows)} entries", file=sys.stderr)
+    return 0
+
+
+def cmd_season(args: argparse.Namespace) -> int:
+    from paddock.services.season import season_overview
+
+    with _db(args) as db:
+        overview = season_overview(db)
+    if args.json:
+        _print_json({"year": overview.year, "name": overview.name, "events": [
+            {"number": e.number, "short_name": e.short_name, "name": e.name, "venue": e.venue,
+             "start_date": e.start_date.isoformat() if e.start_date else None,
+             "end_date": e.end_date.isoformat() if e.end_date else None,
+             "sessions": list(e.sessions)} for e in overview.events]})
+        return 0
+    print(overview.name)
+    for e in overview.events:
+        print(f"{e.number:>2}  {e.short_name:<14} {e.venue:<34} {e.dates_text}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from paddock.services import documents
+
+    with _db(args) as db:
+        if args.document == "entry-list":
+            data = documents.entry_list_pdf(db, event=args.event)
+        else:
+            raise PaddockError(f"the {args.document} report is not available yet")
+    _write_output(args.output, data)
+    return 0
+
+
+# --- parser --------------------------------------------------------------------------------
+
+
+def _add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # --db is accepted before or after the sub-command; SUPPRESS keeps a later
+    # sub-parser from overwriting a value given earlier with its default.
+    parser.add_argument(
+        "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+        help="database file (default: $PADDOCK_DB, else the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paddock",
+        description="Paddock: trackside operations for the Porsche Carrera Cup North America. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"paddock {__version__}")
+    _add_db(parser, top=True)
+    parser.set_defaults(handler=cmd_window)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create the database with the season")
+    _add_db(p)
+    p.add_argument("--demo", action="store_true", help="add a fictional demo field of 32 entries")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing database (the old file is kept as a copy)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("season", help="the season's events and dates")
+    _add_db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_season)
+
+    entries = sub.add_parser("entries", help="the entry list")
+    entries_sub = entries.add_subparsers(dest="entries_command", metavar="ACTION", required=True)
+    p = entries_sub.add_parser("import", help="import an entry list CSV (all rows or none)")
+    _add_db(p)
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--replace", action="store_true",
+                   help="replace the season's entry list instead of adding to it")
+    p.set_defaults(handler=cmd_entries_import)
+    p = entries_sub.add_parser("list", help="list the entries")
+    _add_db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_entries_list)
+
+    p = sub.add_parser("report", help="write a document as PDF")
+    _add_db(p)
+    p.add_argument("document", choices=["entry-list", "tyres", "grid", "classification",
+                                        "standings", "event-pack"])
+    p.add_argument("--event", metavar="EVENT", help="event number or short name")
+    p.add_argument("--session", metavar="SESSION")
+    p.add_argument("--race", type=int, choices=[1, 2])
+    p.add_argument("--class", dest="class_name", metavar="C")
+    p.add_argument("--by-class", action="store_true")
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.set_defaults(handler=cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except PaddockError as exc:
+        print(f"paddock: {exc}" if "\n" not in str(exc) else str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `paddock entries list | head`: the reader left; not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""The schema: SQLModel tables. Alembic migrations in db/migrations create them.
+
+Everything the series manager may change per season (classes, cars, dates, quotas) is a
+row, not a constant. Car numbers are strings: "01" and "1" are different cars.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from paddock.db.types import UTCDateTime, utcnow
+
+
+def _created() -> datetime:
+    return utcnow()
+
+
+class Season(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(unique=True, index=True)
+    name: str
+    # Age rules (Rookie, Junior) are judged on this date: 1 January of the year by default.
+    age_reference: date
+    rookie_max_age: int = 23
+    junior_max_age: int = 23
+    # The car generation that Pro requires and the team championship counts.
+    current_car: str = "992"
+    created_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class RaceClass(SQLModel, table=True):
+    __tablename__ = "race_class"
+    __table_args__ = (UniqueConstraint("season_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", index=True)
+    name: str
+    sort_order: int = 0
+    # Space-separated car codes this class admits, e.g. "992" or "992 991.2".
+    allowed_cars: str = "992 991.2"
+    requires_gentleman: bool = False
+    max_age: int | None = None
+
+
+class Car(SQLModel, table=True):
+    """A car type the series admits (Porsche 911 GT3 Cup 992 or 991.2) with its tyre sizes."""
+
+    __table_args__ = (UniqueConstraint("season_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", index=True)
+    code: str
+    name: str
+    front_tyre: str = ""
+    rear_tyre: str = ""
+
+
+class Venue(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    city: str = ""
+    country: str = ""
+    lap_length_m: int | None = None
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("season_id", "number"),
+        UniqueConstraint("season_id", "short_name"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", index=True)
+    number: int
+    short_name: str
+    name: str
+    # Nullable: a round whose venue is still to be announced exists all the same.
+    venue_id: int | None = Field(default=None, foreign_key="venue.id")
+    start_date: date | None = None
+    end_date: date | None = None
+    # What is known when the days are not: "July", "September".
+    provisional_month: str = ""
+    pole_side: str = "left"
+    time_zone: str = "America/New_York"
+
+
+class RaceSession(SQLModel, table=True):
+    __tablename__ = "session"
+    __table_args__ = (UniqueConstraint("event_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True)
+    code: str
+    name: str
+    kind: str  # practice | qualifying | race
+    race_number: int | None = None
+    sort_order: int = 0
+    duration_minutes: int | None = None
+    starts_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class Team(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class Driver(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    nationality: str = ""
+
+
+class Entry(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("season_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", index=True)
+    number: str
+    driver_id: int = Field(foreign_key="driver.id")
+    team_id: int = Field(foreign_key="team.id")
+    car_id: int = Field(foreign_key="car.id")
+    class_id: int = Field(foreign_key="race_class.id")
+    gentleman: bool = False
+    full_season: bool = True
+    created_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class AuditRecord(SQLModel, table=True):
+    """Who changed what, when: every write of a use case leaves one row here."""
+
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False, index=True)
+    )
+    user: str
+    action: str
+    entity: str
+    entity_id: str = ""
+    before: str = ""  # JSON
+    after: str = ""  # JSON

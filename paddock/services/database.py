@@ -1,0 +1,95 @@
+"""Finding and opening the database; the one handle every service takes.
+
+The UI and the CLI get their `Database` from here, so neither imports `paddock.db`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from paddock.db.engine import Database, open_sqlite
+from paddock.errors import DatabaseError
+
+__all__ = ["Database", "default_path", "init_database", "open_database", "resolve_path"]
+
+ENV_VAR = "PADDOCK_DB"
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Paddock", appauthor=False) / "paddock.db"
+
+
+def resolve_path(path: Path | str | None = None) -> Path:
+    """``--db PATH``, else ``PADDOCK_DB``, else the platform's user data dir."""
+    if path:
+        return Path(path).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return default_path()
+
+
+def _populate(db: Database, *, demo: bool) -> None:
+    from paddock.services import entries
+    from paddock.services.seed import seed_season_2021
+
+    with db.transaction() as session:
+        seed_season_2021(session)
+        if demo:
+            from paddock.services.demo import demo_entries
+
+            entries.add_many(session, demo_entries(), action="demo")
+
+
+def open_database(path: Path | str | None = None, *, demo_if_new: bool = False) -> Database:
+    """Open the database, creating it with the season (and the demo field) when new.
+
+    Raises:
+        DatabaseError: not a Paddock database, newer than this program, or unusable;
+            the file is left as it was.
+    """
+    file = resolve_path(path)
+    db, created = open_sqlite(file)
+    if created:
+        try:
+            _populate(db, demo=demo_if_new)
+        except Exception:
+            db.close()
+            raise
+    return db
+
+
+def init_database(path: Path | str | None = None, *, demo: bool = False,
+                  force: bool = False) -> Path:
+    """Create a new database with the season; refuse an existing one unless ``force``.
+
+    With ``force`` the old file is kept beside the new one as ``NAME.replaced-TIMESTAMP``:
+    nothing an official typed is ever thrown away by a command.
+
+    Return:
+        The path of the new database.
+    """
+    file = resolve_path(path)
+    if file.exists() and file.stat().st_size > 0:
+        if not force:
+            raise DatabaseError(
+                f"a database already exists at {file}; nothing was changed "
+                "(use --force to replace it; the old file is kept as a copy)"
+            )
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        shutil.move(file, file.with_name(f"{file.name}.replaced-{stamp}"))
+        for suffix in ("-wal", "-shm"):
+            side = file.with_name(file.name + suffix)
+            if side.exists():
+                side.unlink()
+    db, _created = open_sqlite(file)
+    try:
+        _populate(db, demo=demo)
+    finally:
+        db.close()
+    return file

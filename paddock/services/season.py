@@ -1,0 +1,114 @@
+"""The season: its events and sessions, and finding them by what a user types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from paddock.db.engine import Database
+from paddock.db.models import Event, RaceSession, Season, Venue
+from paddock.errors import NotFound
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    number: int
+    short_name: str
+    name: str
+    venue: str
+    start_date: date | None
+    end_date: date | None
+    dates_text: str
+    sessions: tuple[str, ...]
+    pole_side: str
+
+
+@dataclass(frozen=True)
+class SeasonOverview:
+    year: int
+    name: str
+    events: tuple[EventView, ...]
+
+
+def current_season(session: Session) -> Season:
+    """The season being worked on: the latest one in the database."""
+    season = session.exec(select(Season).order_by(col(Season.year).desc())).first()
+    if season is None:
+        raise NotFound("the database has no season yet: run `paddock init`")
+    return season
+
+
+def dates_text(start: date | None, end: date | None, month: str, year: int) -> str:
+    """'March 17–20, 2021', 'July 2021 (dates to be confirmed)'."""
+    if start is None or end is None:
+        return f"{month} {year} (dates to be confirmed)" if month else "dates to be confirmed"
+    if start.month == end.month:
+        return f"{start:%B} {start.day}–{end.day}, {end.year}"
+    return f"{start:%B} {start.day} – {end:%B} {end.day}, {end.year}"
+
+
+def _event_view(session: Session, event: Event, season: Season) -> EventView:
+    assert event.id is not None
+    venue = session.get(Venue, event.venue_id) if event.venue_id is not None else None
+    codes = session.exec(
+        select(RaceSession.code).where(RaceSession.event_id == event.id)
+        .order_by(col(RaceSession.sort_order))
+    ).all()
+    return EventView(
+        id=event.id, number=event.number, short_name=event.short_name, name=event.name,
+        venue=venue.name if venue else "To be announced", start_date=event.start_date,
+        end_date=event.end_date,
+        dates_text=dates_text(event.start_date, event.end_date, event.provisional_month,
+                              season.year),
+        sessions=tuple(codes), pole_side=event.pole_side,
+    )
+
+
+def season_overview(db: Database) -> SeasonOverview:
+    with db.reader() as session:
+        season = current_season(session)
+        events = session.exec(
+            select(Event).where(Event.season_id == season.id).order_by(col(Event.number))
+        ).all()
+        return SeasonOverview(season.year, season.name,
+                              tuple(_event_view(session, e, season) for e in events))
+
+
+def find_event(session: Session, season: Season, key: str) -> Event:
+    """An event by its number in the season (``1``) or short name (``sebring``)."""
+    key = key.strip().lower()
+    query = select(Event).where(Event.season_id == season.id)
+    if key.isdigit():
+        query = query.where(Event.number == int(key))
+    else:
+        query = query.where(Event.short_name == key)
+    event = session.exec(query).first()
+    if event is None:
+        names = session.exec(
+            select(Event.short_name).where(Event.season_id == season.id)
+            .order_by(col(Event.number))
+        ).all()
+        raise NotFound(f"no event '{key}' in {season.year}; events are 1-{len(names)} or "
+                       + ", ".join(names))
+    return event
+
+
+def event_view(db: Database, key: str) -> EventView:
+    with db.reader() as session:
+        season = current_season(session)
+        return _event_view(session, find_event(session, season, key), season)
+
+
+def find_session(session: Session, event: Event, code: str) -> RaceSession:
+    found = session.exec(
+        select(RaceSession).where(RaceSession.event_id == event.id,
+                                  RaceSession.code == code.strip().upper())
+    ).first()
+    if found is None:
+        codes = session.exec(select(RaceSession.code).where(RaceSession.event_id == event.id)
+                             .order_by(col(RaceSession.sort_order))).all()
+        raise NotFound(f"no session '{code}' at {event.name}; sessions are " + ", ".join(codes))
+    return found

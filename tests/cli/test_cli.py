@@ -1,0 +1,94 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paddock.cli import main
+
+HEADER = (
+    "number,first_name,last_name,date_of_birth,nationality,team,car,class,gentleman,full_season\n"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_init_creates_the_season_and_refuses_to_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    assert run(capsys, "init", "--demo", "--db", db)[0] == 0
+    before = Path(db).read_bytes()
+    code, _, err = run(capsys, "--db", db, "init")
+    assert code == 1 and "already exists" in err
+    assert Path(db).read_bytes() == before
+
+
+def test_init_force_keeps_the_old_file_as_a_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "p.db"
+    run(capsys, "init", "--demo", "--db", str(db))
+    assert run(capsys, "init", "--force", "--db", str(db))[0] == 0
+    assert len(list(tmp_path.glob("p.db.replaced-*"))) == 1
+    _, out, _ = run(capsys, "entries", "list", "--json", "--db", str(db))
+    assert json.loads(out) == {"entries": []}
+
+
+def test_entries_list_json_follows_the_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    run(capsys, "init", "--demo", "--db", db)
+    code, out, _ = run(capsys, "--db", db, "entries", "list", "--json")
+    assert code == 0
+    entries = json.loads(out)["entries"]
+    assert len(entries) == 32
+    assert set(entries[0]) == {"number", "driver", "date_of_birth", "nationality", "team", "car",
+                               "class", "junior", "gentleman", "full_season",
+                               "team_championship"}
+    by_number = {e["number"]: e for e in entries}
+    assert by_number["02"]["junior"] is True and by_number["02"]["class"] == "Rookie"
+    assert by_number["44"]["car"] == "991.2" and by_number["44"]["team_championship"] is False
+
+
+def test_entries_import_reports_file_and_line_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    run(capsys, "init", "--db", db)
+    bad = tmp_path / "list.csv"
+    bad.write_text(HEADER + "5,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n"
+                   + "6,Bo,Lund,1999-02-30,SWE,T,992,Pro,no,yes\n")
+    code, _, err = run(capsys, "entries", "import", str(bad), "--db", db)
+    assert code == 1
+    assert f"{bad}:3: date_of_birth '1999-02-30'" in err
+    assert json.loads(run(capsys, "entries", "list", "--json", "--db", db)[1]) == {"entries": []}
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["entries", "frobnicate"])
+    assert exc.value.code == 2
+
+
+def test_the_db_comes_from_paddock_db_when_not_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PADDOCK_DB", str(tmp_path / "env.db"))
+    assert run(capsys, "init")[0] == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_the_installed_command_runs(tmp_path: Path) -> None:
+    env = {**os.environ, "PADDOCK_DB": str(tmp_path / "p.db")}
+    done = subprocess.run([sys.executable, "-m", "paddock", "season", "--json"],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["events"][0]["short_name"] == "sebring"

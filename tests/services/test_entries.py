@@ -1,0 +1,159 @@
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from paddock.db.models import AuditRecord
+from paddock.errors import InputError, RuleViolation
+from paddock.services.database import Database
+from paddock.services.entries import (
+    EntryInput,
+    add_entry,
+    check_entry,
+    delete_entry,
+    import_entries_csv,
+    list_entries,
+    update_entry,
+)
+
+NEW = EntryInput(number="88", first_name="Nora", last_name="Quist",
+                 date_of_birth=date(2001, 2, 3), nationality="usa", team="Kestrel Motorsport",
+                 car="992", class_name="Rookie")
+HEADER = (
+    "number,first_name,last_name,date_of_birth,nationality,team,car,class,gentleman,full_season\n"
+)
+
+
+def audit_count(db: Database) -> int:
+    with db.reader() as s:
+        return len(s.exec(select(AuditRecord)).all())
+
+
+def test_demo_field_covers_every_class_and_both_cars(db: Database) -> None:
+    rows = list_entries(db)
+    assert len(rows) == 32
+    assert {r.class_name for r in rows} == {"Pro", "Pro-Am", "Rookie"}
+    assert {r.car for r in rows} == {"992", "991.2"}
+    assert all(r.junior for r in rows if r.class_name == "Rookie")
+
+
+def test_entries_come_in_car_number_order_with_leading_zeros_kept(db: Database) -> None:
+    numbers = [r.number for r in list_entries(db)]
+    assert numbers[:5] == ["1", "02", "3", "4", "05"]
+
+
+def test_adding_an_eligible_entry_flags_junior_and_team_points(db: Database) -> None:
+    view = add_entry(db, NEW)
+    assert (view.number, view.nationality, view.junior, view.team_championship) == (
+        "88", "USA", True, True)
+    assert any(r.number == "88" for r in list_entries(db))
+
+
+def test_an_ineligible_entry_is_refused_with_the_rule_and_nothing_is_saved(db: Database) -> None:
+    before, audits = list_entries(db), audit_count(db)
+    with pytest.raises(RuleViolation) as err:
+        add_entry(db, replace(NEW, date_of_birth=date(1990, 1, 1)))
+    assert "Car 88 (Nora Quist)" in str(err.value) and "23 or younger" in str(err.value)
+    assert list_entries(db) == before and audit_count(db) == audits
+
+
+def test_a_number_is_unique_in_the_season_but_01_is_not_1(db: Database) -> None:
+    with pytest.raises(RuleViolation, match="already entered"):
+        add_entry(db, replace(NEW, number="7"))
+    assert add_entry(db, replace(NEW, number="07")).number == "07"
+
+
+def test_live_check_reports_every_problem_without_writing(db: Database) -> None:
+    problems = check_entry(db, replace(NEW, number="7", car="991.2", class_name="Pro",
+                                       date_of_birth=date(1980, 1, 1)))
+    assert any("already entered" in p for p in problems)
+    assert any("requires the 992" in p for p in problems)
+    assert check_entry(db, NEW) == []
+
+
+def test_editing_an_entry_keeps_its_number_free_for_itself_and_is_audited(db: Database) -> None:
+    entry = next(r for r in list_entries(db) if r.number == "7")
+    audits = audit_count(db)
+    updated = update_entry(db, entry.id, replace(entry.to_input(), team="Lakeshore GT"))
+    assert updated.team == "Lakeshore GT" and updated.number == "7"
+    assert audit_count(db) == audits + 1
+    with pytest.raises(RuleViolation, match="requires the 992"):
+        update_entry(db, entry.id, replace(entry.to_input(), car="991.2"))
+
+
+def test_delete_removes_the_entry_and_records_who_did_it(db: Database) -> None:
+    entry = list_entries(db)[0]
+    delete_entry(db, entry.id)
+    assert entry.number not in {r.number for r in list_entries(db)}
+    with db.reader() as s:
+        last = s.exec(select(AuditRecord).order_by(AuditRecord.id.desc())).first()  # type: ignore[union-attr]
+    assert last is not None and last.action == "delete" and last.user
+
+
+def write(tmp_path: Path, body: str | bytes, name: str = "entries.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(body, str):
+        path.write_text(body, encoding="utf-8")
+    else:
+        path.write_bytes(body)
+    return path
+
+
+def test_import_adds_every_row(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER
+                 + "101,Ana,Reyes,1999-05-06,MEX,New Team,992,Pro,no,yes\n"
+                 + "021,Bo,Lund,1970-01-01,SWE,New Team,991.2,Pro-Am,yes,no\n")
+    assert import_entries_csv(db, path) == 2
+    rows = {r.number: r for r in list_entries(db)}
+    assert rows["021"].class_name == "Pro-Am" and not rows["021"].team_championship
+
+
+BAD_FILES = {
+    "wrong columns": (HEADER.replace("team,", "squad,")
+                      + "101,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n", ":1: ", "missing team"),
+    "bad date": (HEADER + "101,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n"
+                 + "102,Bo,Lund,06/05/1999,SWE,T,992,Pro,no,yes\n", ":3: ", "date_of_birth"),
+    "unknown class": (HEADER + "101,Ana,Reyes,1999-05-06,MEX,T,992,GT3 Cup,no,yes\n",
+                      ":2: ", "class 'GT3 Cup'"),
+    "duplicate number": (HEADER + "101,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n"
+                         + "101,Bo,Lund,1998-01-01,SWE,T,992,Pro,no,yes\n", ":3: ",
+                         "number entered twice"),
+    "number taken": (HEADER + "7,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n", ":2: ",
+                     "already entered"),
+    "ineligible": (HEADER + "101,Ana,Reyes,1980-05-06,MEX,T,992,Rookie,no,yes\n", ":2: ",
+                   "23 or younger"),
+    "bad yes/no": (HEADER + "101,Ana,Reyes,1999-05-06,MEX,T,992,Pro,maybe,yes\n", ":2: ",
+                   "gentleman must be yes or no"),
+    "short row": (HEADER + "101,Ana,Reyes\n", ":2: ", "expected 10 fields"),
+    "empty file": ("", ":1: ", "empty"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_bad_file_names_file_and_line_and_writes_nothing(
+    db: Database, tmp_path: Path, case: str
+) -> None:
+    body, where, what = BAD_FILES[case]
+    path = write(tmp_path, body)
+    before, audits = list_entries(db), audit_count(db)
+    with pytest.raises((InputError, RuleViolation)) as err:
+        import_entries_csv(db, path)
+    message = str(err.value)
+    assert f"{path}{where}" in message and what in message
+    assert list_entries(db) == before and audit_count(db) == audits
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, (HEADER + "101,Zoë,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n")
+                 .encode("latin-1"))
+    with pytest.raises(InputError, match=r"entries.csv:2: the file is not UTF-8"):
+        import_entries_csv(db, path)
+    assert len(list_entries(db)) == 32
+
+
+def test_import_with_replace_swaps_the_whole_list(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER + "7,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n")
+    assert import_entries_csv(db, path, replace=True) == 1
+    assert [r.driver for r in list_entries(db)] == ["Ana Reyes"]
