@@ -231,12 +231,12 @@ def _places(places: int) -> str:
 def _apply_penalties(order: list[str], penalties: Sequence[GridPenalty]) -> list[str]:
     """Drop each penalised car by its places (several penalties for one car add up).
 
-    Each penalised car is aimed at its formed position plus its places. Penalised cars
+    Each penalised car is aimed at its formed position plus its places, at most the last
+    place (so cars dropped past the back stay in their formed order). Penalised cars
     take their aimed slot in order of that slot, then of formed position; a slot already
     taken sends the car to the next free one, so a car never gains on a car that qualified
     ahead of it and was dropped to the same slot. Unpenalised cars then fill the free
-    slots in their formed order, and the grid closes up (a drop past the last car puts
-    the car last; several such cars keep their formed order).
+    slots in their formed order, and the grid closes up.
     """
     dropped: dict[str, int] = defaultdict(int)
     for penalty in penalties:
@@ -244,9 +244,11 @@ def _apply_penalties(order: list[str], penalties: Sequence[GridPenalty]) -> list
     if not dropped:
         return order
     formed = {car: index for index, car in enumerate(order)}
+    last = len(order) - 1
+    aimed = {car: min(formed[car] + places, last) for car, places in dropped.items()}
     taken: dict[int, str] = {}
-    for car in sorted(dropped, key=lambda c: (formed[c] + dropped[c], formed[c])):
-        slot = formed[car] + dropped[car]
+    for car in sorted(dropped, key=lambda c: (aimed[c], formed[c])):
+        slot = aimed[car]
         while slot in taken:
             slot += 1
         taken[slot] = car
