@@ -24,6 +24,7 @@ class EventView:
     dates_text: str
     sessions: tuple[str, ...]
     pole_side: str
+    time_zone: str
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def _event_view(session: Session, event: Event, season: Season) -> EventView:
         end_date=event.end_date,
         dates_text=dates_text(event.start_date, event.end_date, event.provisional_month,
                               season.year),
-        sessions=tuple(codes), pole_side=event.pole_side,
+        sessions=tuple(codes), pole_side=event.pole_side, time_zone=event.time_zone,
     )
 
 
