@@ -1,0 +1,57 @@
+import pytest
+
+from paddock.rules.points import (
+    DEFAULT_POINTS_SCALE,
+    PointsScale,
+    RaceRow,
+    points_by_car,
+    race_points,
+    scores,
+)
+
+
+@pytest.mark.parametrize(
+    ("position", "points"),
+    [(1, 25), (2, 20), (3, 17), (4, 14), (5, 12), (10, 6), (14, 2), (15, 1), (16, 0), (40, 0)],
+)
+def test_default_scale_for_classified_finishers(position: int, points: int) -> None:
+    assert race_points(RaceRow("7", "Pro", position)) == points
+
+
+@pytest.mark.parametrize("status", ["not-classified", "dns", "dsq"])
+def test_no_points_for_nc_dns_dsq_even_with_a_class_position(status: str) -> None:
+    row = RaceRow("7", "Pro", 1, status)
+    assert not scores(row)
+    assert race_points(row) == 0
+
+
+def test_a_retirement_still_classified_in_class_scores() -> None:
+    assert race_points(RaceRow("7", "Pro", 6, "dnf")) == 10
+
+
+def test_no_bonus_points_by_default() -> None:
+    assert race_points(RaceRow("7", "Pro", 1, pole=True, fastest_lap=True)) == 25
+
+
+def test_pole_and_fastest_lap_bonuses_are_season_options() -> None:
+    scale = PointsScale(pole_bonus=1, fastest_lap_bonus=2)
+    assert race_points(RaceRow("7", "Pro", 3, pole=True, fastest_lap=True), scale) == 20
+    assert race_points(RaceRow("7", "Pro", 3, fastest_lap=True), scale) == 19
+
+
+def test_bonuses_need_a_scoring_result_unless_the_season_says_otherwise() -> None:
+    dsq_on_pole = RaceRow("7", "Pro", None, "dsq", pole=True)
+    assert race_points(dsq_on_pole, PointsScale(pole_bonus=1)) == 0
+    lenient = PointsScale(pole_bonus=1, bonus_needs_score=False)
+    assert race_points(dsq_on_pole, lenient) == 1
+
+
+def test_a_custom_points_table() -> None:
+    scale = PointsScale(positions=(10, 6, 4, 3, 2, 1))
+    rows = [RaceRow("1", "Pro", 1), RaceRow("2", "Pro", 6), RaceRow("3", "Pro", 7)]
+    assert points_by_car(rows, scale) == {"1": 10, "2": 1, "3": 0}
+
+
+def test_a_class_position_below_one_is_a_bug_in_the_caller() -> None:
+    with pytest.raises(ValueError, match="class position 0"):
+        DEFAULT_POINTS_SCALE.for_position(0)
