@@ -252,16 +252,14 @@ def _apply_penalties(order: list[str], penalties: Sequence[GridPenalty]) -> list
         while slot in taken:
             slot += 1
         taken[slot] = car
-    others = iter(car for car in order if car not in dropped)
+    clean = iter([car for car in order if car not in dropped])
     result: list[str] = []
     slot = 0
     while len(result) < len(order):
         if slot in taken:
             result.append(taken[slot])
-        else:
-            car = next(others, None)
-            if car is not None:
-                result.append(car)
+        elif (waiting := next(clean, None)) is not None:
+            result.append(waiting)
         slot += 1
     return result
 

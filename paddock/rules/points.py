@@ -87,7 +87,9 @@ def scores(row: RaceRow, scale: PointsScale = DEFAULT_POINTS_SCALE) -> bool:
 def race_points(row: RaceRow, scale: PointsScale = DEFAULT_POINTS_SCALE) -> int:
     """The points a car takes from one race, bonuses included."""
     counted = scores(row, scale)
-    points = scale.for_position(row.class_position) if counted and row.class_position else 0
+    points = 0
+    if counted and row.class_position is not None:
+        points = scale.for_position(row.class_position)
     if counted or not scale.bonus_needs_score:
         if row.pole:
             points += scale.pole_bonus
