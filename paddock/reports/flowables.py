@@ -24,6 +24,8 @@ class Line:
     font: str = CONDENSED
     size: float = 8.0
     color: Color = INK
+    #: How far the line may shrink before it wraps instead (share of ``size``).
+    min_scale: float = MIN_SCALE
 
 
 def fit_size(text: str, font: str, size: float, width: float, min_size: float) -> float:
@@ -61,8 +63,8 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
 class FitText(Flowable):
     """Lines of text that never leave their box.
 
-    Each line keeps its size when it fits, shrinks (down to ``MIN_SCALE`` of its size) when
-    it does not, and past that wraps onto more lines, so the row grows instead of the text
+    Each line keeps its size when it fits, shrinks (down to its ``min_scale``) when it does
+    not, and past that wraps onto more lines, so the row grows instead of the text
     spilling into the next column.
     """
 
@@ -75,7 +77,7 @@ class FitText(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         laid: list[tuple[str, str, float, Color]] = []
         for line in self.lines:
-            size = fit_size(line.text, line.font, line.size, availWidth, line.size * MIN_SCALE)
+            size = fit_size(line.text, line.font, line.size, availWidth, line.size * line.min_scale)
             if stringWidth(line.text, line.font, size) <= availWidth:
                 laid.append((line.text, line.font, size, line.color))
                 continue

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pdfplumber
 
@@ -17,23 +19,26 @@ class Word:
     top: float
 
 
-def pages_text(pdf: bytes) -> list[str]:
+# Reading a PDF back is the slow part of these tests: each document is read once.
+@lru_cache(maxsize=16)
+def pages_text(pdf: bytes) -> tuple[str, ...]:
     """The text of every page."""
     with pdfplumber.open(io.BytesIO(pdf)) as document:
-        return [page.extract_text() or "" for page in document.pages]
+        return tuple(page.extract_text() or "" for page in document.pages)
 
 
-def words(pdf: bytes) -> list[Word]:
+@lru_cache(maxsize=16)
+def words(pdf: bytes) -> tuple[Word, ...]:
     """Every word with its position (points from the page's left and top edge)."""
     found = []
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         for number, page in enumerate(document.pages, start=1):
             for word in page.extract_words(keep_blank_chars=False, x_tolerance=1.5):
                 found.append(Word(number, word["text"], word["x0"], word["x1"], word["top"]))
-    return found
+    return tuple(found)
 
 
-def within(found: list[Word], left: float, right: float, tolerance: float = 0.5) -> bool:
+def within(found: Sequence[Word], left: float, right: float, tolerance: float = 0.5) -> bool:
     """Whether every word lies between the two x positions."""
     return all(w.x0 >= left - tolerance and w.x1 <= right + tolerance for w in found)
 

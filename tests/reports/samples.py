@@ -9,11 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from paddock.reports.documents import EntryListDocument, EntryListRow
+from paddock.reports.documents import (
+    DID_NOT_FINISH,
+    DID_NOT_START,
+    DISQUALIFIED,
+    NOT_CLASSIFIED,
+    PROVISIONAL,
+    ClassificationDocument,
+    ClassificationRow,
+    DocumentStatus,
+    EntryListDocument,
+    EntryListRow,
+    PenaltyLine,
+    QualifyingDocument,
+    QualifyingRow,
+)
 
 SERIES = "Porsche Carrera Cup North America"
 EDT = timezone(timedelta(hours=-4), "EDT")
 GENERATED = datetime(2021, 6, 27, 18, 5, tzinfo=UTC)
+PUBLISHED = datetime(2021, 6, 27, 19, 30, tzinfo=UTC)
 LONG_DRIVER = "Alexander Rossi-Vandermeulen"
 LONG_TEAM = "Kellymoss with Riley Motorsports Racing Development Group"
 OTHER_LONG_TEAM = "Wright Motorsports Performance Engineering Alliance"
@@ -100,4 +115,147 @@ def entry_list(size: int = 40) -> EntryListDocument:
             )
             for car in field(size)
         ),
+    )
+
+
+# --- Race and qualifying ------------------------------------------------------------------
+
+LEADER_LAPS = 28
+LAP_MS = 107_850  # ~1:47.8 around the Glen
+
+
+def race(size: int = 40, official: bool = False) -> ClassificationDocument:
+    """Race 1: the last four cars are NC (retired), DNF, DNS and DSQ; car 7 has +5 s."""
+    cars = field(size)
+    rows = []
+    class_positions: dict[str, int] = {}
+    leader_total = LEADER_LAPS * LAP_MS + 4_126
+    previous_total, previous_laps = leader_total, LEADER_LAPS
+    classified = size - 4
+    for index, car in enumerate(cars):
+        if index < classified:
+            laps = LEADER_LAPS - (index // 30) - (index // 34)
+            total = leader_total + index * 1_903 + (index // 30) * 0
+            if index >= 30:
+                total = laps * LAP_MS + 60_000 + index * 1_000
+            class_positions[car.class_name] = class_positions.get(car.class_name, 0) + 1
+            gap_laps = LEADER_LAPS - laps
+            interval_laps = previous_laps - laps
+            row = ClassificationRow(
+                position=index + 1,
+                number=car.number,
+                class_name=car.class_name,
+                class_position=class_positions[car.class_name],
+                driver=car.driver,
+                nationality=car.nationality,
+                team=car.team,
+                car=car.car,
+                laps=laps,
+                total_ms=total,
+                gap_ms=None if index == 0 else total - leader_total,
+                gap_laps=gap_laps,
+                interval_ms=None if index == 0 else total - previous_total,
+                interval_laps=interval_laps,
+                best_lap_ms=LAP_MS - 1_200 + (index * 37) % 900,
+                best_lap_number=3 + index % 20,
+                best_lap_speed=round(181.3 - index * 0.21, 1),
+                penalty="+5 s" if car.number == "7" else "",
+            )
+            previous_total, previous_laps = total, laps
+        else:
+            status = (NOT_CLASSIFIED, DID_NOT_FINISH, DID_NOT_START, DISQUALIFIED)[
+                index - classified
+            ]
+            laps = {NOT_CLASSIFIED: 19, DID_NOT_FINISH: 7, DID_NOT_START: 0, DISQUALIFIED: 28}[
+                status
+            ]
+            row = ClassificationRow(
+                position=None,
+                number=car.number,
+                class_name=car.class_name,
+                class_position=None,
+                driver=car.driver,
+                nationality=car.nationality,
+                team=car.team,
+                car=car.car,
+                laps=laps,
+                total_ms=laps * LAP_MS + 9_000 if laps else None,
+                best_lap_ms=LAP_MS + 400 if laps else None,
+                best_lap_number=4 if laps else None,
+                best_lap_speed=179.0 if laps else None,
+                status=status,
+            )
+        rows.append(row)
+    return ClassificationDocument(
+        series=SERIES,
+        title="Race Classification",
+        subtitle="Rounds 5 & 6 — Watkins Glen",
+        venue="Watkins Glen International",
+        dates="June 24–27, 2021",
+        session="Race 1",
+        generated_at=GENERATED,
+        local_tz=EDT,
+        status=(
+            DocumentStatus(official=True, revision=1, published_at=PUBLISHED)
+            if official
+            else PROVISIONAL
+        ),
+        class_order=("Pro", "Pro-Am", "Rookie"),
+        rows=tuple(rows),
+        penalties=(
+            PenaltyLine("12", "7", field()[8].driver, "Track limits, turn 7 (4th offence)",
+                        "+5 s added to race time"),
+            PenaltyLine("14", "99", field()[39].driver,
+                        "Technical infringement: ride height below the minimum after the race",
+                        "Disqualified"),
+        ),
+        notes=("Race length 45 minutes. Classified: at least 75% of the winner's laps.",),
+    )
+
+
+def qualifying(size: int = 40) -> QualifyingDocument:
+    """Qualifying: the last car set no time; car 9 had a lap deleted."""
+    cars = field(size)
+    rows = []
+    class_positions: dict[str, int] = {}
+    pole = LAP_MS - 2_000
+    previous = pole
+    for index, car in enumerate(cars):
+        timed = index < size - 1
+        best = pole + index * 173 if timed else None
+        if timed:
+            class_positions[car.class_name] = class_positions.get(car.class_name, 0) + 1
+        rows.append(
+            QualifyingRow(
+                position=index + 1 if timed else None,
+                number=car.number,
+                class_name=car.class_name,
+                class_position=class_positions[car.class_name] if timed else None,
+                driver=car.driver,
+                nationality=car.nationality,
+                team=car.team,
+                car=car.car,
+                laps=9 if timed else 1,
+                best_lap_ms=best,
+                best_lap_number=4 + index % 5 if timed else None,
+                second_lap_ms=best + 211 + index * 13 if best else None,
+                second_lap_number=7 if timed else None,
+                gap_ms=None if index == 0 or best is None else best - pole,
+                interval_ms=None if index == 0 or best is None else best - previous,
+                best_lap_speed=round(183.0 - index * 0.2, 1) if timed else None,
+                note="Lap 6 deleted (track limits, turn 11)" if car.number == "9" else "",
+            )
+        )
+        previous = best or previous
+    return QualifyingDocument(
+        series=SERIES,
+        title="Qualifying Classification",
+        subtitle="Rounds 5 & 6 — Watkins Glen",
+        venue="Watkins Glen International",
+        dates="June 24–27, 2021",
+        session="Qualifying",
+        generated_at=GENERATED,
+        local_tz=EDT,
+        class_order=("Pro", "Pro-Am", "Rookie"),
+        rows=tuple(rows),
     )
