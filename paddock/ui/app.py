@@ -1,0 +1,57 @@
+"""Start the desktop application: `paddock` with no sub-command lands here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import paddock
+from paddock.errors import DatabaseError
+from paddock.ui.theme import apply_theme
+
+ORGANIZATION = "Paddock"
+APPLICATION = "Paddock"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication (made once) named so that QSettings has a home."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(paddock.__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        argv if argv is not None else sys.argv)
+    app.setApplicationDisplayName("Paddock")
+    apply_theme(app)
+    return app
+
+
+def run(db_path: Path | None = None) -> int:
+    """Open the database and show the main window until the user quits.
+
+    Args:
+        db_path: the database file; None means ``PADDOCK_DB``, else the user data dir.
+
+    Return:
+        The exit status: 0 after a normal quit, 1 when the database cannot be opened.
+    """
+    app = create_application()
+    # Imported after the QApplication exists so a slow import never delays the event loop
+    # set-up; the services pull in the database layer (sqlmodel) on first use.
+    from paddock.services.database import open_database
+    from paddock.ui.main_window import MainWindow
+
+    try:
+        db = open_database(db_path)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "Paddock cannot open the database", exc.message)
+        return 1
+    try:
+        window = MainWindow(db)
+        window.show()
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,264 @@
+"""The main window: navigation on the left, the season header, one page per area."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import paddock
+from paddock.services.season import season_overview
+from paddock.ui.entries_page import EntriesPage
+from paddock.ui.file_actions import FileActions
+from paddock.ui.placeholder_page import (
+    CHAMPIONSHIP,
+    DOCUMENTS,
+    RESULTS,
+    TYRES,
+    PlaceholderPage,
+)
+from paddock.ui.season_header import SeasonHeader
+from paddock.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
+
+_GEOMETRY_KEY = "window/geometry"
+_STATE_KEY = "window/state"
+_PAGE_KEY = "window/page"
+_EVENT_KEY = "window/event"
+_ENTRY_COLUMNS_KEY = "entries/header"
+
+
+class MainWindow(QMainWindow):
+    """Paddock's window over one open database.
+
+    Args:
+        db: the open database; the window does not close it.
+        settings: where geometry, state and the current page are kept
+            (default: the application's ``QSettings``).
+        runner: runs slow work off the UI thread (default: on the global thread pool).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        settings: QSettings | None = None,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings if settings is not None else QSettings()
+        self.runner = runner if runner is not None else TaskRunner(parent=self)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"Paddock – {db.path.name}")
+        self.setMinimumSize(760, 520)
+
+        self.file_actions = FileActions(db.path, self.runner, self, self._settings)
+
+        self.entries_page = EntriesPage(db)
+        self.pages: list[QWidget] = [
+            self.entries_page,
+            PlaceholderPage(TYRES),
+            PlaceholderPage(RESULTS),
+            PlaceholderPage(DOCUMENTS, [self.file_actions.export_entry_list_action]),
+            PlaceholderPage(CHAMPIONSHIP),
+        ]
+        self.page_titles = ["Entries", "Tyres", "Results", "Documents", "Championship"]
+
+        self.header = SeasonHeader(season_overview(db))
+        self.navigation = QListWidget()
+        self.stack = QStackedWidget()
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.file_actions.entries_imported.connect(lambda _count: self.entries_page.refresh())
+        self.file_actions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.runner.busy_changed.connect(self._show_busy)
+
+        self.resize(1320, 820)
+        self._restore_settings()
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(184)
+        name = QLabel("PADDOCK")
+        name.setObjectName("appName")
+        tagline = QLabel("Porsche Carrera Cup North America")
+        tagline.setObjectName("appTagline")
+        tagline.setWordWrap(True)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.navigation.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for number, title in enumerate(self.page_titles, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{number})")
+            self.navigation.addItem(item)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 12)
+        side.setSpacing(0)
+        side.addWidget(name)
+        side.addWidget(tagline)
+        side.addWidget(self.navigation, 1)
+        version = QLabel(f"Version {paddock.__version__}")
+        version.setObjectName("appTagline")
+        side.addWidget(version)
+
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.show_page)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.stack, 1)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(content, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.file_actions.export_entry_list_action)
+        file_menu.addAction(self.file_actions.import_entries_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.page_actions: list[QAction] = []
+        for index, title in enumerate(self.page_titles):
+            action = QAction(title, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Paddock", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no known length: a moving busy indicator
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.database_label = QLabel(f"Database: {self._db.path}")
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(str(self._db.path))
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    # --- behaviour ------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        """Show page ``index`` (0 = Entries) and mark it in the navigation and View menu."""
+        if not 0 <= index < len(self.pages):
+            return
+        self.stack.setCurrentIndex(index)
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        self.page_actions[index].setChecked(True)
+        if self.pages[index] is self.entries_page:
+            self.entries_page.focus_table()
+
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Paddock",
+            f"<b>Paddock {paddock.__version__}</b><br>"
+            "Trackside operations for the Porsche Carrera Cup North America: "
+            "entries, tyres, results and documents.<br><br>"
+            f"Database: {self._db.path}",
+        )
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    # --- settings -------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value(_GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self._settings.value(_STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        columns = self._settings.value(_ENTRY_COLUMNS_KEY)
+        if isinstance(columns, QByteArray):
+            self.entries_page.restore_header_state(columns)
+        event = self._settings.value(_EVENT_KEY)
+        if event is not None:
+            # A hand-edited or stale setting keeps the first event.
+            with contextlib.suppress(TypeError, ValueError):
+                self.header.select_event(int(event))
+        page = self._settings.value(_PAGE_KEY, 0)
+        try:
+            self.show_page(int(page))
+        except (TypeError, ValueError):
+            self.show_page(0)
+        if self.current_page() < 0 or self.navigation.currentRow() < 0:
+            self.show_page(0)
+
+    def save_settings(self) -> None:
+        """Remember geometry, toolbars, page, event and the entry table's columns."""
+        self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(_STATE_KEY, self.saveState())
+        self._settings.setValue(_PAGE_KEY, self.current_page())
+        event = self.header.current_event()
+        if event is not None:
+            self._settings.setValue(_EVENT_KEY, event)
+        self._settings.setValue(_ENTRY_COLUMNS_KEY, self.entries_page.header_state())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A render or import still running must end before the database closes.
+        self.runner.wait(10_000)
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,96 @@
+"""The main window on the demo season: header, entries, navigation, remembered state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from paddock.services import entries as entry_service
+from paddock.services.database import Database
+from paddock.ui.main_window import MainWindow
+from paddock.ui.placeholder_page import PlaceholderPage
+from paddock.ui.table_models import DRIVER_COLUMN, NUMBER_COLUMN
+
+
+def _column(window: MainWindow, column: int) -> list[str]:
+    proxy = window.entries_page.proxy
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def test_window_opens_on_the_demo_season_with_its_entries(
+    window: MainWindow, db: Database
+) -> None:
+    entries = entry_service.list_entries(db)
+    assert len(entries) >= 20
+
+    assert "Porsche Carrera Cup North America" in window.header.title.text()
+    assert "2021" in window.header.title.text()
+    assert window.header.current_event() == 1
+    assert "Sebring" in window.header.event_details.text()
+    assert window.current_page() == 0
+    assert window.entries_page.isVisible()
+    assert sorted(_column(window, NUMBER_COLUMN)) == sorted(e.number for e in entries)
+    assert "Marcus Hollenbeck" in _column(window, DRIVER_COLUMN)
+    assert f"{len(entries)} entries" in window.entries_page.summary.text()
+    assert str(db.path) in window.database_label.text()
+
+
+def test_entries_open_sorted_by_car_number(window: MainWindow) -> None:
+    numbers = _column(window, NUMBER_COLUMN)
+    values = [int(n) for n in numbers]
+    assert values == sorted(values)
+    assert numbers.index("7") < numbers.index("10")
+
+
+def test_view_shortcuts_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == 2
+    assert window.navigation.currentRow() == 2
+    assert window.page_actions[2].isChecked()
+
+    window.navigation.setCurrentRow(4)
+    assert window.current_page() == 4
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == 0
+
+
+def test_placeholder_pages_promise_nothing_they_do_not_do(window: MainWindow) -> None:
+    placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
+    assert [p.area.title for p in placeholders] == [
+        "Tyres", "Results", "Documents", "Championship"]
+    for page in placeholders:
+        assert page.planned_label.text(), page.area.title
+        buttons = [b.text() for b in page.findChildren(QPushButton)]
+        # Only the Documents page offers something, and it is the real export action.
+        assert buttons == (["Export entry list PDF…"] if page.area.title == "Documents" else [])
+
+
+def test_window_state_page_and_event_are_remembered(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    first = MainWindow(db, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(780, 590)  # within the offscreen screen (800 x 800)
+    first.show_page(3)
+    assert first.header.select_event(5)
+    first.entries_page.table.sortByColumn(DRIVER_COLUMN, Qt.SortOrder.DescendingOrder)
+    first.close()
+
+    second = MainWindow(db, settings=settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size().width() == 780
+    assert second.size().height() == 590
+    assert second.current_page() == 3
+    assert second.navigation.currentRow() == 3
+    assert second.header.current_event() == 5
+    header = second.entries_page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == DRIVER_COLUMN
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
