@@ -20,6 +20,8 @@ from paddock.reports.documents import (
     DocumentStatus,
     EntryListDocument,
     EntryListRow,
+    GridDocument,
+    GridSlot,
     PenaltyLine,
     QualifyingDocument,
     QualifyingRow,
@@ -258,4 +260,49 @@ def qualifying(size: int = 40) -> QualifyingDocument:
         local_tz=EDT,
         class_order=("Pro", "Pro-Am", "Rookie"),
         rows=tuple(rows),
+    )
+
+
+# --- Grid -------------------------------------------------------------------------------------
+
+
+def grid(size: int = 40, pole_side: str = "left") -> GridDocument:
+    """Race 1 grid by qualifying; car 12 dropped 5 places; the last car starts from the pits."""
+    order = [car for car in field(size)]
+    penalised = next(i for i, car in enumerate(order) if car.number == "12")
+    moved = order.pop(penalised)
+    order.insert(penalised + 5, moved)
+    slots = []
+    for index, car in enumerate(order):
+        slots.append(
+            GridSlot(
+                position=index + 1,
+                number=car.number,
+                driver=car.driver,
+                team=car.team,
+                class_name=car.class_name,
+                time_ms=LAP_MS - 2_000 + index * 173 if index < size - 2 else None,
+                note=(
+                    "5-place grid penalty, decision 7 (causing a collision in Race 1)"
+                    if car is moved
+                    else "starts from the pit lane (car repaired under parc fermé)"
+                    if index == size - 1
+                    else ""
+                ),
+                pit_lane=index == size - 1,
+            )
+        )
+    return GridDocument(
+        series=SERIES,
+        title="Starting Grid",
+        subtitle="Rounds 5 & 6 — Watkins Glen",
+        venue="Watkins Glen International",
+        dates="June 24–27, 2021",
+        session="Race 1",
+        generated_at=GENERATED,
+        local_tz=EDT,
+        slots=tuple(slots),
+        pole_side=pole_side,  # type: ignore[arg-type]
+        basis="Best qualifying lap",
+        notes=("Cars without a time start behind all timed cars, by best practice time.",),
     )
