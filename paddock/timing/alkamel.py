@@ -9,6 +9,7 @@ columns, extra identifier columns, any order.
 from __future__ import annotations
 
 from paddock.rules.classification import Status
+from paddock.rules.laptime import parse_time
 from paddock.timing.csvio import CsvRow, CsvTable
 from paddock.timing.records import (
     FileKind,
@@ -42,13 +43,12 @@ def read_time_cards(table: CsvTable) -> TimingFile:
     table.require("NUMBER", "LAP_NUMBER", "LAP_TIME", kind=kind.label)
     table.require_rows()
     class_column = table.first_of(*_CLASS_COLUMNS)
-    has = table.has
     laps = tuple(
         LapRecord(
             number=table.number(row, "NUMBER"),
             lap=table.required_int(row, "LAP_NUMBER"),
             lap_time_ms=table.optional_time(row, "LAP_TIME"),
-            elapsed_ms=table.optional_time(row, "ELAPSED") if has("ELAPSED") else None,
+            elapsed_ms=table.optional_time(row, "ELAPSED"),
             hour=table.get(row, "HOUR"),
             in_pit=bool(table.get(row, "CROSSING_FINISH_LINE_IN_PIT")),
             driver_name=table.get(row, "DRIVER_NAME"),
@@ -56,13 +56,21 @@ def read_time_cards(table: CsvTable) -> TimingFile:
             flag=table.get(row, "FLAG_AT_FL"),
             class_name=table.get(row, class_column),
             team=table.get(row, "TEAM"),
-            pit_time_ms=table.optional_time(row, "PIT_TIME") if has("PIT_TIME") else None,
+            pit_time_ms=_lenient_time(table.get(row, "PIT_TIME")),
             line=row.line,
         )
         for row in table
     )
     check_unique_laps(laps, table.name, "LAP_NUMBER")
     return TimingFile(table.name, kind, laps=laps, delimiter=table.delimiter)
+
+
+def _lenient_time(text: str) -> int | None:
+    # Pit time is information only: an odd value there must not stop an import.
+    try:
+        return parse_time(text) if text else None
+    except ValueError:
+        return None
 
 
 def _drivers(table: CsvTable, row: CsvRow) -> tuple[str, ...]:

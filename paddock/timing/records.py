@@ -164,12 +164,15 @@ class TimingFile:
 
     @property
     def session_hint(self) -> SessionType | None:
-        """How a results file ranks (race / qualifying); None for laps and generic files."""
-        if self.kind in (FileKind.ALKAMEL_RACE_RESULTS, FileKind.ALKAMEL_RESULTS_BY_CLASS):
+        """How a results file ranks: RACE when it carries total times, else QUALIFYING.
+
+        None for lap files (the caller knows the session it imports into).
+        """
+        if self.kind.has_laps:
+            return None
+        if any(record.total_time_ms is not None for record in self.results):
             return SessionType.RACE
-        if self.kind is FileKind.ALKAMEL_QUALIFYING_RESULTS:
-            return SessionType.QUALIFYING
-        return None
+        return SessionType.QUALIFYING
 
 
 def check_unique_laps(laps: tuple[LapRecord, ...], file_name: str, column: str) -> None:
