@@ -28,6 +28,10 @@ class Season(SQLModel, table=True):
     junior_max_age: int = 23
     # The car generation that Pro requires and the team championship counts.
     current_car: str = "992"
+    # Tyre allocation per car per event (an event may override): None = not limited.
+    slick_quota: int | None = 8
+    wet_quota: int | None = None
+    carry_over_limit: int = 4
     created_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -87,6 +91,9 @@ class Event(SQLModel, table=True):
     provisional_month: str = ""
     pole_side: str = "left"
     time_zone: str = "America/New_York"
+    # Overrides of the season's tyre allocation for this event only; None = the season's.
+    slick_quota: int | None = None
+    wet_quota: int | None = None
 
 
 class RaceSession(SQLModel, table=True):
@@ -152,3 +159,42 @@ class AuditRecord(SQLModel, table=True):
     entity_id: str = ""
     before: str = ""  # JSON
     after: str = ""  # JSON
+
+
+class EventEntry(SQLModel, table=True):
+    """An entry's participation in one event (part-season entries skip some)."""
+
+    __tablename__ = "event_entry"
+    __table_args__ = (UniqueConstraint("event_id", "entry_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True, ondelete="CASCADE")
+
+
+class TyreRecord(SQLModel, table=True):
+    """One Michelin tyre of the season, by barcode, and where it stands now.
+
+    A carried-over tyre keeps its row: ``event_id`` becomes the new event and
+    ``carried_from_event_id`` remembers the old one; the audit trail keeps each step.
+    """
+
+    __tablename__ = "tyre"
+    __table_args__ = (UniqueConstraint("season_id", "barcode"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", index=True)
+    barcode: str = Field(index=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True)
+    event_id: int = Field(foreign_key="event.id", index=True)
+    tyre_type: str = "slick"
+    status: str = "registered"
+    replacement: bool = False
+    carried_from_event_id: int | None = Field(default=None, foreign_key="event.id")
+    # Where it was registered new: its quota stays used there wherever it goes later.
+    first_event_id: int | None = Field(default=None, foreign_key="event.id")
+    reason: str = ""
+    registered_by: str = ""
+    registered_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )

@@ -78,6 +78,8 @@ class Tyre:
         status: registered, carried-over, replacement or scrapped.
         reason: why it was replaced or scrapped ("" otherwise).
         carried_from: the event it was carried over from, if it was.
+        first_event: the event it was registered new at, when that differs from both
+            ``event`` and ``carried_from`` (a tyre carried twice); None otherwise.
         replacement: registered as a replacement (kept when the tyre is later scrapped,
             so a scrapped replacement still does not count against the quota).
     """
@@ -90,6 +92,20 @@ class Tyre:
     reason: str = ""
     carried_from: int | None = None
     replacement: bool = False
+    first_event: int | None = None
+
+    @property
+    def quota_event(self) -> int | None:
+        """The event whose quota this tyre used: where it was registered new.
+
+        A carried tyre keeps counting there, so carrying tyres away never frees quota at
+        the event they were bought for. None for a replacement (outside every quota).
+        """
+        if self.replacement or self.status is TyreStatus.REPLACEMENT:
+            return None
+        if self.first_event is not None:
+            return self.first_event
+        return self.carried_from if self.carried_from is not None else self.event
 
     @property
     def counts_against_quota(self) -> bool:
@@ -190,10 +206,7 @@ def quota_used(
     return sum(
         1
         for tyre in tyres
-        if tyre.car == car
-        and tyre.event == event
-        and tyre.tyre_type is kind
-        and tyre.counts_against_quota
+        if tyre.car == car and tyre.tyre_type is kind and tyre.quota_event == event
     )
 
 
@@ -429,6 +442,7 @@ def carry_over(
             tyre.tyre_type,
             TyreStatus.CARRIED_OVER,
             carried_from=from_event,
+            first_event=tyre.quota_event if tyre.carried_from is not None else None,
             replacement=tyre.replacement,
         )
         for tyre in tyres
@@ -592,11 +606,12 @@ def tyre_summary(
     kind = TyreType(tyre_type)
     at_event = [t for t in tyres if t.event == event and t.tyre_type is kind]
     quota = rules.quota(kind)
+    season = list(tyres)
     cars = set(entries) | {t.car for t in at_event}
     rows = []
     for car in sorted(cars, key=car_number_key):
         mine = [t for t in at_event if t.car == car]
-        registered = sum(1 for t in mine if t.counts_against_quota)
+        registered = quota_used(season, car, event, kind)
         rows.append(
             CarTyreSummary(
                 car=car,

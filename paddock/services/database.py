@@ -41,9 +41,12 @@ def _populate(db: Database, *, demo: bool) -> None:
     with db.transaction() as session:
         seed_season_2021(session)
         if demo:
-            from paddock.services.demo import demo_entries
+            from paddock.services.demo import PART_SEASON, demo_entries
 
-            entries.add_many(session, demo_entries(), action="demo")
+            for view in entries.add_many(session, demo_entries(), action="demo"):
+                if view.number in PART_SEASON:
+                    entry = session.get_one(entries.Entry, view.id)
+                    entries.enter_events(session, entry, PART_SEASON[view.number])
 
 
 def open_database(path: Path | str | None = None, *, demo_if_new: bool = False) -> Database:

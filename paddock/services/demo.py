@@ -51,6 +51,12 @@ FIELD: tuple[tuple[str, str, str, date, str, int, str, str, bool, bool], ...] = 
 )
 
 
+# Part-season entries and the events (numbers) they enter.
+PART_SEASON: dict[str, tuple[int, ...]] = {
+    "19": (1, 2, 3, 4), "28": (1, 3, 5, 8), "61": (2, 4, 6), "31": (5, 6, 7, 8),
+}
+
+
 def demo_entries() -> list[EntryInput]:
     return [
         EntryInput(number=n, first_name=first, last_name=last, date_of_birth=born,

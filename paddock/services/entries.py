@@ -13,10 +13,21 @@ from sqlmodel import Session, col, select
 
 from paddock.db import audit
 from paddock.db.engine import Database
-from paddock.db.models import Car, Driver, Entry, RaceClass, Season, Team
+from paddock.db.models import (
+    Car,
+    Driver,
+    Entry,
+    Event,
+    EventEntry,
+    RaceClass,
+    Season,
+    Team,
+    TyreRecord,
+)
 from paddock.db.types import utcnow
 from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import eligibility as rules
+from paddock.rules.grid import car_number_key
 from paddock.services.season import current_season
 
 
@@ -205,6 +216,10 @@ def _write(session: Session, sr: _SeasonRules, data: EntryInput, entry: Entry | 
                       team_id=team.id, car_id=car.id, class_id=cls.id,
                       gentleman=data.gentleman, full_season=data.full_season)
         session.add(entry)
+        session.flush()
+        # A new entry is entered in every event; part-season entries are trimmed after.
+        for event_id in session.exec(select(Event.id).where(Event.season_id == season_id)):
+            session.add(EventEntry(event_id=event_id, entry_id=entry.id))
     else:
         entry.number, entry.driver_id, entry.team_id = data.number, driver.id, team.id
         entry.car_id, entry.class_id = car.id, cls.id
@@ -233,12 +248,7 @@ def list_entries(db: Database) -> list[EntryView]:
             .where(Entry.season_id == sr.season.id)
         ).all()
         views = [_view(e, d, t, c, k, sr) for e, d, t, c, k in rows]
-    return sorted(views, key=lambda v: number_key(v.number))
-
-
-def number_key(number: str) -> tuple[int, int, str]:
-    """Sort car numbers as a grid reads them: 1, 01, 2, 10, 021, 100."""
-    return (int(number), -len(number), number) if number.isdigit() else (10**9, 0, number)
+    return sorted(views, key=lambda v: car_number_key(v.number))
 
 
 def entry_choices(db: Database) -> EntryChoices:
@@ -333,8 +343,55 @@ def delete_entry(db: Database, entry_id: int) -> None:
         if entry is None:
             raise NotFound(f"entry {entry_id} does not exist (deleted by someone else?)")
         before = _load_view(session, sr, entry)
+        tyres = session.exec(select(TyreRecord.id).where(TyreRecord.entry_id == entry_id)).all()
+        if tyres:
+            raise RuleViolation([
+                f"Car {entry.number} ({before.driver}) has {len(tyres)} registered tyres; "
+                "an entry with a tyre record cannot be deleted (the record is evidence). "
+                "Mark it as withdrawn from the events instead."
+            ])
         session.delete(entry)
         audit.record(session, "delete", "entry", entry_id, before=before.to_input().__dict__)
+
+
+def entry_events(db: Database, entry_id: int) -> list[int]:
+    """The numbers of the events the entry is entered in."""
+    with db.reader() as session:
+        return list(session.exec(
+            select(Event.number).join(EventEntry, col(EventEntry.event_id) == Event.id)
+            .where(EventEntry.entry_id == entry_id).order_by(col(Event.number))
+        ).all())
+
+
+def set_entry_events(db: Database, entry_id: int, event_numbers: Iterable[int]) -> None:
+    """Enter the entry in exactly these events of its season (part-season entries)."""
+    with db.transaction() as session:
+        entry = session.get(Entry, entry_id)
+        if entry is None:
+            raise NotFound(f"entry {entry_id} does not exist")
+        enter_events(session, entry, event_numbers)
+
+
+def enter_events(session: Session, entry: Entry, event_numbers: Iterable[int]) -> None:
+    """`set_entry_events` inside the caller's transaction."""
+    entry_id = entry.id
+    wanted = sorted(set(event_numbers))
+    if entry_id is not None:
+        events = {e.number: e for e in session.exec(
+            select(Event).where(Event.season_id == entry.season_id))}
+        unknown = [n for n in wanted if n not in events]
+        if unknown:
+            raise RuleViolation([f"Car {entry.number}: no event {n} in the season"
+                                 for n in unknown])
+        before = [e.event_id for e in session.exec(
+            select(EventEntry).where(EventEntry.entry_id == entry_id))]
+        for row in session.exec(select(EventEntry).where(EventEntry.entry_id == entry_id)):
+            session.delete(row)
+        session.flush()
+        for n in wanted:
+            session.add(EventEntry(event_id=events[n].id, entry_id=entry_id))
+        audit.record(session, "events", "entry", entry_id,
+                     before=sorted(before), after=wanted)
 
 
 # --- CSV import ---------------------------------------------------------------------------

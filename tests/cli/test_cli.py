@@ -92,3 +92,28 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["events"][0]["short_name"] == "sebring"
+
+
+def test_tyres_register_and_check_follow_the_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    run(capsys, "init", "--demo", "--db", db)
+    code, out, _ = run(capsys, "tyres", "register", "--event", "sebring", "--car", "7",
+                       "MX000001", "MX000002", "--db", db)
+    assert code == 0 and "2 of 8" in out
+    code, out, _ = run(capsys, "tyres", "check", "--event", "1", "MX000001", "--json",
+                       "--db", db)
+    assert code == 0
+    assert json.loads(out) == {"barcode": "MX000001", "verdict": "ok", "car": "7",
+                               "driver": "Callum Ashdown"}
+    code, out, _ = run(capsys, "tyres", "check", "--event", "ctmp", "MX000001", "--json",
+                       "--db", db)
+    assert code == 1 and json.loads(out)["verdict"] == "other-event"
+    code, _, err = run(capsys, "tyres", "register", "--event", "1", "--car", "12",
+                       "MX000002", "BAD", "--db", db)
+    assert code == 1 and "MX000002" in err and "BAD" in err
+    code, out, _ = run(capsys, "tyres", "check", "--event", "1", "NOPE0000", "--json",
+                       "--db", db)
+    assert code == 1 and json.loads(out) == {"barcode": "NOPE0000", "verdict": "not-registered",
+                                             "car": None, "driver": None}

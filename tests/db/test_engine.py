@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from paddock.db import schema
-from paddock.db.engine import open_sqlite
+from paddock.db.engine import APPLICATION_ID, open_sqlite
 from paddock.db.models import AuditRecord
 from paddock.errors import DatabaseError
 
@@ -103,4 +103,45 @@ def test_a_failed_unit_of_work_writes_nothing(tmp_path: Path) -> None:
         raise RuntimeError("disk yanked")
     with db.reader() as s:
         assert s.exec(select(AuditRecord)).all() == []
+    db.close()
+
+
+def test_upgrading_a_foundation_database_keeps_its_entries_and_enters_them_in_events(
+    tmp_path: Path,
+) -> None:
+    """A laptop with last month's database gets the tyre tables without losing a row."""
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    schema.upgrade(engine, "0001_foundation")
+    with engine.begin() as con:
+        con.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+        con.execute(text("INSERT INTO season (id, year, name, age_reference, rookie_max_age, "
+                         "junior_max_age, current_car, created_at) VALUES "
+                         "(1, 2021, 'S', '2021-01-01', 23, 23, '992', '2021-01-01 00:00:00')"))
+        for n in (1, 2):
+            con.execute(text(f"INSERT INTO event (id, season_id, number, short_name, name, "
+                             f"provisional_month, pole_side, time_zone) VALUES ({n}, 1, {n}, "
+                             f"'e{n}', 'E{n}', '', 'left', 'UTC')"))
+        con.execute(text("INSERT INTO team (id, name) VALUES (1, 'T')"))
+        con.execute(text("INSERT INTO driver (id, first_name, last_name, date_of_birth, "
+                         "nationality) VALUES (1, 'A', 'B', '2000-01-01', 'USA')"))
+        con.execute(text("INSERT INTO car (id, season_id, code, name, front_tyre, rear_tyre) "
+                         "VALUES (1, 1, '992', 'Cup', '', '')"))
+        con.execute(text("INSERT INTO race_class (id, season_id, name, sort_order, allowed_cars, "
+                         "requires_gentleman) VALUES (1, 1, 'Pro', 0, '992', 0)"))
+        con.execute(text("INSERT INTO entry (season_id, number, driver_id, team_id, car_id, "
+                         "class_id, gentleman, full_season, created_at, updated_at) VALUES "
+                         "(1, '07', 1, 1, 1, 1, 0, 1, '2021-01-01 00:00:00', "
+                         "'2021-01-01 00:00:00')"))
+    engine.dispose()
+    db, created = open_sqlite(path)
+    assert not created
+    with db.engine.connect() as con:
+        assert schema.current_revision(con) == schema.HEAD
+        assert con.execute(text("SELECT number FROM entry")).scalars().all() == ["07"]
+        assert con.execute(text("SELECT count(*) FROM event_entry")).scalar() == 2
+        assert con.execute(text("SELECT slick_quota, carry_over_limit FROM season")).one() == (
+            8, 4)
     db.close()

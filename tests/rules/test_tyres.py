@@ -378,3 +378,23 @@ def test_summary_per_car_counts_each_kind_of_tyre() -> None:
         twelve.scrapped,
     ) == (6, 2, 1, 1, 1)
     assert (rows["7"].registered, rows["7"].left) == (0, 8)
+
+
+def test_carrying_tyres_away_never_frees_quota_at_the_event_they_were_bought_for() -> None:
+    bought = new_tyres([f"SEB{i:05d}" for i in range(8)], car="12", event=1)
+    carried = carry_over(["SEB00000", "SEB00001"], from_event=1, tyres=bought)
+    season = [t for t in bought if t.barcode not in {"SEB00000", "SEB00001"}] + list(carried)
+    assert quota_used(season, "12", 1) == 8
+    assert quota_used(season, "12", 2) == 0
+    problems = check_registration(["SEB99999"], car="12", event=1, tyres=season, entries=["12"])
+    assert [p.rule for p in problems] == [TyreRule.OVER_QUOTA]
+    (summary,) = tyre_summary(1, season, {"12": "Driver"})
+    assert (summary.registered, summary.left) == (8, 0)
+
+
+def test_a_tyre_carried_twice_still_counts_at_its_first_event() -> None:
+    bought = new_tyres(["SEB00000"], car="12", event=1)
+    once = carry_over(["SEB00000"], from_event=1, tyres=bought)
+    twice = carry_over(["SEB00000"], from_event=2, tyres=once)
+    assert twice[0].event == 3 and twice[0].quota_event == 1
+    assert quota_used(twice, "12", 1) == 1 and quota_used(twice, "12", 2) == 0

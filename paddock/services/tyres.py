@@ -1,0 +1,312 @@
+"""Tyre control use cases: register, check (scan), carry over, replace, scrap, report.
+
+The scan check is on the hot path (a scanner types a code and Enter; the verdict must be
+on screen at once), so it loads only the tyre scanned and its car's tyres at the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from paddock.db import audit
+from paddock.db.engine import Database
+from paddock.db.models import Driver, Entry, Event, EventEntry, Season, TyreRecord
+from paddock.errors import NotFound, RuleViolation
+from paddock.rules import tyres as rules
+from paddock.rules.grid import car_number_key
+from paddock.services.season import current_season, find_event
+
+
+@dataclass(frozen=True)
+class TyreView:
+    barcode: str
+    car: str
+    driver: str
+    event: int
+    tyre_type: str
+    status: str
+    replacement: bool
+    carried_from: int | None
+    reason: str
+    registered_at: datetime
+    registered_by: str
+
+
+@dataclass(frozen=True)
+class RegisterResult:
+    """What a registration did: the tyres written and the car's count against its quota."""
+
+    car: str
+    driver: str
+    tyres: tuple[TyreView, ...]
+    used: int
+    quota: int | None
+
+    @property
+    def quota_text(self) -> str:
+        return f"{self.used} (no limit)" if self.quota is None else f"{self.used} of {self.quota}"
+
+
+def tyre_rules(season: Season, event: Event) -> rules.TyreRules:
+    """The season's allocation with the event's overrides."""
+    return rules.TyreRules(
+        slick_quota=event.slick_quota if event.slick_quota is not None else season.slick_quota,
+        wet_quota=event.wet_quota if event.wet_quota is not None else season.wet_quota,
+        carry_over_limit=season.carry_over_limit,
+    )
+
+
+class _Context:
+    """The season, the event and lookups shared by the tyre use cases."""
+
+    def __init__(self, session: Session, event_key: str) -> None:
+        self.session = session
+        self.season = current_season(session)
+        self.event = find_event(session, self.season, event_key)
+        self.rules = tyre_rules(self.season, self.event)
+        self._event_numbers: dict[int, int] = {}
+
+    def event_number(self, event_id: int) -> int:
+        if not self._event_numbers:
+            self._event_numbers = {
+                e.id: e.number for e in self.session.exec(
+                    select(Event).where(Event.season_id == self.season.id)) if e.id is not None
+            }
+        return self._event_numbers[event_id]
+
+    def entered(self) -> dict[str, tuple[int, str]]:
+        """Car number -> (entry id, driver) for the cars entered at the event."""
+        rows = self.session.exec(
+            select(Entry.number, Entry.id, Driver.first_name, Driver.last_name)
+            .join(EventEntry, col(EventEntry.entry_id) == Entry.id)
+            .join(Driver, col(Entry.driver_id) == Driver.id)
+            .where(EventEntry.event_id == self.event.id)
+        ).all()
+        return {n: (i, f"{f} {ln}") for n, i, f, ln in rows if i is not None}
+
+    def entry_by_number(self, number: str) -> tuple[Entry, str] | None:
+        row = self.session.exec(
+            select(Entry, Driver).join(Driver, col(Entry.driver_id) == Driver.id)
+            .where(Entry.season_id == self.season.id, Entry.number == number)
+        ).first()
+        return (row[0], f"{row[1].first_name} {row[1].last_name}") if row else None
+
+    def records(self, *conditions: object) -> list[tuple[TyreRecord, str]]:
+        rows = self.session.exec(
+            select(TyreRecord, Entry.number).join(Entry, col(TyreRecord.entry_id) == Entry.id)
+            .where(TyreRecord.season_id == self.season.id, *conditions)  # type: ignore[arg-type]
+        ).all()
+        return list(rows)
+
+    def to_rule(self, record: TyreRecord, car: str) -> rules.Tyre:
+        return rules.Tyre(
+            barcode=record.barcode, car=car, event=self.event_number(record.event_id),
+            tyre_type=rules.TyreType(record.tyre_type), status=rules.TyreStatus(record.status),
+            reason=record.reason,
+            carried_from=(self.event_number(record.carried_from_event_id)
+                          if record.carried_from_event_id is not None else None),
+            replacement=record.replacement,
+            first_event=(self.event_number(record.first_event_id)
+                         if record.first_event_id is not None else None),
+        )
+
+    def car_tyres_here(self, entry_id: int) -> list[rules.Tyre]:
+        """The car's tyres at the event, and those bought here and carried on since."""
+        return [self.to_rule(r, car) for r, car in self.records(
+            TyreRecord.entry_id == entry_id,
+            (TyreRecord.event_id == self.event.id) | (TyreRecord.first_event_id == self.event.id),
+        )]
+
+
+def _view(record: TyreRecord, car: str, driver: str, event_number: int,
+          carried_from: int | None) -> TyreView:
+    return TyreView(
+        barcode=record.barcode, car=car, driver=driver, event=event_number,
+        tyre_type=record.tyre_type, status=record.status, replacement=record.replacement,
+        carried_from=carried_from, reason=record.reason, registered_at=record.registered_at,
+        registered_by=record.registered_by,
+    )
+
+
+def register_tyres(
+    db: Database,
+    *,
+    event: str,
+    car: str,
+    barcodes: Sequence[str],
+    tyre_type: str = "slick",
+    replacement: bool = False,
+    reason: str = "",
+) -> RegisterResult:
+    """Register a batch of tyres to a car for an event: all of them, or none.
+
+    Raises:
+        RuleViolation: each problem names the rule, the car and the barcode.
+    """
+    car = car.strip()
+    if not barcodes:
+        raise RuleViolation([f"car {car}: no barcode given"])
+    try:
+        kind = rules.TyreType(tyre_type)
+    except ValueError:
+        raise RuleViolation([f"tyre type '{tyre_type}' is not slick or wet"]) from None
+    with db.transaction() as session:
+        ctx = _Context(session, event)
+        entered = ctx.entered()
+        codes = [rules.normalise_barcode(b) for b in barcodes if not rules.barcode_problem(b)]
+        existing = ctx.records(col(TyreRecord.barcode).in_(codes)) if codes else []
+        known = [ctx.to_rule(r, c) for r, c in existing]
+        here = ctx.car_tyres_here(entered[car][0]) if car in entered else []
+        problems = rules.check_registration(
+            list(barcodes), car=car, event=ctx.event.number, tyres=known + here,
+            entries=entered, tyre_type=kind, replacement=replacement, reason=reason,
+            rules=ctx.rules,
+        )
+        if problems:
+            raise RuleViolation([str(p) for p in problems])
+        entry_id, driver = entered[car]
+        user = audit.current_user()
+        views = []
+        for tyre in rules.new_tyres(barcodes, car=car, event=ctx.event.number, tyre_type=kind,
+                                    replacement=replacement, reason=reason):
+            record = TyreRecord(
+                season_id=ctx.season.id, barcode=tyre.barcode, entry_id=entry_id,
+                event_id=ctx.event.id, tyre_type=tyre.tyre_type.value,
+                status=tyre.status.value, replacement=tyre.replacement, reason=tyre.reason,
+                registered_by=user, first_event_id=ctx.event.id,
+            )
+            session.add(record)
+            views.append(_view(record, car, driver, ctx.event.number, None))
+            audit.record(session, "register", "tyre", tyre.barcode,
+                         after={"car": car, "event": ctx.event.number,
+                                "type": tyre.tyre_type.value, "status": tyre.status.value,
+                                "reason": tyre.reason})
+        session.flush()
+        used = rules.quota_used(here + [rules.Tyre(v.barcode, car, ctx.event.number,
+                                                   kind, rules.TyreStatus(v.status),
+                                                   replacement=v.replacement)
+                                        for v in views], car, ctx.event.number, kind)
+        return RegisterResult(car, driver, tuple(views), used, ctx.rules.quota(kind))
+
+
+def check_tyre(db: Database, *, event: str, barcode: str,
+               expected_car: str | None = None) -> rules.Verdict:
+    """The scan verdict: is this tyre legal at the event (and on the car inspected)?"""
+    with db.reader() as session:
+        ctx = _Context(session, event)
+        code = rules.normalise_barcode(barcode)
+        found = ctx.records(TyreRecord.barcode == code)
+        tyres = [ctx.to_rule(r, c) for r, c in found]
+        drivers: dict[str, str] = {}
+        for record, car in found:
+            entry = ctx.entry_by_number(car)
+            if entry:
+                drivers[car] = entry[1]
+            tyres.extend(
+                ctx.to_rule(r, c) for r, c in ctx.records(
+                    TyreRecord.entry_id == record.entry_id, TyreRecord.barcode != code,
+                    (TyreRecord.event_id == record.event_id)
+                    | (TyreRecord.first_event_id == record.event_id))
+            )
+        return rules.verdict(barcode, ctx.event.number, tyres, drivers,
+                             expected_car=expected_car.strip() if expected_car else None,
+                             rules=ctx.rules)
+
+
+def scrap_tyre(db: Database, *, event: str, barcode: str, reason: str) -> TyreView:
+    """Mark a tyre scrapped (it keeps counting against its car's quota)."""
+    if not reason.strip():
+        raise RuleViolation(["scrapping a tyre needs a reason (e.g. 'puncture, FP2')"])
+    with db.transaction() as session:
+        ctx = _Context(session, event)
+        code = rules.normalise_barcode(barcode)
+        found = ctx.records(TyreRecord.barcode == code)
+        if not found:
+            raise NotFound(f"tyre {code} is not registered this season")
+        record, car = found[0]
+        if record.status == rules.TyreStatus.SCRAPPED.value:
+            raise RuleViolation([f"tyre {code} of car {car} is already scrapped"])
+        before = record.status
+        record.status, record.reason = rules.TyreStatus.SCRAPPED.value, reason.strip()
+        audit.record(session, "scrap", "tyre", code, before={"status": before},
+                     after={"status": record.status, "reason": record.reason})
+        entry = ctx.entry_by_number(car)
+        return _view(record, car, entry[1] if entry else "", ctx.event_number(record.event_id),
+                     None)
+
+
+def carry_over_tyres(db: Database, *, event: str, car: str, barcodes: Sequence[str],
+                     to_event: str | None = None) -> tuple[TyreView, ...]:
+    """Carry unused slicks of a car from ``event`` to the next (or ``to_event``)."""
+    with db.transaction() as session:
+        ctx = _Context(session, event)
+        target = find_event(session, ctx.season, to_event or str(ctx.event.number + 1))
+        entered = ctx.entered()
+        if car not in entered:
+            raise RuleViolation([f"car {car} is not entered at event {ctx.event.number}"])
+        entry_id, driver = entered[car]
+        season_tyres = [ctx.to_rule(r, c) for r, c in ctx.records(TyreRecord.entry_id == entry_id)]
+        problems = rules.check_carry_over(list(barcodes), car=car, from_event=ctx.event.number,
+                                          tyres=season_tyres, to_event=target.number,
+                                          rules=ctx.rules)
+        if problems:
+            raise RuleViolation([str(p) for p in problems])
+        wanted = {rules.normalise_barcode(b) for b in barcodes}
+        views = []
+        for record, _car in ctx.records(TyreRecord.entry_id == entry_id,
+                                        col(TyreRecord.barcode).in_(wanted)):
+            record.carried_from_event_id, record.event_id = record.event_id, target.id
+            record.status = rules.TyreStatus.CARRIED_OVER.value
+            audit.record(session, "carry-over", "tyre", record.barcode,
+                         before={"event": ctx.event.number}, after={"event": target.number})
+            views.append(_view(record, car, driver, target.number, ctx.event.number))
+        return tuple(views)
+
+
+@dataclass(frozen=True)
+class EventTyres:
+    """Everything the tyre desk and the tyre report show for one event."""
+
+    event_number: int
+    event_name: str
+    rules: rules.TyreRules
+    tyres: tuple[TyreView, ...]
+    slicks: tuple[rules.CarTyreSummary, ...]
+    wets: tuple[rules.CarTyreSummary, ...]
+
+
+def event_tyres(db: Database, event: str) -> EventTyres:
+    with db.reader() as session:
+        ctx = _Context(session, event)
+        entered = ctx.entered()
+        drivers = {n: d for n, (_i, d) in entered.items()}
+        records = ctx.records(TyreRecord.event_id == ctx.event.id)
+        moved_on = ctx.records(TyreRecord.first_event_id == ctx.event.id,
+                               TyreRecord.event_id != ctx.event.id)
+        for _r, car in records:
+            if car not in drivers:
+                entry = ctx.entry_by_number(car)
+                drivers[car] = entry[1] if entry else ""
+        tyres = [ctx.to_rule(r, c) for r, c in records + moved_on]
+        views = tuple(sorted(
+            (_view(r, c, drivers.get(c, ""), ctx.event.number,
+                   ctx.event_number(r.carried_from_event_id)
+                   if r.carried_from_event_id is not None else None)
+             for r, c in records),
+            key=lambda v: (car_number_key(v.car), v.registered_at, v.barcode),
+        ))
+        return EventTyres(
+            ctx.event.number, ctx.event.name, ctx.rules, views,
+            rules.tyre_summary(ctx.event.number, tyres, drivers, tyre_type="slick",
+                               rules=ctx.rules),
+            rules.tyre_summary(ctx.event.number, tyres, drivers, tyre_type="wet",
+                               rules=ctx.rules),
+        )
+
+
+def registered_barcodes(db: Database, event: str) -> Iterable[str]:
+    return [t.barcode for t in event_tyres(db, event).tyres]
