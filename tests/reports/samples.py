@@ -17,6 +17,7 @@ from paddock.reports.documents import (
     PROVISIONAL,
     ClassificationDocument,
     ClassificationRow,
+    ClassStandings,
     DocumentStatus,
     EntryListDocument,
     EntryListRow,
@@ -25,6 +26,11 @@ from paddock.reports.documents import (
     PenaltyLine,
     QualifyingDocument,
     QualifyingRow,
+    SourceSession,
+    StandingsDocument,
+    StandingsRow,
+    TeamStandings,
+    TeamStandingsRow,
 )
 
 SERIES = "Porsche Carrera Cup North America"
@@ -305,4 +311,91 @@ def grid(size: int = 40, pole_side: str = "left") -> GridDocument:
         pole_side=pole_side,  # type: ignore[arg-type]
         basis="Best qualifying lap",
         notes=("Cars without a time start behind all timed cars, by best practice time.",),
+    )
+
+
+# --- Standings --------------------------------------------------------------------------------
+
+ROUNDS = tuple(f"R{n}" for n in range(1, 17))
+POINTS = (25, 20, 17, 14, 12, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
+
+
+def standings(rounds_run: int = 16) -> StandingsDocument:
+    """Season standings after ``rounds_run`` rounds; the 6th driver of each class missed R3."""
+    classes = []
+    teams = []
+    for class_name in ("Pro", "Pro-Am", "Rookie"):
+        cars = [car for car in field() if car.class_name == class_name]
+        rows = []
+        for index, car in enumerate(cars):
+            scored: list[int | None] = []
+            for round_index in range(len(ROUNDS)):
+                if round_index >= rounds_run or (index == 5 and round_index == 2):
+                    scored.append(None)
+                else:
+                    place = (index + round_index % 3) % len(cars)
+                    scored.append(POINTS[place] if place < len(POINTS) else 0)
+            rows.append((car, scored))
+        ranked = sorted(rows, key=lambda item: -sum(p or 0 for p in item[1]))
+        classes.append(
+            ClassStandings(
+                class_name=class_name,
+                rounds=ROUNDS,
+                rows=tuple(
+                    StandingsRow(
+                        position=position,
+                        number=car.number,
+                        driver=car.driver,
+                        nationality=car.nationality,
+                        points=sum(p or 0 for p in scored),
+                        wins=sum(1 for p in scored if p == 25),
+                        round_points=tuple(scored),
+                    )
+                    for position, (car, scored) in enumerate(ranked, start=1)
+                ),
+            )
+        )
+        team_points: dict[str, list[int | None]] = {}
+        for car, scored in rows:
+            if car.car != "992":
+                continue
+            held = team_points.setdefault(car.team, [None] * len(ROUNDS))
+            for i, p in enumerate(scored):
+                if p is not None:
+                    held[i] = (held[i] or 0) + p
+        ranked_teams = sorted(team_points.items(), key=lambda item: -sum(p or 0 for p in item[1]))
+        teams.append(
+            TeamStandings(
+                class_name=class_name,
+                rounds=ROUNDS,
+                rows=tuple(
+                    TeamStandingsRow(
+                        position=position,
+                        team=team,
+                        points=sum(p or 0 for p in scored),
+                        wins=0,
+                        round_points=tuple(scored),
+                    )
+                    for position, (team, scored) in enumerate(ranked_teams, start=1)
+                ),
+            )
+        )
+    return StandingsDocument(
+        series=SERIES,
+        title="Championship Standings",
+        subtitle="2021 Season",
+        session=f"After round {rounds_run}",
+        generated_at=GENERATED,
+        local_tz=EDT,
+        classes=tuple(classes),
+        teams=tuple(teams),
+        computed_from=tuple(
+            SourceSession(
+                name=f"Round {n} — Race {2 - n % 2}",
+                revision=1 if n != 4 else 2,
+                official=n < rounds_run,
+                published_at=PUBLISHED if n < rounds_run else None,
+            )
+            for n in range(1, rounds_run + 1)
+        ),
     )
