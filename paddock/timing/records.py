@@ -7,6 +7,7 @@ records are the official results, imported as they are and compared against.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -161,6 +162,19 @@ class TimingFile:
             if record.class_name and record.number not in found:
                 found[record.number] = record.class_name
         return found
+
+    def check_numbers(self, known: Collection[str]) -> None:
+        """Refuse a car that is not in the entry list (numbers compare as written).
+
+        Raises:
+            InputError: at the first line naming an unknown car.
+        """
+        for record in self.records:
+            if record.number not in known:
+                raise InputError(
+                    f"car {record.number} is not in the entry list",
+                    Location(self.name, record.line, "NUMBER"),
+                )
 
     @property
     def session_hint(self) -> SessionType | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from paddock.errors import InputError
 from paddock.rules.classification import Status
 from paddock.timing.detect import read_timing_file
 from paddock.timing.records import FileKind
@@ -67,3 +70,15 @@ def test_reads_the_qualifying_files(imsa_data: Path) -> None:
         11,
         13,
     )
+
+
+def test_a_car_missing_from_the_entry_list_stops_the_import_at_its_line(imsa_data: Path) -> None:
+    f = read_timing_file(imsa_data / f"{RACE}results.csv")
+    known = set(f.numbers) - {"01"}
+    known.add("1")  # "1" is another car: "01" must not match it
+    with pytest.raises(InputError) as caught:
+        f.check_numbers(known)
+    assert str(caught.value).endswith(
+        "race-results.csv:27: car 01 is not in the entry list (column NUMBER)"
+    )
+    f.check_numbers(set(f.numbers))  # all known: no error
