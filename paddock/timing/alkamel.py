@@ -81,6 +81,9 @@ def _drivers(table: CsvTable, row: CsvRow) -> tuple[str, ...]:
         name = f"{first} {last}".strip()
         if name:
             names.append(name)
+    if not names:
+        # WEC-style exports name each driver in one column: DRIVER_1 ... DRIVER_6.
+        names = [n for n in (table.get(row, f"DRIVER_{i}") for i in range(1, 7)) if n]
     listed = table.get(row, "DRIVERS")
     if listed and not names:
         names = [part.strip() for part in listed.split("/") if part.strip()]
@@ -93,6 +96,10 @@ def _first_driver(table: CsvTable, row: CsvRow) -> tuple[str, str, str]:
         last = table.get(row, prefix + "SECONDNAME") or table.get(row, prefix + "LASTNAME")
         if first or last:
             return first, last, table.get(row, prefix + "COUNTRY")
+    full = table.get(row, "DRIVER_1") or table.get(row, "DRIVER")
+    if full:
+        first, _, last = full.partition(" ")
+        return first, last, ""
     return "", "", ""
 
 

@@ -91,13 +91,22 @@ class CsvTable:
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is None:
             raise InputError("the file is empty (no header line)", Location(name, 1))
-        delimiter = sniff_delimiter(lines[first])
+        hint = lines[first].strip().lower()
+        # Excel writes a "sep=;" line before the header when asked to keep the separator.
+        declared = hint[4:5] if hint.startswith("sep=") and len(hint) == 5 else ""
+        if declared:
+            first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
+            if first is None:
+                raise InputError("the file is empty (no header line)", Location(name, 1))
+        delimiter = declared or sniff_delimiter(lines[first])
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         header: list[str] | None = None
         header_line = first + 1
         rows: list[CsvRow] = []
         for fields in reader:
             if not any(field.strip() for field in fields):
+                continue
+            if declared and header is None and reader.line_num <= first:
                 continue
             if header is None:
                 header = [field.strip().strip("\ufeff").strip() for field in fields]

@@ -183,3 +183,17 @@ def test_empty_and_non_utf8_files_are_refused() -> None:
     latin1 = "POS;NUMBER;LAP;TIME\n1;7;3;1:10.000\n2;8;3;1:11.000;Sébastien\n".encode("latin-1")
     with pytest.raises(InputError, match=r"^l.csv:3: not UTF-8"):
         read_timing_bytes(latin1, "l.csv")
+
+
+def test_reads_wec_style_results_with_one_column_per_driver() -> None:
+    text = (
+        "POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;VEHICLE;CATEGORY;LAPS;TOTAL_TIME;GAP_FIRST;"
+        "FL_LAPNUM;FL_TIME\n"
+        "1;50;Ferrari AF Corse;Antonio FUOCO;Miguel MOLINA;Ferrari 499P;HYPERCAR;342;"
+        "24:00:38.019;;201;3:27.123\n"
+    )
+    f = read_timing_bytes(text.encode(), "wec.csv")
+    (line,) = f.results
+    assert (line.class_name, line.total_time_ms, line.laps) == ("HYPERCAR", 86_438_019, 342)
+    assert line.drivers == ("Antonio FUOCO", "Miguel MOLINA")
+    assert line.driver == "Antonio FUOCO"

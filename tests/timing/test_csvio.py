@@ -85,3 +85,9 @@ def test_missing_column_is_reported_at_the_header() -> None:
     t = table("POS,NUMBER\n1,7\n")
     with pytest.raises(InputError, match=r"f.csv:1: x: required column LAPS is missing"):
         t.require("NUMBER", "LAPS", kind="x")
+
+
+def test_excel_separator_line_is_taken_as_the_delimiter() -> None:
+    t = table("sep=;\nPOS;NUMBER;TEAM\n1;7;A, B\n")
+    assert (t.delimiter, t.header_line, t.header) == (";", 2, ("POS", "NUMBER", "TEAM"))
+    assert [(r.line, t.get(r, "TEAM")) for r in t.rows] == [(3, "A, B")]
