@@ -14,9 +14,11 @@ still hold them). Comparing the time cards with the official best laps finds the
 - #93 laps 6 (1:19.316) and 8 (1:19.441): deleted, official best is lap 7 (1:19.583).
 - #80 laps 7 (1:19.733) and 9 (1:19.584): deleted, official best is lap 8 (1:19.767).
 
-#80 and #93 lost their two fastest laps and both ended the session on track with the red
-flag out (their last crossings are not in the pit lane): the penalty for causing a red
-flag. #60 and #79 lost one lap each (track limits). Passed as lap-deletion penalties, they
+#80 and #93 lost their two fastest laps. The time cards show why: neither completed the
+lap on which the GTD session was red-flagged (every other GTD car crossed the line under
+the red flag and went into the pit lane), so both stopped on track and caused the red
+flag. That is also why neither took the start of the race. #60 and #79 lost one lap each
+(track limits). Passed as lap-deletion penalties, they
 make the time cards reproduce the official qualifying order and times exactly.
 """
 
