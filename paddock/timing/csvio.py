@@ -21,6 +21,8 @@ from paddock.rules.laptime import parse_time
 
 _BOM = b"\xef\xbb\xbf"
 _DELIMITERS = (";", ",", "\t")
+# What files write for "no time" besides a blank field.
+_NO_VALUE = frozenset({"-", "--", "—"})
 
 
 def decode(data: bytes, name: str) -> str:
@@ -185,9 +187,9 @@ class CsvTable:
         return value
 
     def optional_time(self, row: CsvRow, name: str | None) -> int | None:
-        """A time in ms, None when blank; ``1:40'37.481`` (old exports) is also read."""
+        """A time in ms, None when blank or a dash; ``1:40'37.481`` (old exports) is read."""
         value = self.get(row, name)
-        if not value:
+        if not value or value in _NO_VALUE:
             return None
         try:
             return parse_time(value.replace("'", ":"))

@@ -71,7 +71,8 @@ def test_positions_written_as_decimals_are_whole_numbers() -> None:
 
 
 def test_times_parse_or_say_where_they_do_not() -> None:
-    t = table("NUMBER,TOTAL_TIME\n1,1:42:08.126\n2,1:40'37.481\n3,1h42\n")
+    t = table("NUMBER,TOTAL_TIME\n1,1:42:08.126\n2,1:40'37.481\n3,1h42\n4,-\n")
+    assert t.optional_time(t.rows[3], "TOTAL_TIME") is None  # a dash: no time
     assert t.optional_time(t.rows[0], "TOTAL_TIME") == 6_128_126
     assert t.optional_time(t.rows[1], "TOTAL_TIME") == 6_037_481  # older exports' apostrophe
     with pytest.raises(InputError) as caught:
