@@ -405,3 +405,17 @@ def test_qualifying_results_keep_their_order_and_drop_a_dsq() -> None:
     )
     assert c.order == ("10", "01", "60")
     assert [(r.position, r.gap) for r in c.rows] == [(1, "-"), (2, "+1.072"), (None, "")]
+
+
+def test_results_by_class_keep_the_published_class_positions() -> None:
+    lines = [
+        result("68", 1, 72, 10_892_386, class_name="Silver", class_position=1),
+        result("03", 2, 72, 10_900_000, class_name="Am", class_position=1),
+        result("12", 3, 71, 10_800_000, class_name="Silver", class_position=2),
+    ]
+    c = classification_from_results(lines)
+    assert [(r.number, r.position, r.class_position, r.class_gap) for r in c.rows] == [
+        ("68", 1, 1, "-"),
+        ("03", 2, 1, "-"),
+        ("12", 3, 2, "1 Lap"),
+    ]
