@@ -230,8 +230,12 @@ class ReportRenderer(Generic[D]):
         """The document's body, between letterhead and footer."""
         raise NotImplementedError
 
+    def letterhead_title(self) -> str:
+        """The title printed top right (the document's own, unless a renderer says)."""
+        return self.document.title
+
     def pdf_title(self) -> str:
-        parts = [self.document.series, self.document.title, self.document.session]
+        parts = [self.document.series, self.letterhead_title(), self.document.session]
         return " — ".join(part for part in parts if part)
 
     # --- building ----------------------------------------------------------------------
@@ -294,10 +298,11 @@ class ReportRenderer(Generic[D]):
         canvas.drawImage(_mark(), left - 2, top - 42, 44, 44, mask="auto")
         text_left = left + 50
         # The right block (title, session) gets what it needs, up to 45% of the width.
-        title_size = fit_size(document.title, SANS_BOLD, 15, self.content_width * 0.45, 9)
+        title = self.letterhead_title()
+        title_size = fit_size(title, SANS_BOLD, 15, self.content_width * 0.45, 9)
         session_size = fit_size(document.session, SANS_BOLD, 11, self.content_width * 0.45, 7)
         right_width = max(
-            stringWidth(document.title, SANS_BOLD, title_size),
+            stringWidth(title, SANS_BOLD, title_size),
             stringWidth(document.session, SANS_BOLD, session_size),
         )
         room = right - right_width - 16 - text_left
@@ -316,7 +321,7 @@ class ReportRenderer(Generic[D]):
 
         canvas.setFillColor(INK)
         canvas.setFont(SANS_BOLD, title_size)
-        canvas.drawRightString(right, top - 12, document.title)
+        canvas.drawRightString(right, top - 12, title)
         if document.session:
             canvas.setFillColor(NAVY)
             canvas.setFont(SANS_BOLD, session_size)

@@ -31,6 +31,10 @@ from paddock.reports.documents import (
     StandingsRow,
     TeamStandings,
     TeamStandingsRow,
+    TyreAllocationDocument,
+    TyreCar,
+    TyreRow,
+    TyreTotal,
 )
 
 SERIES = "Porsche Carrera Cup North America"
@@ -398,4 +402,58 @@ def standings(rounds_run: int = 16) -> StandingsDocument:
             )
             for n in range(1, rounds_run + 1)
         ),
+    )
+
+
+# --- Tyres ------------------------------------------------------------------------------------
+
+
+def tyre_barcode(car_index: int, tyre_index: int) -> str:
+    return f"MI21{car_index:03d}G{tyre_index:02d}"
+
+
+def tyres(size: int = 40) -> TyreAllocationDocument:
+    """8 slicks per car (car "3" has 9: over quota), wets for every third car."""
+    cars = []
+    for index, car in enumerate(field(size)):
+        slicks = 9 if car.number == "3" else 8
+        wets = 4 if index % 3 == 0 else 0
+        rows = []
+        for t in range(slicks + wets):
+            rows.append(
+                TyreRow(
+                    barcode=tyre_barcode(index, t),
+                    tyre_type="Slick" if t < slicks else "Wet",
+                    position=("Front 30/65-18" if t % 4 < 2 else "Rear 31/71-18"),
+                    registered_at=GENERATED - timedelta(days=1, minutes=index * 3 + t),
+                    status="Carried over" if t == 0 and index % 5 == 0 else "Registered",
+                    note="Replaces MI21000G99 (damaged, decision 3)" if t == 7 and index == 6
+                    else "",
+                )
+            )
+        cars.append(
+            TyreCar(
+                number=car.number,
+                driver=car.driver,
+                team=car.team,
+                class_name=car.class_name,
+                car=car.car,
+                tyres=tuple(rows),
+                totals=(
+                    TyreTotal("New slicks", slicks, 8),
+                    TyreTotal("Wets", wets, None),
+                    TyreTotal("Carried over", 1 if index % 5 == 0 else 0, 4),
+                ),
+            )
+        )
+    return TyreAllocationDocument(
+        series=SERIES,
+        title="Tyre Allocation",
+        subtitle="Rounds 5 & 6 — Watkins Glen",
+        venue="Watkins Glen International",
+        dates="June 24–27, 2021",
+        generated_at=GENERATED,
+        local_tz=EDT,
+        cars=tuple(cars),
+        sizes=("992: front 30/65-18, rear 31/71-18", "991.2: front 27/65-18, rear 31/71-18"),
     )
