@@ -173,7 +173,7 @@ def _escape(text: str) -> str:
 @cache
 def _mark() -> ImageReader:
     # Decoded once per process: each render then only embeds the already-read image.
-    return ImageReader(str(image_path("paddock-mark.png")))
+    return ImageReader(str(image_path("paddock-mark-print.png")))
 
 
 def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
@@ -295,7 +295,7 @@ class ReportRenderer(Generic[D]):
         top = height - 30
         canvas.saveState()
 
-        canvas.drawImage(_mark(), left - 2, top - 42, 44, 44, mask="auto")
+        canvas.drawImage(_mark(), left - 2, top - 42, 44, 44)
         text_left = left + 50
         # The right block (title, session) gets what it needs, up to 45% of the width.
         title = self.letterhead_title()
