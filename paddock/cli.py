@@ -176,6 +176,87 @@ def cmd_tyres_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_class_add(args: argparse.Namespace) -> int:
+    from paddock.services.season import add_class
+
+    cars = tuple(c.strip() for c in args.cars.split(",")) if args.cars else ()
+    with _db(args) as db:
+        add_class(db, args.name, cars=cars, gentleman=args.gentleman, max_age=args.max_age)
+    print(f"added class {args.name}")
+    return 0
+
+
+def cmd_results_import(args: argparse.Namespace) -> int:
+    from paddock.services.results import import_results
+
+    with _db(args) as db:
+        summary = import_results(db, event=args.event, session=args.session,
+                                 files=[Path(f) for f in args.files], reason=args.reason or "")
+    kinds = ", ".join(sorted(set(summary.kinds)))
+    print(f"imported {len(summary.files)} file(s) ({kinds}): {summary.cars} cars, "
+          f"{summary.laps} laps, {summary.result_lines} result lines"
+          + (f"; published revision {summary.revision}" if summary.revision else ""))
+    return 0
+
+
+def _results_table(results: Any, class_name: str | None) -> None:
+    from paddock.rules.laptime import format_laptime, format_racetime
+
+    state = (f"OFFICIAL revision {results.revision}" if results.official else "PROVISIONAL")
+    print(f"{results.event_name} — {results.session_name}: {state}")
+    race = results.session_kind == "race"
+    for view in results.in_class(class_name):
+        r = view.row
+        pos = "" if r.position is None else str(r.position)
+        pic = "" if r.class_position is None else str(r.class_position)
+        time = format_racetime(r.total_time_ms) if race else format_laptime(r.best_lap_ms)
+        print(f"{pos:>3} {r.number:>4} {r.class_name:<8} {pic:>3} {view.driver:<28} "
+              f"{r.laps:>3} {time:>12} {r.gap:>9}  {format_laptime(r.best_lap_ms):>9} "
+              f"{r.status.value if r.status.value != 'classified' else ''} {r.note}")
+
+
+def cmd_results_show(args: argparse.Namespace) -> int:
+    from paddock.services.results import revision_results, session_results
+
+    with _db(args) as db:
+        if args.revision:
+            results = revision_results(db, event=args.event, session=args.session,
+                                       revision=args.revision)
+        else:
+            results = session_results(db, event=args.event, session=args.session)
+    if args.json:
+        _print_json(results.to_json(args.class_name))
+    else:
+        _results_table(results, args.class_name)
+    return 0
+
+
+def cmd_results_publish(args: argparse.Namespace) -> int:
+    from paddock.services.results import publish
+
+    with _db(args) as db:
+        results = publish(db, event=args.event, session=args.session, reason=args.reason or "")
+    print(f"{results.event_name} {results.session_name}: published OFFICIAL revision "
+          f"{results.revision} ({results.content_hash})")
+    return 0
+
+
+def cmd_penalty_add(args: argparse.Namespace) -> int:
+    from paddock.services.results import add_penalty
+
+    kind = ("time" if args.seconds is not None else "drive-through" if args.drive_through
+            else "stop-and-go" if args.stop_and_go else "dsq" if args.dsq
+            else "grid-drop" if args.grid_drop is not None else "delete-lap")
+    with _db(args) as db:
+        result = add_penalty(db, event=args.event, session=args.session, car=args.car,
+                             kind=kind, reason=args.reason, seconds=args.seconds,
+                             places=args.grid_drop, lap=args.delete_lap, served=args.served,
+                             decision=args.decision or "")
+    print(f"decision {result.penalty.decision}: car {result.penalty.number} {kind}"
+          + (f"; published revision {result.revision}" if result.revision else ""))
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from paddock.services import documents
 
@@ -273,6 +354,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--event", required=True, metavar="EVENT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_tyres_list)
+
+    classes = sub.add_parser("class", help="the season's classes")
+    classes_sub = classes.add_subparsers(dest="class_command", metavar="ACTION", required=True)
+    p = classes_sub.add_parser("add", help="add a class to the season")
+    _add_db(p)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--cars", metavar="CODES", help="admitted cars, e.g. 991.2 (default: all)")
+    p.add_argument("--gentleman", action="store_true", help="needs the gentleman declaration")
+    p.add_argument("--max-age", type=int, metavar="N", help="only drivers aged N or younger")
+    p.set_defaults(handler=cmd_class_add)
+
+    results = sub.add_parser("results", help="session results")
+    results_sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
+    p = results_sub.add_parser("import", help="load timing files (kind detected from the header)")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--session", required=True, metavar="SESSION")
+    p.add_argument("--reason", metavar="TEXT",
+                   help="why an official session's data is corrected (publishes a revision)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=cmd_results_import)
+    p = results_sub.add_parser("show", help="the classification")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--session", required=True, metavar="SESSION")
+    p.add_argument("--class", dest="class_name", metavar="C")
+    p.add_argument("--revision", type=int, metavar="N", help="a past official revision")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_results_show)
+    p = results_sub.add_parser("publish", help="publish the classification as official")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--session", required=True, metavar="SESSION")
+    p.add_argument("--reason", metavar="TEXT", help="needed for revision 2 and later")
+    p.set_defaults(handler=cmd_results_publish)
+
+    penalty = sub.add_parser("penalty", help="stewards' decisions")
+    penalty_sub = penalty.add_subparsers(dest="penalty_command", metavar="ACTION", required=True)
+    p = penalty_sub.add_parser("add", help="record a penalty")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--session", required=True, metavar="SESSION")
+    p.add_argument("--car", required=True, metavar="NO")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--seconds", type=float, metavar="N", help="time added to the result")
+    what.add_argument("--drive-through", action="store_true",
+                      help="drive-through (converted to time when not served)")
+    what.add_argument("--stop-and-go", action="store_true")
+    what.add_argument("--dsq", action="store_true", help="disqualification")
+    what.add_argument("--grid-drop", type=int, metavar="N", help="grid places at the next race")
+    what.add_argument("--delete-lap", type=int, metavar="N", help="delete lap N's time")
+    p.add_argument("--served", action="store_true", help="the drive-through was served")
+    p.add_argument("--decision", metavar="NO", help="decision number (default: the next)")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.set_defaults(handler=cmd_penalty_add)
 
     p = sub.add_parser("report", help="write a document as PDF")
     _add_db(p)

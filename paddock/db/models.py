@@ -32,6 +32,13 @@ class Season(SQLModel, table=True):
     slick_quota: int | None = 8
     wet_quota: int | None = None
     carry_over_limit: int = 4
+    # Classification: share of the winner's laps to be classified (percent), and what
+    # unserved drive-through / stop-and-go penalties convert to (seconds).
+    classified_share_pct: int = 75
+    drive_through_s: int = 30
+    stop_and_go_s: int = 40
+    # Number every starter (NC and DNF too), as the timekeepers' files do.
+    number_all_starters: bool = True
     created_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -196,5 +203,103 @@ class TyreRecord(SQLModel, table=True):
     reason: str = ""
     registered_by: str = ""
     registered_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class TimingImport(SQLModel, table=True):
+    """Which file a session's timing data came from, and who loaded it when."""
+
+    __tablename__ = "timing_import"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    file_name: str
+    kind: str
+    sha256: str
+    rows: int
+    imported_by: str = ""
+    imported_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class LapRecordRow(SQLModel, table=True):
+    """One crossing of the line by one car (time cards)."""
+
+    __tablename__ = "lap"
+    __table_args__ = (UniqueConstraint("session_id", "number", "lap"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    import_id: int | None = Field(default=None, foreign_key="timing_import.id")
+    number: str
+    lap: int
+    lap_time_ms: int | None = None
+    elapsed_ms: int | None = None
+    hour: str = ""
+    in_pit: bool = False
+    driver_name: str = ""
+    flag: str = ""
+
+
+class ResultLine(SQLModel, table=True):
+    """One car's line of a results file, or typed in by hand (no laps)."""
+
+    __tablename__ = "result_line"
+    __table_args__ = (UniqueConstraint("session_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    import_id: int | None = Field(default=None, foreign_key="timing_import.id")
+    order: int = 0
+    number: str
+    position: int | None = None
+    status: str = ""
+    laps: int = 0
+    total_time_ms: int | None = None
+    best_lap_ms: int | None = None
+    best_lap_number: int | None = None
+
+
+class PenaltyRecord(SQLModel, table=True):
+    """A stewards' decision on one car in one session."""
+
+    __tablename__ = "penalty"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    number: str
+    kind: str
+    time_ms: int = 0
+    lap: int | None = None
+    places: int = 0
+    served: bool = False
+    reason: str
+    decision: str = ""
+    created_by: str = ""
+    created_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class PublishedRevision(SQLModel, table=True):
+    """An official classification as published: a frozen copy, never edited.
+
+    A later penalty or correction adds revision N+1 with its reason; every revision stays
+    readable, and ``content_hash`` lets two printed copies be compared.
+    """
+
+    __tablename__ = "classification_revision"
+    __table_args__ = (UniqueConstraint("session_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    revision: int
+    reason: str = ""
+    payload: str  # JSON: the rows as published
+    content_hash: str
+    published_by: str = ""
+    published_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
     )

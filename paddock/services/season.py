@@ -7,9 +7,10 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from paddock.db import audit
 from paddock.db.engine import Database
-from paddock.db.models import Event, RaceSession, Season, Venue
-from paddock.errors import NotFound
+from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
+from paddock.errors import NotFound, RuleViolation
 
 
 @dataclass(frozen=True)
@@ -113,3 +114,31 @@ def find_session(session: Session, event: Event, code: str) -> RaceSession:
                              .order_by(col(RaceSession.sort_order))).all()
         raise NotFound(f"no session '{code}' at {event.name}; sessions are " + ", ".join(codes))
     return found
+
+
+def add_class(db: Database, name: str, *, cars: tuple[str, ...] = (),
+              gentleman: bool = False, max_age: int | None = None) -> None:
+    """Add a class to the season (e.g. "Pro-Am 991" for the 991.2); cars default to all."""
+    name = " ".join(name.split())
+    with db.transaction() as session:
+        season = current_season(session)
+        known = {c.name for c in session.exec(
+            select(RaceClass).where(RaceClass.season_id == season.id))}
+        codes = set(session.exec(select(Car.code).where(Car.season_id == season.id)))
+        problems = []
+        if not name:
+            problems.append("a class needs a name")
+        if name in known:
+            problems.append(f"class {name} already exists in {season.year}")
+        unknown = [c for c in cars if c not in codes]
+        if unknown:
+            problems.append(f"class {name}: car {', '.join(unknown)} is not a car of the "
+                            f"season ({', '.join(sorted(codes))})")
+        if problems:
+            raise RuleViolation(problems)
+        admitted = " ".join(cars) if cars else " ".join(sorted(codes, reverse=True))
+        session.add(RaceClass(season_id=season.id, name=name, sort_order=len(known),
+                              allowed_cars=admitted, requires_gentleman=gentleman,
+                              max_age=max_age))
+        audit.record(session, "add", "class", name,
+                     after={"cars": admitted, "gentleman": gentleman, "max_age": max_age})

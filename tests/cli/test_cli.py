@@ -117,3 +117,35 @@ def test_tyres_register_and_check_follow_the_contract(
                        "--db", db)
     assert code == 1 and json.loads(out) == {"barcode": "NOPE0000", "verdict": "not-registered",
                                              "car": None, "driver": None}
+
+
+def test_results_import_show_penalty_publish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    run(capsys, "init", "--demo", "--db", db)
+    typed = tmp_path / "r1.csv"
+    typed.write_text("number,laps,total_time,best_lap,status\n"
+                     "7,20,45:10.100,2:12.300,\n3,20,45:09.000,2:12.000,\n")
+    assert run(capsys, "results", "import", "--event", "sebring", "--session", "R1",
+               str(typed), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "results", "show", "--event", "1", "--session", "r1", "--json",
+                       "--db", db)
+    shown = json.loads(out)
+    assert code == 0 and (shown["status"], shown["revision"]) == ("provisional", 1)
+    first = shown["rows"][0]
+    assert set(first) == {"position", "number", "driver", "class", "class_position", "status",
+                          "laps", "total_time_ms", "gap", "best_lap_ms", "best_lap_number",
+                          "second_best_lap_ms"}
+    assert (first["number"], first["gap"], first["total_time_ms"]) == ("3", "-", 2_709_000)
+    assert run(capsys, "results", "publish", "--event", "1", "--session", "R1", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "penalty", "add", "--event", "1", "--session", "R1", "--car", "3",
+                       "--seconds", "5", "--reason", "Track limits", "--db", db)
+    assert code == 0 and "revision 2" in out
+    shown = json.loads(run(capsys, "results", "show", "--event", "1", "--session", "R1",
+                           "--json", "--db", db)[1])
+    assert (shown["status"], shown["revision"]) == ("official", 2)
+    assert [r["number"] for r in shown["rows"]] == ["7", "3"]
+    code, _, err = run(capsys, "penalty", "add", "--event", "1", "--session", "R1", "--car",
+                       "3", "--dsq", "--reason", "", "--db", db)
+    assert code == 1 and "reason" in err

@@ -1,0 +1,575 @@
+"""Session results: import timing files, classify, penalties, publish official revisions.
+
+A session's classification is computed from what is stored (laps or result lines, the
+season's settings, the stewards' penalties) until it is published. Publishing freezes a
+copy as revision N; every later change (a penalty, a corrected import, a typed fix)
+publishes revision N+1 with its reason at once, so an official result never changes
+silently and every revision stays readable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, select
+
+from paddock.db import audit
+from paddock.db.backup import backup_sqlite
+from paddock.db.engine import Database
+from paddock.db.models import (
+    Car,
+    Driver,
+    Entry,
+    Event,
+    EventEntry,
+    LapRecordRow,
+    PenaltyRecord,
+    PublishedRevision,
+    RaceClass,
+    RaceSession,
+    ResultLine,
+    Season,
+    Team,
+    TimingImport,
+)
+from paddock.errors import InputError, Location, NotFound, RuleViolation
+from paddock.rules import classification as engine
+from paddock.rules import penalties as pen
+from paddock.rules.laptime import parse_optional_time
+from paddock.services.season import current_season, find_event, find_session
+
+PENALTY_KINDS = tuple(k.value for k in pen.PenaltyKind)
+
+
+@dataclass(frozen=True)
+class ResultRowView:
+    """A classification row with the entry's details, as the UI, CLI and PDFs show it."""
+
+    row: engine.ClassificationRow
+    driver: str
+    nationality: str
+    team: str
+    car: str
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.row.as_json()
+        data["driver"] = self.driver
+        return {k: data[k] for k in (
+            "position", "number", "driver", "class", "class_position", "status", "laps",
+            "total_time_ms", "gap", "best_lap_ms", "best_lap_number", "second_best_lap_ms")}
+
+
+@dataclass(frozen=True)
+class PenaltyView:
+    id: int
+    number: str
+    kind: str
+    time_ms: int
+    lap: int | None
+    places: int
+    served: bool
+    reason: str
+    decision: str
+    created_at: datetime
+    created_by: str
+
+    def to_rule(self) -> pen.Penalty:
+        return pen.Penalty(number=self.number, kind=pen.PenaltyKind(self.kind),
+                           reason=self.reason, decision=self.decision, time_ms=self.time_ms,
+                           lap=self.lap, places=self.places, served=self.served)
+
+
+@dataclass(frozen=True)
+class SessionResults:
+    """A session's classification as it stands: provisional, or an official revision."""
+
+    event_number: int
+    event_short_name: str
+    event_name: str
+    session_code: str
+    session_name: str
+    session_kind: str
+    official: bool
+    revision: int
+    published_at: datetime | None
+    reason: str
+    content_hash: str
+    rows: tuple[ResultRowView, ...]
+    penalties: tuple[PenaltyView, ...]
+    winner_laps: int
+    min_laps: int | None
+
+    @property
+    def status(self) -> str:
+        return "official" if self.official else "provisional"
+
+    def in_class(self, class_name: str | None) -> tuple[ResultRowView, ...]:
+        if not class_name:
+            return self.rows
+        return tuple(r for r in self.rows if r.row.class_name.casefold() == class_name.casefold())
+
+    def to_json(self, class_name: str | None = None) -> dict[str, Any]:
+        return {"status": self.status, "revision": self.revision,
+                "rows": [r.to_json() for r in self.in_class(class_name)]}
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    revision: int
+    reason: str
+    published_at: datetime
+    published_by: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    files: tuple[str, ...]
+    kinds: tuple[str, ...]
+    cars: int
+    laps: int
+    result_lines: int
+    revision: int | None  # the revision published by a correction of an official session
+
+
+@dataclass(frozen=True)
+class PenaltyResult:
+    penalty: PenaltyView
+    revision: int | None  # the revision it published, when the session was official
+
+
+@dataclass(frozen=True)
+class _Hour:
+    """Adapter: a stored lap as the engine's `LapLike`, with the time of day in ms."""
+
+    number: str
+    lap: int
+    lap_time_ms: int | None
+    elapsed_ms: int | None
+    hour_ms: int | None
+
+
+@dataclass(frozen=True)
+class _Line:
+    """Adapter: a stored result line as the engine's `ResultLike`."""
+
+    number: str
+    position: int | None
+    status: engine.Status | None
+    laps: int
+    total_time_ms: int | None
+    best_lap_ms: int | None
+    best_lap_number: int | None
+    class_name: str
+
+
+# --- loading --------------------------------------------------------------------------------
+
+
+class _Context:
+    def __init__(self, session: Session, event_key: str, session_code: str) -> None:
+        self.s = session
+        self.season: Season = current_season(session)
+        self.event: Event = find_event(session, self.season, event_key)
+        self.race_session: RaceSession = find_session(session, self.event, session_code)
+        assert self.race_session.id is not None
+        self.session_id: int = self.race_session.id
+
+    @property
+    def session_type(self) -> engine.SessionType:
+        return engine.SessionType(self.race_session.kind)
+
+    def settings(self) -> engine.ClassificationSettings:
+        return engine.ClassificationSettings(
+            classified_share=Fraction(self.season.classified_share_pct, 100),
+            number_all_starters=self.season.number_all_starters,
+            penalties=pen.PenaltySettings(drive_through_ms=self.season.drive_through_s * 1000,
+                                          stop_and_go_ms=self.season.stop_and_go_s * 1000),
+        )
+
+    def entries(self) -> dict[str, tuple[str, str, str, str, str]]:
+        """Car number -> (class, driver, nationality, team, car) for the whole season."""
+        rows = self.s.exec(
+            select(Entry.number, RaceClass.name, Driver.first_name, Driver.last_name,
+                   Driver.nationality, Team.name, Car.code)
+            .join(RaceClass, col(Entry.class_id) == RaceClass.id)
+            .join(Driver, col(Entry.driver_id) == Driver.id)
+            .join(Team, col(Entry.team_id) == Team.id)
+            .join(Car, col(Entry.car_id) == Car.id)
+            .where(Entry.season_id == self.season.id)
+        ).all()
+        return {n: (k, f"{f} {ln}", nat, t, c) for n, k, f, ln, nat, t, c in rows}
+
+    def entered(self) -> list[str]:
+        return list(self.s.exec(
+            select(Entry.number).join(EventEntry, col(EventEntry.entry_id) == Entry.id)
+            .where(EventEntry.event_id == self.event.id)
+        ).all())
+
+    def penalties(self) -> list[PenaltyView]:
+        rows = self.s.exec(select(PenaltyRecord).where(PenaltyRecord.session_id == self.session_id)
+                           .order_by(col(PenaltyRecord.id))).all()
+        return [_penalty_view(p) for p in rows]
+
+    def latest_revision(self) -> PublishedRevision | None:
+        return self.s.exec(
+            select(PublishedRevision).where(PublishedRevision.session_id == self.session_id)
+            .order_by(col(PublishedRevision.revision).desc())
+        ).first()
+
+    def compute(self) -> tuple[engine.Classification, dict[str, tuple[str, str, str, str, str]]]:
+        entries = self.entries()
+        classes = {n: v[0] for n, v in entries.items()}
+        penalties = [p.to_rule() for p in self.penalties()]
+        laps = self.s.exec(
+            select(LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
+                   LapRecordRow.elapsed_ms, LapRecordRow.hour)
+            .where(LapRecordRow.session_id == self.session_id)
+        ).all()
+        entered = self.entered()
+        lines = self.s.exec(select(ResultLine).where(ResultLine.session_id == self.session_id)
+                            .order_by(col(ResultLine.order))).all()
+        if laps:
+            adapted = [_Hour(n, lap, t, e, _hour_ms(h)) for n, lap, t, e, h in laps]
+            # A car that took the start but never crossed the line is missing from the
+            # time cards; a results file loaded beside them says who started.
+            starters = [r.number for r in sorted(lines, key=lambda r: r.position or 0)
+                        if r.position is not None] or None
+            result = engine.classify(self.session_type, adapted, classes=classes,
+                                     starters=starters, entered=entered, penalties=penalties,
+                                     settings=self.settings())
+            return result, entries
+        if lines:
+            adapted_lines = [
+                _Line(r.number, r.position, engine.Status(r.status) if r.status else None,
+                      r.laps, r.total_time_ms, r.best_lap_ms, r.best_lap_number,
+                      classes.get(r.number, ""))
+                for r in lines
+            ]
+            result = engine.classification_from_results(
+                adapted_lines, session=self.session_type, classes=classes,
+                penalties=penalties, settings=self.settings())
+            return result, entries
+        return engine.Classification(self.session_type, ()), entries
+
+
+def _hour_ms(text: str) -> int | None:
+    try:
+        return parse_optional_time(text)
+    except ValueError:
+        return None
+
+
+def _penalty_view(p: PenaltyRecord) -> PenaltyView:
+    assert p.id is not None
+    return PenaltyView(p.id, p.number, p.kind, p.time_ms, p.lap, p.places, p.served, p.reason,
+                       p.decision, p.created_at, p.created_by)
+
+
+def _views(result: engine.Classification,
+           entries: dict[str, tuple[str, str, str, str, str]]) -> tuple[ResultRowView, ...]:
+    views = []
+    for row in result.rows:
+        _cls, driver, nat, team, car = entries.get(row.number, ("", "", "", "", ""))
+        views.append(ResultRowView(row, driver, nat, team, car))
+    return tuple(views)
+
+
+def _payload(rows: Sequence[ResultRowView]) -> list[dict[str, Any]]:
+    out = []
+    for view in rows:
+        data = dataclasses.asdict(view.row)
+        data["status"] = view.row.status.value
+        data["deleted_laps"] = list(view.row.deleted_laps)
+        out.append({"row": data, "driver": view.driver, "nationality": view.nationality,
+                    "team": view.team, "car": view.car})
+    return out
+
+
+def _from_payload(payload: str) -> tuple[ResultRowView, ...]:
+    views = []
+    for item in json.loads(payload):
+        data = dict(item["row"])
+        data["status"] = engine.Status(data["status"])
+        data["deleted_laps"] = tuple(data["deleted_laps"])
+        views.append(ResultRowView(engine.ClassificationRow(**data), item["driver"],
+                                   item["nationality"], item["team"], item["car"]))
+    return tuple(views)
+
+
+def _hash(payload: list[dict[str, Any]]) -> str:
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _results(ctx: _Context) -> SessionResults:
+    latest = ctx.latest_revision()
+    penalties = tuple(ctx.penalties())
+    base = dict(
+        event_number=ctx.event.number, event_short_name=ctx.event.short_name,
+        event_name=ctx.event.name, session_code=ctx.race_session.code,
+        session_name=ctx.race_session.name, session_kind=ctx.race_session.kind,
+        penalties=penalties,
+    )
+    result, entries = ctx.compute()
+    if latest is not None:
+        return SessionResults(**base, official=True, revision=latest.revision,  # type: ignore[arg-type]
+                              published_at=latest.published_at, reason=latest.reason,
+                              content_hash=latest.content_hash,
+                              rows=_from_payload(latest.payload),
+                              winner_laps=result.winner_laps, min_laps=result.min_laps)
+    rows = _views(result, entries)
+    return SessionResults(**base, official=False, revision=1, published_at=None,  # type: ignore[arg-type]
+                          reason="", content_hash=_hash(_payload(rows)), rows=rows,
+                          winner_laps=result.winner_laps, min_laps=result.min_laps)
+
+
+def session_results(db: Database, *, event: str, session: str) -> SessionResults:
+    """The classification as it stands: the latest official revision, else provisional."""
+    with db.reader() as s:
+        return _results(_Context(s, event, session))
+
+
+def revisions(db: Database, *, event: str, session: str) -> list[RevisionView]:
+    with db.reader() as s:
+        ctx = _Context(s, event, session)
+        rows = s.exec(select(PublishedRevision).where(
+            PublishedRevision.session_id == ctx.session_id)
+            .order_by(col(PublishedRevision.revision))).all()
+        return [RevisionView(r.revision, r.reason, r.published_at, r.published_by,
+                             r.content_hash) for r in rows]
+
+
+def revision_results(db: Database, *, event: str, session: str, revision: int) -> SessionResults:
+    """A past official revision, exactly as published."""
+    with db.reader() as s:
+        ctx = _Context(s, event, session)
+        found = s.exec(select(PublishedRevision).where(
+            PublishedRevision.session_id == ctx.session_id,
+            PublishedRevision.revision == revision)).first()
+        if found is None:
+            raise NotFound(f"{ctx.event.short_name} {ctx.race_session.code} has no revision "
+                           f"{revision}")
+        current = _results(ctx)
+        return dataclasses.replace(
+            current, official=True, revision=found.revision, published_at=found.published_at,
+            reason=found.reason, content_hash=found.content_hash,
+            rows=_from_payload(found.payload))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _backup(db: Database, label: str) -> None:
+    if db.is_sqlite and db.path is not None:
+        backup_sqlite(db.path, label)
+
+
+def _publish_in(ctx: _Context, reason: str, *, require_change: bool = True) -> int:
+    """Freeze the computed classification as the next revision (inside the transaction)."""
+    result, entries = ctx.compute()
+    if not result.rows:
+        raise RuleViolation([f"{ctx.event.short_name} {ctx.race_session.code}: there are no "
+                             "results to publish; import the timing files first"])
+    payload = _payload(_views(result, entries))
+    digest = _hash(payload)
+    latest = ctx.latest_revision()
+    if latest is not None and require_change and latest.content_hash == digest:
+        raise RuleViolation([f"{ctx.event.short_name} {ctx.race_session.code}: nothing changed "
+                             f"since revision {latest.revision}; no new revision published"])
+    number = 1 if latest is None else latest.revision + 1
+    if number > 1 and not reason.strip():
+        raise RuleViolation([f"revision {number} of an official classification needs a reason"])
+    ctx.s.add(PublishedRevision(session_id=ctx.session_id, revision=number,
+                                reason=reason.strip(), payload=json.dumps(payload),
+                                content_hash=digest, published_by=audit.current_user()))
+    audit.record(ctx.s, "publish", "classification",
+                 f"{ctx.event.short_name}/{ctx.race_session.code}",
+                 before=None if latest is None else {"revision": latest.revision,
+                                                     "hash": latest.content_hash},
+                 after={"revision": number, "hash": digest, "reason": reason.strip()})
+    return number
+
+
+def _is_official(db: Database, event: str, session: str) -> tuple[bool, str]:
+    with db.reader() as s:
+        ctx = _Context(s, event, session)
+        return ctx.latest_revision() is not None, f"{ctx.event.short_name}-{ctx.race_session.code}"
+
+
+def publish(db: Database, *, event: str, session: str, reason: str = "") -> SessionResults:
+    """Publish the classification as official (revision 1, or N+1 with a reason).
+
+    The database is backed up next to itself first (the last 20 copies are kept).
+    """
+    _official, label = _is_official(db, event, session)
+    _backup(db, f"{label}-publish")
+    with db.transaction() as s:
+        ctx = _Context(s, event, session)
+        _publish_in(ctx, reason)
+        s.flush()
+        return _results(ctx)
+
+
+_RESULT_KINDS = {
+    "race": {"alkamel-race-results", "alkamel-results-by-class", "generic-results",
+             "alkamel-time-cards", "generic-laps"},
+    "qualifying": {"alkamel-qualifying-results", "generic-results", "alkamel-time-cards",
+                   "generic-laps"},
+}
+_RESULT_KINDS["practice"] = _RESULT_KINDS["qualifying"]
+
+
+def import_results(db: Database, *, event: str, session: str, files: Sequence[Path],
+                   reason: str = "") -> ImportSummary:
+    """Load timing files into a session, all of them or none.
+
+    Time cards replace the session's laps, a results file its result lines. A session
+    already official takes a corrected file only with a ``reason``, and publishes the
+    next revision with it.
+
+    Raises:
+        InputError: ``FILE:LINE: what`` for a file that cannot be read, is of the wrong
+            kind, or names a car that is not entered.
+    """
+    from paddock.timing.detect import read_timing_file
+
+    if not files:
+        raise RuleViolation(["no file given"])
+    parsed = [(Path(f), read_timing_file(f)) for f in files]
+    official, label = _is_official(db, event, session)
+    if official and not reason.strip():
+        raise RuleViolation([
+            f"{event} {session.upper()} is official; a corrected import publishes a new "
+            "revision and needs a reason (--reason)"])
+    if official:
+        _backup(db, f"{label}-correction")
+    with db.transaction() as s:
+        ctx = _Context(s, event, session)
+        entered = set(ctx.entered())
+        known = set(ctx.entries())
+        lap_count = line_count = 0
+        cars: set[str] = set()
+        for path, timing in parsed:
+            kind = timing.kind.value
+            if kind not in _RESULT_KINDS[ctx.race_session.kind]:
+                raise InputError(f"a {timing.kind.label} file cannot be loaded into "
+                                 f"{ctx.race_session.name} ({ctx.race_session.kind})",
+                                 Location(str(path), 1))
+            records = timing.laps if timing.kind.has_laps else timing.results
+            for record in records:
+                if record.number not in entered:
+                    where = "is not entered this season" if record.number not in known else \
+                        f"is not entered at {ctx.event.name}"
+                    raise InputError(f"car {record.number} {where}",
+                                     Location(str(path), record.line, "NUMBER"))
+                cars.add(record.number)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            imp = TimingImport(session_id=ctx.session_id, file_name=path.name, kind=kind,
+                               sha256=digest, rows=len(records),
+                               imported_by=audit.current_user())
+            s.add(imp)
+            s.flush()
+            if timing.kind.has_laps:
+                s.execute(delete(LapRecordRow).where(
+                    col(LapRecordRow.session_id) == ctx.session_id))
+                if timing.laps:
+                    s.execute(insert(LapRecordRow), [
+                        {"session_id": ctx.session_id, "import_id": imp.id, "number": lap.number,
+                         "lap": lap.lap, "lap_time_ms": lap.lap_time_ms,
+                         "elapsed_ms": lap.elapsed_ms, "hour": lap.hour, "in_pit": lap.in_pit,
+                         "driver_name": lap.driver_name, "flag": lap.flag}
+                        for lap in timing.laps])
+                lap_count += len(timing.laps)
+            else:
+                s.execute(delete(ResultLine).where(col(ResultLine.session_id) == ctx.session_id))
+                s.execute(insert(ResultLine), [
+                    {"session_id": ctx.session_id, "import_id": imp.id, "order": i,
+                     "number": r.number, "position": r.position,
+                     "status": r.status.value if r.status else "", "laps": r.laps,
+                     "total_time_ms": r.total_time_ms, "best_lap_ms": r.best_lap_ms,
+                     "best_lap_number": r.best_lap_number}
+                    for i, r in enumerate(timing.results)])
+                line_count += len(timing.results)
+            audit.record(s, "import", "timing", f"{ctx.event.short_name}/{ctx.race_session.code}",
+                         after={"file": path.name, "kind": kind, "sha256": digest,
+                                "rows": len(records)})
+        revision = _publish_in(ctx, reason) if official else None
+    return ImportSummary(tuple(str(p) for p, _ in parsed), tuple(t.kind.value for _, t in parsed),
+                         len(cars), lap_count, line_count, revision)
+
+
+def add_penalty(
+    db: Database, *, event: str, session: str, car: str, kind: str, reason: str,
+    seconds: float | None = None, places: int | None = None, lap: int | None = None,
+    served: bool = False, decision: str = "",
+) -> PenaltyResult:
+    """Record a stewards' decision; on an official session it publishes revision N+1.
+
+    Raises:
+        RuleViolation: unknown car or kind, missing amount, no reason; nothing written.
+    """
+    car, reason = car.strip(), reason.strip()
+    problems = []
+    if kind not in PENALTY_KINDS:
+        problems.append(f"penalty '{kind}' is not one of {', '.join(PENALTY_KINDS)}")
+    if not reason:
+        problems.append(f"car {car}: a penalty needs the stewards' reason")
+    if kind == "time" and (seconds is None or seconds <= 0):
+        problems.append(f"car {car}: a time penalty needs a positive number of seconds")
+    if kind == "grid-drop" and (places is None or places <= 0):
+        problems.append(f"car {car}: a grid drop needs a positive number of places")
+    if kind == "delete-lap" and (lap is None or lap < 1):
+        problems.append(f"car {car}: a lap deletion needs the lap number")
+    if problems:
+        raise RuleViolation(problems)
+    official, label = _is_official(db, event, session)
+    if official:
+        _backup(db, f"{label}-penalty")
+    with db.transaction() as s:
+        ctx = _Context(s, event, session)
+        if car not in set(ctx.entered()):
+            raise RuleViolation([f"car {car} is not entered at {ctx.event.name}"])
+        if kind == "delete-lap":
+            exists = s.exec(select(LapRecordRow.id).where(
+                LapRecordRow.session_id == ctx.session_id, LapRecordRow.number == car,
+                LapRecordRow.lap == lap)).first()
+            if exists is None:
+                raise RuleViolation([f"car {car} has no lap {lap} in {ctx.race_session.name}"])
+        if not decision:
+            decision = str(_next_decision(s, ctx.event))
+        record = PenaltyRecord(
+            session_id=ctx.session_id, number=car, kind=kind,
+            time_ms=round((seconds or 0) * 1000) if kind == "time" else 0,
+            lap=lap if kind == "delete-lap" else None,
+            places=places or 0 if kind == "grid-drop" else 0, served=served, reason=reason,
+            decision=decision, created_by=audit.current_user())
+        s.add(record)
+        s.flush()
+        view = _penalty_view(record)
+        audit.record(s, "penalty", "penalty", record.id, after={
+            "event": ctx.event.short_name, "session": ctx.race_session.code, "car": car,
+            "kind": kind, "time_ms": record.time_ms, "lap": record.lap, "places": record.places,
+            "decision": decision, "reason": reason})
+        revision = None
+        if official and kind != "grid-drop":
+            revision = _publish_in(ctx, f"Decision {decision}: car {car}, {reason}",
+                                   require_change=False)
+    return PenaltyResult(view, revision)
+
+
+def _next_decision(s: Session, event: Event) -> int:
+    rows = s.exec(select(PenaltyRecord.decision).join(
+        RaceSession, col(PenaltyRecord.session_id) == RaceSession.id)
+        .where(RaceSession.event_id == event.id)).all()
+    numbers = [int(d) for d in rows if d.isdigit()]
+    return max(numbers, default=0) + 1

@@ -1,0 +1,185 @@
+"""Results through the services: real Al Kamel files, penalties, publishing, revisions."""
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from paddock.db.models import LapRecordRow
+from paddock.errors import InputError, RuleViolation
+from paddock.rules.laptime import parse_time
+from paddock.services.database import Database, open_database
+from paddock.services.entries import import_entries_csv
+from paddock.services.results import (
+    add_penalty,
+    import_results,
+    publish,
+    revision_results,
+    revisions,
+    session_results,
+)
+from paddock.services.season import add_class
+
+RACE = "2023_08-long-beach-street-circuit_202304151405-race"
+QUALI = "2023_08-long-beach-street-circuit_202304141715-qualifying"
+
+
+def official_lines(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header = [h.strip() for h in rows[0]]
+    return [dict(zip(header, row, strict=False)) for row in rows[1:] if any(row)]
+
+
+@pytest.fixture
+def imsa(tmp_path: Path, imsa_data: Path) -> Iterator[Database]:
+    """A season holding the Long Beach 2023 field as its entry list (names from the file)."""
+    db = open_database(tmp_path / "p.db")
+    for name in ("GTP", "GTD", "GTDPRO"):
+        add_class(db, name)
+    entries = tmp_path / "entries.csv"
+    with entries.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["number", "first_name", "last_name", "date_of_birth", "nationality",
+                      "team", "car", "class", "gentleman", "full_season"])
+        for line in official_lines(imsa_data / f"{RACE}-results.csv"):
+            out.writerow([line["NUMBER"], line["DRIVER1_FIRSTNAME"], line["DRIVER1_SECONDNAME"],
+                          "1990-01-01", line["DRIVER1_COUNTRY"] or "USA", line["TEAM"], "992",
+                          line["CLASS"], "no", "yes"])
+    import_entries_csv(db, entries)
+    yield db
+    db.close()
+
+
+def test_race_time_cards_reproduce_the_official_classification(
+    imsa: Database, imsa_data: Path
+) -> None:
+    summary = import_results(imsa, event="sebring", session="R1",
+                             files=[imsa_data / f"{RACE}-laps.csv"])
+    assert summary.laps == 1844
+    results = session_results(imsa, event="sebring", session="R1")
+    assert results.status == "provisional"
+    ours = {r.row.number: r.row for r in results.rows}
+    official = [ln for ln in official_lines(imsa_data / f"{RACE}-results.csv")
+                if int(ln["LAPS"]) > 0]
+    assert [r.row.number for r in results.rows][: len(official)] == [
+        ln["NUMBER"] for ln in official]
+    for line in official:
+        row = ours[line["NUMBER"]]
+        assert row.position == int(line["POSITION"])
+        assert row.laps == int(line["LAPS"])
+        assert row.total_time_ms == parse_time(line["TOTAL_TIME"])
+        assert row.gap == line["GAP_FIRST"]
+    # Not in the time cards: listed apart, without a position.
+    assert all(ours[n].position is None for n in ("01", "80", "93"))
+
+
+def test_with_the_results_file_beside_the_time_cards_every_position_is_the_officials(
+    imsa: Database, imsa_data: Path
+) -> None:
+    """The results file says who started: #01 took the start and never crossed the line."""
+    import_results(imsa, event="sebring", session="R1",
+                   files=[imsa_data / f"{RACE}-laps.csv", imsa_data / f"{RACE}-results.csv"])
+    rows = {r.row.number: r.row for r in session_results(imsa, event="1", session="R1").rows}
+    for line in official_lines(imsa_data / f"{RACE}-results.csv"):
+        row = rows[line["NUMBER"]]
+        assert row.position == (int(line["POSITION"]) if line["POSITION"] else None)
+        assert row.laps == int(line["LAPS"])
+    assert (rows["01"].status.value, rows["80"].status.value) == ("dnf", "dns")
+
+
+def test_publish_then_a_penalty_makes_revision_2_and_revision_1_stays(
+    imsa: Database, imsa_data: Path
+) -> None:
+    import_results(imsa, event="1", session="R1", files=[imsa_data / f"{RACE}-laps.csv"])
+    first = publish(imsa, event="1", session="R1")
+    assert (first.status, first.revision) == ("official", 1)
+    assert list(Path(str(imsa.path) + ".backups").glob("*.db"))
+    result = add_penalty(imsa, event="1", session="R1", car="25", kind="time", seconds=5,
+                         reason="Avoidable contact, turn 1")
+    assert result.revision == 2
+    now = session_results(imsa, event="1", session="R1")
+    assert now.revision == 2 and "Avoidable contact" in now.reason
+    # 1:42:09.029 + 5 s = 1:42:14.029: behind #7 (1:42:11.030) and #24 (1:42:11.818).
+    assert [r.row.number for r in now.rows[:4]] == ["6", "7", "24", "25"]
+    assert now.rows[3].row.total_time_ms == parse_time("1:42:09.029") + 5_000
+    old = revision_results(imsa, event="1", session="R1", revision=1)
+    assert [r.row.number for r in old.rows[:3]] == ["6", "25", "7"]
+    assert [r.revision for r in revisions(imsa, event="1", session="R1")] == [1, 2]
+    assert old.content_hash != now.content_hash
+
+
+def test_publishing_twice_without_a_change_is_refused(imsa: Database, imsa_data: Path) -> None:
+    import_results(imsa, event="1", session="R1", files=[imsa_data / f"{RACE}-laps.csv"])
+    publish(imsa, event="1", session="R1")
+    with pytest.raises(RuleViolation, match="nothing changed since revision 1"):
+        publish(imsa, event="1", session="R1", reason="again")
+
+
+def test_a_corrected_import_of_an_official_session_needs_a_reason(
+    imsa: Database, imsa_data: Path
+) -> None:
+    files = [imsa_data / f"{RACE}-laps.csv"]
+    import_results(imsa, event="1", session="R1", files=files)
+    publish(imsa, event="1", session="R1")
+    with pytest.raises(RuleViolation, match="needs a reason"):
+        import_results(imsa, event="1", session="R1", files=files)
+
+
+def test_qualifying_after_the_officials_deleted_lap_times(imsa: Database, imsa_data: Path) -> None:
+    import_results(imsa, event="1", session="Q", files=[imsa_data / f"{QUALI}-laps.csv"])
+    official = official_lines(imsa_data / f"{QUALI}-results.csv")
+    before = session_results(imsa, event="1", session="Q")
+    # Deleting every lap quicker than the official best brings each car to its official time.
+    with imsa.reader() as s:
+        laps = s.exec(select(LapRecordRow)).all()
+    for line in official:
+        best = parse_time(line["TIME"])
+        for lap in laps:
+            if lap.number == line["NUMBER"] and lap.lap_time_ms is not None \
+                    and lap.lap_time_ms < best:
+                add_penalty(imsa, event="1", session="Q", car=lap.number, kind="delete-lap",
+                            lap=lap.lap, reason="Track limits")
+    after = session_results(imsa, event="1", session="Q")
+    assert [r.row.number for r in after.rows] == [ln["NUMBER"] for ln in official]
+    assert [r.row.best_lap_ms for r in after.rows] == [parse_time(ln["TIME"]) for ln in official]
+    assert [r.row.number for r in before.rows] != [r.row.number for r in after.rows]
+
+
+def test_a_file_of_the_wrong_kind_is_refused(imsa: Database, imsa_data: Path) -> None:
+    with pytest.raises(InputError, match="qualifying/practice results file cannot be loaded"):
+        import_results(imsa, event="1", session="R1", files=[imsa_data / f"{QUALI}-results.csv"])
+    assert session_results(imsa, event="1", session="R1").rows == ()
+
+
+def test_an_unknown_car_stops_the_import_with_file_and_line(
+    db: Database, imsa_data: Path
+) -> None:
+    with pytest.raises(InputError) as err:
+        import_results(db, event="1", session="R1", files=[imsa_data / f"{RACE}-laps.csv"])
+    # The demo season has a car 31, but not at Sebring (a part-season entry).
+    assert f"{RACE}-laps.csv:672: car 31 is not entered at Sebring" in str(err.value)
+    assert session_results(db, event="1", session="R1").rows == ()
+
+
+def test_a_time_that_does_not_parse_names_file_line_and_column(
+    db: Database, tmp_path: Path
+) -> None:
+    bad = tmp_path / "laps.csv"
+    bad.write_text("number,lap,lap_time,elapsed\n7,1,2:10.500,2:10.500\n7,2,2:1O.000,4:20.500\n")
+    with pytest.raises(InputError, match=r"laps.csv:3: .*2:1O\.000"):
+        import_results(db, event="1", session="FP1", files=[bad])
+
+
+def test_a_hand_typed_results_file_classifies(db: Database, tmp_path: Path) -> None:
+    typed = tmp_path / "r1.csv"
+    typed.write_text("number,laps,total_time,best_lap,status\n"
+                     "7,20,45:10.100,2:12.300,\n3,20,45:09.000,2:12.000,\n"
+                     "12,12,30:00.000,2:13.000,retired\n")
+    import_results(db, event="1", session="R1", files=[typed])
+    rows = session_results(db, event="1", session="R1").rows
+    assert [(r.row.number, r.row.status.value) for r in rows[:3]] == [
+        ("3", "classified"), ("7", "classified"), ("12", "dnf")]
+    assert rows[1].row.gap == "+1.100" and rows[0].driver == "Julien Desrosiers"
