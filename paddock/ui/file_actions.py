@@ -7,6 +7,7 @@ SQLite connection (and anything loaded through it) belongs to the thread that op
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal
@@ -21,15 +22,20 @@ log = logging.getLogger(__name__)
 _LAST_FOLDER_KEY = "files/last_folder"
 
 
-def render_entry_list(db_path: Path) -> bytes:
-    """Make the entry list PDF with a connection of this thread's own (runs on the pool)."""
+def render_entry_list(db_path: Path, event: int | None = None) -> bytes:
+    """Make the entry list PDF with a connection of this thread's own (runs on the pool).
+
+    Args:
+        db_path: the database file.
+        event: the event's number for an event entry list; None for the season's.
+    """
     # Imported here: the PDF renderer (reportlab) is heavy and only needed now.
     from paddock.services.database import open_database
     from paddock.services.documents import entry_list_pdf
 
     db = open_database(db_path)
     try:
-        return entry_list_pdf(db)
+        return entry_list_pdf(db, None if event is None else str(event))
     finally:
         db.close()
 
@@ -44,6 +50,26 @@ def import_entries(db_path: Path, csv_path: Path) -> int:
         return import_entries_csv(db, csv_path)
     finally:
         db.close()
+
+
+#: A refusal longer than this shows its first lines, and every line under "Show Details".
+MAX_SHOWN_PROBLEMS = 10
+
+
+def show_refusal(parent: QWidget, title: str, message: str) -> None:
+    """Tell the user an operation was refused, with each problem (``FILE:LINE: what``)."""
+    lines = message.splitlines() or [message]
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "Nothing was changed.",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("refusalBox")
+    shown = lines[:MAX_SHOWN_PROBLEMS]
+    more = len(lines) - len(shown)
+    text = "\n".join(shown)
+    if more:
+        text += f"\n… and {more} more (Show Details lists them all)"
+        box.setDetailedText(message)
+    box.setInformativeText(text)
+    box.exec()
 
 
 class FileActions(QObject):
@@ -65,16 +91,19 @@ class FileActions(QObject):
         runner: TaskRunner,
         window: QWidget,
         settings: QSettings,
+        current_event: Callable[[], int | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self._db_path = db_path
         self._runner = runner
         self._window = window
         self._settings = settings
+        self._current_event = current_event
 
         self.export_entry_list_action = QAction("&Export entry list PDF…", self)
         self.export_entry_list_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_entry_list_action.setToolTip("Make the entry list PDF and save it")
+        self.export_entry_list_action.setToolTip(
+            "Make the entry list PDF of the event selected in the header and save it")
         self.export_entry_list_action.triggered.connect(self.export_entry_list)
 
         self.import_entries_action = QAction("&Import entries CSV…", self)
@@ -88,16 +117,18 @@ class FileActions(QObject):
         """Render the entry list on the pool, then ask where to save it."""
         self.export_entry_list_action.setEnabled(False)
         self.status.emit("Making the entry list PDF…")
-        db_path = self._db_path
+        db_path, event = self._db_path, self._current_event()
         self._runner.run(
-            lambda: render_entry_list(db_path),
+            lambda: render_entry_list(db_path, event),
             on_success=self._save_entry_list,
             on_failure=lambda error: self._failed("Export entry list", error),
         )
 
     def _save_entry_list(self, pdf: bytes) -> None:
         try:
-            suggested = self._last_folder() / "entry-list.pdf"
+            event = self._current_event()
+            name = "entry-list.pdf" if event is None else f"entry-list-event-{event}.pdf"
+            suggested = self._last_folder() / name
             name, _filter = QFileDialog.getSaveFileName(
                 self._window, "Save entry list", str(suggested), "PDF documents (*.pdf)")
             if not name:
@@ -155,8 +186,7 @@ class FileActions(QObject):
         self.import_entries_action.setEnabled(True)
         if isinstance(error, PaddockError):
             self.status.emit(f"{title}: refused, nothing was changed")
-            QMessageBox.warning(self._window, title,
-                                f"Nothing was changed.\n\n{error.message}")
+            show_refusal(self._window, title, error.message)
         else:
             log.error("%s failed", title, exc_info=error)
             self.status.emit(f"{title}: failed")

@@ -71,7 +71,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Paddock – {db.path.name}")
         self.setMinimumSize(760, 520)
 
-        self.file_actions = FileActions(db.path, self.runner, self, self._settings)
+        self.header = SeasonHeader(season_overview(db))
+        self.file_actions = FileActions(db.path, self.runner, self, self._settings,
+                                        self.header.current_event)
 
         self.entries_page = EntriesPage(db)
         self.pages: list[QWidget] = [
@@ -83,7 +85,6 @@ class MainWindow(QMainWindow):
         ]
         self.page_titles = ["Entries", "Tyres", "Results", "Documents", "Championship"]
 
-        self.header = SeasonHeader(season_overview(db))
         self.navigation = QListWidget()
         self.stack = QStackedWidget()
         self._build_central()
