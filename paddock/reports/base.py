@@ -35,7 +35,7 @@ from reportlab.platypus.flowables import CondPageBreak
 
 from paddock.reports.assets import image_path
 from paddock.reports.documents import DocumentBase, content_hash
-from paddock.reports.flowables import FitText, Line, SignatureBlock, fit_size
+from paddock.reports.flowables import FitText, Line, SignatureBlock, clip, fit_size
 from paddock.reports.fonts import MONO, SANS, SANS_BOLD, register_fonts
 from paddock.reports.styles import (
     BODY_BOLD,
@@ -301,31 +301,37 @@ class ReportRenderer(Generic[D]):
         title = self.letterhead_title()
         title_size = fit_size(title, SANS_BOLD, 15, self.content_width * 0.45, 9)
         session_size = fit_size(document.session, SANS_BOLD, 11, self.content_width * 0.45, 7)
-        right_width = max(
-            stringWidth(title, SANS_BOLD, title_size),
-            stringWidth(document.session, SANS_BOLD, session_size),
+        right_width = min(
+            self.content_width * 0.45,
+            max(
+                stringWidth(title, SANS_BOLD, title_size),
+                stringWidth(document.session, SANS_BOLD, session_size),
+            ),
         )
         room = right - right_width - 16 - text_left
 
-        canvas.setFillColor(NAVY)
-        canvas.setFont(SANS_BOLD, fit_size(document.series, SANS_BOLD, 13, room, 7))
-        canvas.drawString(text_left, top - 11, document.series)
-        canvas.setFillColor(INK)
-        canvas.setFont(SANS, fit_size(document.subtitle, SANS, 10, room, 6))
-        canvas.drawString(text_left, top - 25, document.subtitle)
         where = "  ·  ".join(part for part in (document.venue, document.dates) if part)
-        if where:
-            canvas.setFillColor(GREY)
-            canvas.setFont(SANS, fit_size(where, SANS, 8.5, room, 5.5))
-            canvas.drawString(text_left, top - 37, where)
+        lines = (
+            (document.series, SANS_BOLD, 13, 8, NAVY, 11),
+            (document.subtitle, SANS, 10, 6.5, INK, 25),
+            (where, SANS, 8.5, 6, GREY, 37),
+        )
+        for text, font, size, smallest, color, drop in lines:
+            # Shrink first; a name too long even then is cut rather than run into the title.
+            size = fit_size(text, font, size, room, smallest)
+            canvas.setFillColor(color)
+            canvas.setFont(font, size)
+            canvas.drawString(text_left, top - drop, clip(text, font, size, room))
 
         canvas.setFillColor(INK)
         canvas.setFont(SANS_BOLD, title_size)
-        canvas.drawRightString(right, top - 12, title)
+        canvas.drawRightString(right, top - 12, clip(title, SANS_BOLD, title_size, right_width))
         if document.session:
             canvas.setFillColor(NAVY)
             canvas.setFont(SANS_BOLD, session_size)
-            canvas.drawRightString(right, top - 28, document.session)
+            canvas.drawRightString(
+                right, top - 28, clip(document.session, SANS_BOLD, session_size, right_width)
+            )
 
         canvas.setStrokeColor(NAVY)
         canvas.setLineWidth(1.4)

@@ -36,6 +36,15 @@ def fit_size(text: str, font: str, size: float, width: float, min_size: float) -
     return max(min_size, int(size * width / natural * 10) / 10)
 
 
+def clip(text: str, font: str, size: float, width: float) -> str:
+    """The text, cut with an ellipsis if it is wider than ``width`` at ``size``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap; a word wider than the line is broken between characters."""
     lines: list[str] = []

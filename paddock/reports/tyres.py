@@ -182,6 +182,8 @@ class TyreBarcodesRenderer(ReportRenderer[TyreAllocationDocument]):
         self.cars = [c for c in document.cars if wanted is None or c.number in wanted]
 
     def story(self) -> list[Flowable]:
+        if not self.cars:
+            return [note("No tyres registered.")]
         story: list[Flowable] = []
         for index, car in enumerate(self.cars):
             if index:

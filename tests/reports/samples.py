@@ -278,10 +278,12 @@ def qualifying(size: int = 40) -> QualifyingDocument:
 
 def grid(size: int = 40, pole_side: str = "left") -> GridDocument:
     """Race 1 grid by qualifying; car 12 dropped 5 places; the last car starts from the pits."""
-    order = [car for car in field(size)]
-    penalised = next(i for i, car in enumerate(order) if car.number == "12")
-    moved = order.pop(penalised)
-    order.insert(penalised + 5, moved)
+    order = list(field(size))
+    penalised = next((i for i, car in enumerate(order) if car.number == "12"), None)
+    moved = None
+    if penalised is not None:
+        moved = order.pop(penalised)
+        order.insert(penalised + 5, moved)
     slots = []
     for index, car in enumerate(order):
         slots.append(
