@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from paddock.reports.base import (
@@ -32,12 +33,13 @@ from paddock.reports.documents import (
     QualifyingRow,
 )
 from paddock.reports.flowables import FitText, Line
-from paddock.reports.styles import BODY_BOLD, BODY_FONT, GREY, RED
+from paddock.reports.styles import BODY_BOLD, BODY_FONT, BODY_SIZE, CELL_PAD, GREY, RED
 from paddock.rules.laptime import format_gap, format_laps_gap, format_laptime, format_racetime
 
 #: Width of the driver-over-team cell when every other column is present.
 DRIVER_WIDTH = 134.0
 SPEED_WIDTH = 28.0
+CAR_WIDTH = 28.0
 
 
 def gap_text(ms: int | None, laps: int) -> str:
@@ -145,6 +147,16 @@ class _Classification(ReportRenderer[Any]):
     def show_speed(self) -> bool:
         return any(row.best_lap_speed is not None for row in self.document.rows)
 
+    @cached_property
+    def car_extra(self) -> float:
+        """Points the car column needs beyond its usual 28 (taken from the driver column):
+        "992" and "991.2" fit; a multi-make field's "Porsche 911 GT3 R (992)" gets room."""
+        widest = max(
+            (stringWidth(row.car, BODY_FONT, BODY_SIZE) for row in self.document.rows),
+            default=0.0,
+        )
+        return min(34.0, max(0.0, widest + 2 * CELL_PAD - CAR_WIDTH))
+
     def closing(self, rows: Sequence[Any]) -> list[Flowable]:
         document = self.document
         story: list[Flowable] = []
@@ -169,9 +181,12 @@ class RaceClassificationRenderer(_Classification):
             Column("No.", 24, "CENTER", bold=True),
             Column("Class", 40),
             Column("PIC", 20, "CENTER"),
-            Column("Driver / Team", DRIVER_WIDTH + (0 if show_speed else SPEED_WIDTH)),
+            Column(
+                "Driver / Team",
+                DRIVER_WIDTH + (0 if show_speed else SPEED_WIDTH) - self.car_extra,
+            ),
             Column("Nat.", 24, "CENTER"),
-            Column("Car", 28, "CENTER"),
+            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
             Column("Laps", 22, "RIGHT"),
             Column("Total time", 52, "RIGHT"),
             Column("Gap", 44, "RIGHT"),
@@ -257,9 +272,9 @@ class QualifyingClassificationRenderer(_Classification):
             Column("No.", 24, "CENTER", bold=True),
             Column("Class", 40),
             Column("PIC", 20, "CENTER"),
-            Column("Driver / Team", 126 + (0 if show_speed else SPEED_WIDTH)),
+            Column("Driver / Team", 126 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
             Column("Nat.", 24, "CENTER"),
-            Column("Car", 28, "CENTER"),
+            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
             Column("Laps", 22, "RIGHT"),
             Column("Best lap", 44, "RIGHT", bold=True),
             Column("Lap", 18, "RIGHT"),
@@ -314,9 +329,9 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
             Column("PIC", 22, "CENTER", bold=True),
             Column("Pos", 22, "CENTER"),
             Column("No.", 24, "CENTER", bold=True),
-            Column("Driver / Team", 156 + (0 if show_speed else SPEED_WIDTH)),
+            Column("Driver / Team", 156 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
             Column("Nat.", 24, "CENTER"),
-            Column("Car", 28, "CENTER"),
+            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
             Column("Laps", 22, "RIGHT"),
             Column("Total time", 52, "RIGHT"),
             Column("Gap", 44, "RIGHT"),
