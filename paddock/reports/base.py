@@ -9,12 +9,13 @@ footer (generated time, "Page X of Y", and the content hash of an official docum
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from functools import cache
 from io import BytesIO
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.utils import ImageReader
@@ -54,7 +55,12 @@ from paddock.reports.styles import (
 )
 
 D = TypeVar("D", bound=DocumentBase)
-Cell = str | Flowable
+Cell: TypeAlias = "str | Flowable"
+
+
+# reportlab keeps per-document state inside shared font objects (the subsets being built),
+# so two renders on two worker threads at once could mix glyphs: one render at a time.
+_render_lock = threading.Lock()
 
 
 def local_stamp(moment: datetime, zone: tzinfo) -> str:
@@ -271,7 +277,8 @@ class ReportRenderer(Generic[D]):
         template.addPageTemplates(
             [PageTemplate(id="page", frames=[frame], onPage=self._draw_letterhead)]
         )
-        template.build(self._full_story(), canvasmaker=_numbered_canvas(self._draw_footer))
+        with _render_lock:
+            template.build(self._full_story(), canvasmaker=_numbered_canvas(self._draw_footer))
         return buffer.getvalue()
 
     def _full_story(self) -> list[Flowable]:
