@@ -257,18 +257,6 @@ def cmd_penalty_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from paddock.services import documents
-
-    with _db(args) as db:
-        if args.document == "entry-list":
-            data = documents.entry_list_pdf(db, event=args.event)
-        else:
-            raise PaddockError(f"the {args.document} report is not available yet")
-    _write_output(args.output, data)
-    return 0
-
-
 # --- parser --------------------------------------------------------------------------------
 
 
@@ -410,17 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.set_defaults(handler=cmd_penalty_add)
 
-    p = sub.add_parser("report", help="write a document as PDF")
-    _add_db(p)
-    p.add_argument("document", choices=["entry-list", "tyres", "grid", "classification",
-                                        "standings", "event-pack"])
-    p.add_argument("--event", metavar="EVENT", help="event number or short name")
-    p.add_argument("--session", metavar="SESSION")
-    p.add_argument("--race", type=int, choices=[1, 2])
-    p.add_argument("--class", dest="class_name", metavar="C")
-    p.add_argument("--by-class", action="store_true")
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
-    p.set_defaults(handler=cmd_report)
+    from paddock.commands import reports
+
+    reports.register(sub, _add_db)
     return parser
 
 

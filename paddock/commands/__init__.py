@@ -1,0 +1,1 @@
+"""Groups of `paddock` sub-commands, each registering itself on the main parser."""
