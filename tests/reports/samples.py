@@ -1,7 +1,8 @@
 """A realistic 40-car field for report tests and the benchmark (invented people and teams).
 
-Long names on purpose: a driver "Alexander Rossi-Vandermeulen" and team names of 40+
-characters must fit their cells; car numbers "1", "01", "21" and "021" are four cars.
+Long names on purpose: a driver of 30+ characters ("Maximilian Adeyemi-Vandermeulen") and
+team names of 40+ characters must fit their cells; car numbers "1", "01", "21" and "021"
+are four cars.
 """
 
 from __future__ import annotations
@@ -41,27 +42,29 @@ SERIES = "Porsche Carrera Cup North America"
 EDT = timezone(timedelta(hours=-4), "EDT")
 GENERATED = datetime(2021, 6, 27, 18, 5, tzinfo=UTC)
 PUBLISHED = datetime(2021, 6, 27, 19, 30, tzinfo=UTC)
-LONG_DRIVER = "Alexander Rossi-Vandermeulen"
-LONG_TEAM = "Kellymoss with Riley Motorsports Racing Development Group"
-OTHER_LONG_TEAM = "Wright Motorsports Performance Engineering Alliance"
+LONG_DRIVER = "Maximilian Adeyemi-Vandermeulen"
+LONG_TEAM = "Halloran with Ashby Motorsports Racing Development Group"
+OTHER_LONG_TEAM = "Marlowe Motorsports Performance Engineering Alliance"
 
 FIRST = [
-    "Parker", "Sebastian", "Riley", "Jake", "Kay", "Alan", "Efrin", "Roman", "Curt", "Chris",
-    "Jan", "Moritz", "Adam", "Michael", "Glenn", "Philip", "Zach", "Jeff", "Thomas", "Hutton",
-    "Fred", "Todd", "Charles", "Maxwell", "Loek", "Jon", "Ayhancan", "Vincent", "Laura",
-    "Mark", "Steve", "Karl", "Tyler", "Marco", "Daniel", "Juan", "Bryce", "Anton", "Lucas",
+    "Parker", "Tobias", "Imani", "Jonas", "Kees", "Omar", "Mateo", "Paolo", "Curtis", "Rémi",
+    "Jens", "Felix", "Adam", "Samuel", "Glenn", "Philip", "Zach", "Desmond", "Thomas", "Hollis",
+    "Farid", "Todd", "Charles", "Maxwell", "Sander", "Jon", "Ayhan", "Vincent", "Ingrid",
+    "Noah", "Priya", "Karl", "Tyler", "Marco", "Kofi", "Juan", "Bryce", "Anton", "Haruto",
 ]
 LAST = [
-    "Thompson", "Priaulx", "Dickinson", "Pedersen", "van Berlo", "Metni", "Castro", "de Angelis",
-    "Swearingen", "Bellefleur", "Heylen", "Wegner", "Adelson", "Schein", "Gaspar", "Mertz",
-    "Robichon", "Kingsley", "Collingwood", "McLaughlin", "Poordad", "Parriott", "Espenlaub",
-    "Root", "Hartog", "Mancini", "Güven", "Abril", "Kirchner", "Lemieux", "Pasquale", "Wittmer",
-    "Cooper", "Lowe", "Hurley", "Fontana", "Ward", "Bergström", "Nakamura",
+    "Thornbury", "Lindqvist", "Caldwell", "Halvorsen", "van Bremen", "Haddad", "Quiroga",
+    "de Marchi", "Wexford", "Bellecourt", "Vandaele", "Achterberg", "Abernethy", "Oyelaran",
+    "Ostrander", "Marwood", "Beaulac", "Kilbride", "Colbourne", "MacCready", "Nazari", "Pellerin",
+    "Eisenhardt", "Thorne", "Hofstee", "Ravenscroft", "Gürsel", "Aubertin", "Kirchhoff",
+    "Lemaistre", "Raman", "Wittkamp", "Coombes", "Ferrandi", "Amankwah", "Ibarguren",
+    "Wadsworth", "Löfgren", "Nakashima",
 ]
 NATIONS = ["USA", "CAN", "GBR", "DEU", "NLD", "MEX", "AUS", "FRA", "TUR", "BRA"]
 TEAMS = [
-    LONG_TEAM, OTHER_LONG_TEAM, "JDX Racing", "Hojo Motorsports", "McCann Racing",
-    "Topp Racing", "Wright Motorsports", "ACI Motorsports", "Moorespeed", "Goldcrest Motorsport",
+    LONG_TEAM, OTHER_LONG_TEAM, "Tidewater Racing", "Okoro Motorsports", "Redfern Racing",
+    "Quillon Racing", "Marlowe Motorsports", "Sunmere Motorsports", "Pinecrest",
+    "Northgate Motorsport",
 ]
 NUMBERS = [
     "1", "01", "21", "021", "3", "03", "4", "5", "7", "9", "10", "11", "12", "14", "15", "16",

@@ -100,12 +100,12 @@ def test_points_scale_is_the_seasons() -> None:
 
 
 ENTRIES = [
-    StandingsEntry("7", "Kelly-Moss", team_eligible=True),
-    StandingsEntry("8", "Kelly-Moss", team_eligible=True, junior=True),
-    StandingsEntry("9", "Kelly-Moss", team_eligible=False),  # 991.2 or part season
-    StandingsEntry("10", "JDX", team_eligible=True),
-    StandingsEntry("11", "JDX", team_eligible=True, junior=True),
-    StandingsEntry("21", "Wright", team_eligible=False, junior=True),
+    StandingsEntry("7", "Halloran", team_eligible=True),
+    StandingsEntry("8", "Halloran", team_eligible=True, junior=True),
+    StandingsEntry("9", "Halloran", team_eligible=False),  # 991.2 or part season
+    StandingsEntry("10", "Okoro", team_eligible=True),
+    StandingsEntry("11", "Okoro", team_eligible=True, junior=True),
+    StandingsEntry("21", "Marlowe", team_eligible=False, junior=True),
 ]
 
 
@@ -113,14 +113,14 @@ def test_team_points_are_the_sum_of_its_eligible_cars_only() -> None:
     races = [race("R1", ("9", "Pro", 1), ("10", "Pro", 2), ("7", "Pro", 3), ("8", "Pro", 4))]
     teams = team_standings(races, "Pro", ENTRIES)
     assert [(t.position, t.team, t.points, t.cars) for t in teams] == [
-        (1, "Kelly-Moss", 17 + 14, ("7", "8")),
-        (2, "JDX", 20, ("10",)),
+        (1, "Halloran", 17 + 14, ("7", "8")),
+        (2, "Okoro", 20, ("10",)),
     ]
 
 
 def test_a_team_of_ineligible_entries_is_not_in_the_table() -> None:
     races = [race("R1", ("21", "Pro", 1), ("7", "Pro", 2))]
-    assert [t.team for t in team_standings(races, "Pro", ENTRIES)] == ["Kelly-Moss"]
+    assert [t.team for t in team_standings(races, "Pro", ENTRIES)] == ["Halloran"]
 
 
 def test_team_ties_use_count_back_before_the_latest_race() -> None:
@@ -129,8 +129,8 @@ def test_team_ties_use_count_back_before_the_latest_race() -> None:
         race("R2", ("7", "Pro", 2), ("10", "Pro", 4), ("11", "Pro", 9)),
     ]
     teams = team_standings(races, "Pro", ENTRIES)
-    # Level on 46; JDX has the only win, Kelly-Moss the better result in the latest race.
-    assert [(t.team, t.points, t.wins) for t in teams] == [("JDX", 46, 1), ("Kelly-Moss", 46, 0)]
+    # Level on 46; Okoro has the only win, Halloran the better result in the latest race.
+    assert [(t.team, t.points, t.wins) for t in teams] == [("Okoro", 46, 1), ("Halloran", 46, 0)]
     assert teams[1].per_race == (26, 20)
     assert teams[1].results == (4, 2)
 
@@ -158,8 +158,8 @@ def test_season_standings_json_matches_the_cli_contract() -> None:
             {"position": 2, "number": "10", "driver": None, "points": 20, "wins": 0},
         ],
         "teams": [
-            {"position": 1, "team": "Kelly-Moss", "points": 25, "wins": 1},
-            {"position": 2, "team": "JDX", "points": 20, "wins": 0},
+            {"position": 1, "team": "Halloran", "points": 25, "wins": 1},
+            {"position": 2, "team": "Okoro", "points": 20, "wins": 0},
         ],
     }
     assert standings.for_class("Rookie").drivers == ()

@@ -20,7 +20,7 @@ from paddock.rules.tyres import (
     verdict,
 )
 
-ENTRIES = {"12": "Sebastian Priaulx", "7": "Parker Thompson", "021": "Alan Metni"}
+ENTRIES = {"12": "Tobias Lindqvist", "7": "Parker Thornbury", "021": "Omar Haddad"}
 
 
 def slicks(car: str, event: int, count: int, prefix: str = "MI") -> list[Tyre]:
@@ -300,13 +300,13 @@ SEASON = [
 def test_scan_of_a_registered_tyre_is_ok_for_its_car_with_the_quota_count() -> None:
     result = verdict("mi12e2n000", 2, SEASON, ENTRIES)
     assert result.kind is VerdictKind.OK and result.legal
-    assert (result.car, result.driver) == ("12", "Sebastian Priaulx")
+    assert (result.car, result.driver) == ("12", "Tobias Lindqvist")
     assert result.quota_text == "6 of 8"  # five new ones and the scrapped one
     assert result.to_json() == {
         "barcode": "MI12E2N000",
         "verdict": "ok",
         "car": "12",
-        "driver": "Sebastian Priaulx",
+        "driver": "Tobias Lindqvist",
     }
 
 
