@@ -573,3 +573,114 @@ def _next_decision(s: Session, event: Event) -> int:
         .where(RaceSession.event_id == event.id)).all()
     numbers = [int(d) for d in rows if d.isdigit()]
     return max(numbers, default=0) + 1
+
+
+@dataclass(frozen=True)
+class TypedResult:
+    """One car's result as typed by hand (no time cards: another timing system, paper)."""
+
+    number: str
+    laps: int
+    total_time_ms: int | None = None
+    best_lap_ms: int | None = None
+    best_lap_number: int | None = None
+    status: str = ""  # "" = classified (dns without a lap); else a `Status` value
+
+
+def set_typed_result(db: Database, *, event: str, session: str, result: TypedResult,
+                     reason: str = "") -> SessionResults:
+    """Add or correct one car's typed result line.
+
+    Refused when the session's results come from time cards (correct those with a penalty
+    or a corrected import). On an official session it needs a reason and publishes the
+    next revision.
+    """
+    number = result.number.strip()
+    problems = []
+    if result.laps < 0:
+        problems.append(f"car {number}: laps cannot be negative")
+    if result.status and result.status not in {s.value for s in engine.Status}:
+        problems.append(f"car {number}: status '{result.status}' is not one of "
+                        + ", ".join(s.value for s in engine.Status))
+    for label, value in (("total time", result.total_time_ms), ("best lap", result.best_lap_ms)):
+        if value is not None and value <= 0:
+            problems.append(f"car {number}: the {label} must be positive")
+    if problems:
+        raise RuleViolation(problems)
+    official, label = _is_official(db, event, session)
+    if official and not reason.strip():
+        raise RuleViolation([f"{event} {session.upper()} is official; a correction publishes a "
+                             "new revision and needs a reason"])
+    if official:
+        _backup(db, f"{label}-correction")
+    with db.transaction() as s:
+        ctx = _Context(s, event, session)
+        if number not in set(ctx.entered()):
+            raise RuleViolation([f"car {number} is not entered at {ctx.event.name}"])
+        has_laps = s.exec(select(LapRecordRow.id).where(
+            LapRecordRow.session_id == ctx.session_id)).first() is not None
+        if has_laps:
+            raise RuleViolation([
+                f"{ctx.race_session.name} results come from the time cards; correct them with a "
+                "penalty (time, lap deletion, DSQ) or a corrected import"])
+        line = s.exec(select(ResultLine).where(ResultLine.session_id == ctx.session_id,
+                                               ResultLine.number == number)).first()
+        before = None if line is None else {
+            "laps": line.laps, "total_time_ms": line.total_time_ms,
+            "best_lap_ms": line.best_lap_ms, "status": line.status}
+        if line is None:
+            count = len(s.exec(select(ResultLine.id).where(
+                ResultLine.session_id == ctx.session_id)).all())
+            line = ResultLine(session_id=ctx.session_id, number=number, order=count)
+            s.add(line)
+        line.laps, line.total_time_ms = result.laps, result.total_time_ms
+        line.best_lap_ms, line.best_lap_number = result.best_lap_ms, result.best_lap_number
+        # As the generic results file: no status means classified, or DNS without a lap.
+        line.status = result.status or ("classified" if result.laps else "dns")
+        # Typed lines carry no position: the engine orders them by laps and time.
+        line.position = None
+        s.flush()
+        audit.record(s, "type-result", "result_line",
+                     f"{ctx.event.short_name}/{ctx.race_session.code}/{number}",
+                     before=before, after={"laps": result.laps,
+                                           "total_time_ms": result.total_time_ms,
+                                           "best_lap_ms": result.best_lap_ms,
+                                           "status": result.status, "reason": reason})
+        if official:
+            _publish_in(ctx, reason)
+        return _results(ctx)
+
+
+def delete_typed_result(db: Database, *, event: str, session: str, number: str,
+                        reason: str = "") -> SessionResults:
+    """Remove one car's typed line (typed by mistake)."""
+    official, label = _is_official(db, event, session)
+    if official and not reason.strip():
+        raise RuleViolation([f"{event} {session.upper()} is official; a correction publishes a "
+                             "new revision and needs a reason"])
+    if official:
+        _backup(db, f"{label}-correction")
+    with db.transaction() as s:
+        ctx = _Context(s, event, session)
+        line = s.exec(select(ResultLine).where(ResultLine.session_id == ctx.session_id,
+                                               ResultLine.number == number.strip())).first()
+        if line is None:
+            raise NotFound(f"car {number} has no typed result in {ctx.race_session.name}")
+        audit.record(s, "delete", "result_line",
+                     f"{ctx.event.short_name}/{ctx.race_session.code}/{number}",
+                     before={"laps": line.laps, "total_time_ms": line.total_time_ms})
+        s.delete(line)
+        s.flush()
+        if official:
+            _publish_in(ctx, reason)
+        return _results(ctx)
+
+
+def session_sources(db: Database, *, event: str, session: str) -> list[tuple[str, str, int,
+                                                                           datetime, str]]:
+    """The files a session's data came from: (file, kind, rows, when, who), newest first."""
+    with db.reader() as s:
+        ctx = _Context(s, event, session)
+        rows = s.exec(select(TimingImport).where(TimingImport.session_id == ctx.session_id)
+                      .order_by(col(TimingImport.id).desc())).all()
+        return [(r.file_name, r.kind, r.rows, r.imported_at, r.imported_by) for r in rows]

@@ -183,3 +183,34 @@ def test_a_hand_typed_results_file_classifies(db: Database, tmp_path: Path) -> N
     assert [(r.row.number, r.row.status.value) for r in rows[:3]] == [
         ("3", "classified"), ("7", "classified"), ("12", "dnf")]
     assert rows[1].row.gap == "+1.100" and rows[0].driver == "Julien Desrosiers"
+
+
+def test_typed_results_classify_and_corrections_of_official_ones_make_revisions(
+    db: Database,
+) -> None:
+    from paddock.services.results import TypedResult, delete_typed_result, set_typed_result
+
+    set_typed_result(db, event="1", session="R1",
+                     result=TypedResult("7", 20, 2_710_100, 132_300, 5))
+    shown = set_typed_result(db, event="1", session="R1",
+                             result=TypedResult("3", 20, 2_709_000, 132_000, 7))
+    assert [r.row.number for r in shown.rows] == ["3", "7"]
+    publish(db, event="1", session="R1")
+    with pytest.raises(RuleViolation, match="needs a reason"):
+        set_typed_result(db, event="1", session="R1", result=TypedResult("3", 19, 2_709_000))
+    fixed = set_typed_result(db, event="1", session="R1", reason="Lap count corrected",
+                             result=TypedResult("3", 19, 2_709_000, 132_000, 7))
+    assert fixed.revision == 2 and [r.row.number for r in fixed.rows] == ["7", "3"]
+    assert fixed.rows[1].row.gap == "1 Lap"
+    gone = delete_typed_result(db, event="1", session="R1", number="3", reason="Typed twice")
+    assert gone.revision == 3 and [r.row.number for r in gone.rows] == ["7"]
+
+
+def test_typed_results_refused_where_time_cards_rule(db: Database, tmp_path: Path) -> None:
+    from paddock.services.results import TypedResult, set_typed_result
+
+    laps = tmp_path / "laps.csv"
+    laps.write_text("number,lap,lap_time,elapsed\n7,1,2:10.500,2:10.500\n")
+    import_results(db, event="1", session="FP1", files=[laps])
+    with pytest.raises(RuleViolation, match="come from the time cards"):
+        set_typed_result(db, event="1", session="FP1", result=TypedResult("7", 2))
