@@ -303,3 +303,40 @@ class PublishedRevision(SQLModel, table=True):
     published_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+
+class GridAdjustment(SQLModel, table=True):
+    """A stewards' amendment of one race's starting grid, with its reason.
+
+    ``kind``: "withdraw" (the car does not start), "move" (to ``position``, 1 = pole) or
+    "pit-lane" (the car starts from the pit lane). Amendments apply in ``id`` order.
+    """
+
+    __tablename__ = "grid_adjustment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True)
+    race: int
+    kind: str
+    number: str
+    position: int | None = None
+    reason: str
+    created_by: str = ""
+    created_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class SeasonPoints(SQLModel, table=True):
+    """The season's points scale; a season without a row scores by the series' defaults.
+
+    ``positions`` lists the points for class positions 1, 2, 3, ... as "25,20,17,...".
+    """
+
+    __tablename__ = "season_points"
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", unique=True)
+    positions: str = "25,20,17,14,12,10,9,8,7,6,5,4,3,2,1"
+    pole_bonus: int = 0
+    fastest_lap_bonus: int = 0

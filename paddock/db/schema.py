@@ -15,7 +15,9 @@ from paddock.errors import DatabaseError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Every revision this program knows, oldest first; a test checks it against Alembic's.
-REVISIONS: tuple[str, ...] = ("0001_foundation", "0002_tyres", "0003_results")
+REVISIONS: tuple[str, ...] = (
+    "0001_foundation", "0002_tyres", "0003_results", "0004_grids_points",
+)
 HEAD = REVISIONS[-1]
 
 
