@@ -1,0 +1,462 @@
+"""Championship standings from the season's race results, and the season's points scale.
+
+Which result of a race counts: its latest official revision; a race not yet published
+counts with its provisional classification, and the standings say so (``sources`` lists
+every race used, official or provisional, with the revision). A race without any results
+is left out. Points, count-back and the team and Junior rules are `paddock.rules.points`
+and `paddock.rules.standings`; the points scale is the season's (`set_points_scale`).
+
+The standings are computed afresh on every call, never stored: a penalty published after
+a race (revision N+1) shows in the next call, with the new revision named.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, union
+from sqlmodel import Session, col, select
+
+from paddock.db import audit
+from paddock.db.engine import Database
+from paddock.db.models import (
+    Car,
+    Driver,
+    Entry,
+    Event,
+    LapRecordRow,
+    PublishedRevision,
+    RaceClass,
+    RaceSession,
+    ResultLine,
+    Season,
+    SeasonPoints,
+    Team,
+)
+from paddock.errors import NotFound, RuleViolation
+from paddock.rules import eligibility
+from paddock.rules import standings as rules
+from paddock.rules.grid import car_number_key
+from paddock.rules.points import (
+    DNF,
+    DNS,
+    DSQ,
+    NOT_CLASSIFIED,
+    PointsScale,
+    RaceResult,
+    RaceRow,
+)
+from paddock.services.season import current_season
+
+
+@dataclass(frozen=True)
+class StandingsSource:
+    """A race the standings were computed from, and which classification of it."""
+
+    event_number: int
+    event_short_name: str
+    event_name: str
+    session: str
+    session_name: str
+    race_number: int
+    official: bool
+    revision: int
+    published_at: datetime | None
+
+    @property
+    def round(self) -> int:
+        """The championship round: two races per event, so event N holds 2N-1 and 2N."""
+        return 2 * (self.event_number - 1) + self.race_number
+
+    @property
+    def status(self) -> str:
+        return "official" if self.official else "provisional"
+
+    @property
+    def label(self) -> str:
+        """A short column label, e.g. "sebring R1"."""
+        return f"{self.event_short_name} {self.session}"
+
+    def to_json(self) -> dict[str, object]:
+        return {"event": self.event_number, "session": self.session, "status": self.status,
+                "revision": self.revision}
+
+
+@dataclass(frozen=True)
+class DriverRow:
+    """A driver's line in a table: the rules' standing with the entry's details.
+
+    ``standing.per_race`` has one item per `StandingsView.sources` race.
+    """
+
+    standing: rules.DriverStanding
+    driver: str
+    nationality: str
+    team: str
+    car: str
+
+    @property
+    def position(self) -> int:
+        return self.standing.position
+
+    @property
+    def number(self) -> str:
+        return self.standing.number
+
+    @property
+    def points(self) -> int:
+        return self.standing.points
+
+    @property
+    def wins(self) -> int:
+        return self.standing.wins
+
+    def to_json(self) -> dict[str, object]:
+        return self.standing.to_json(self.driver)
+
+
+@dataclass(frozen=True)
+class ClassTable:
+    """One class: its drivers' and its teams' championships."""
+
+    class_name: str
+    drivers: tuple[DriverRow, ...]
+    teams: tuple[rules.TeamStanding, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """``{"class", "drivers", "teams"}``: the ``paddock standings --class C --json`` shape."""
+        return {"class": self.class_name,
+                "drivers": [row.to_json() for row in self.drivers],
+                "teams": [row.to_json() for row in self.teams]}
+
+
+@dataclass(frozen=True)
+class StandingsView:
+    """The season's standings as they stand now.
+
+    Attributes:
+        class_name: the class asked for, None for every class.
+        classes: the tables, in the season's class order (one table when a class was asked).
+        juniors: every Junior driver across the classes, on the points of their class.
+        sources: the races counted, in season order; ``per_race`` items follow it.
+        scale: the points scale applied.
+    """
+
+    season_year: int
+    season_name: str
+    class_name: str | None
+    classes: tuple[ClassTable, ...]
+    juniors: tuple[DriverRow, ...]
+    sources: tuple[StandingsSource, ...]
+    scale: PointsScale
+
+    @property
+    def provisional(self) -> bool:
+        """Some race counted is still provisional."""
+        return any(not source.official for source in self.sources)
+
+    def table(self, class_name: str) -> ClassTable:
+        for table in self.classes:
+            if table.class_name.casefold() == class_name.casefold():
+                return table
+        raise NotFound(f"no standings for class '{class_name}'")
+
+    def to_json(self) -> dict[str, object]:
+        """The ``paddock standings --json`` object.
+
+        With a class: ``{"class": "Pro", "drivers": [...], "teams": [...]}`` (the contract).
+        Without: ``{"classes": [that object per class], "juniors": [driver rows],
+        "sources": [{"event", "session", "status", "revision"}]}``.
+        """
+        if self.class_name is not None:
+            return self.classes[0].to_json()
+        return {"classes": [table.to_json() for table in self.classes],
+                "juniors": [row.to_json() for row in self.juniors],
+                "sources": [source.to_json() for source in self.sources]}
+
+
+@dataclass(frozen=True)
+class _EntryInfo:
+    entry: rules.StandingsEntry
+    driver: str
+    nationality: str
+    car: str
+
+
+# --- the points scale -------------------------------------------------------------------
+
+
+# Points go to classified finishers only. The classification numbers every starter (as the
+# timekeepers' files do), so a car that retired short of the classification distance (DNF)
+# has a class position too: it must not score any more than a car not classified.
+NON_SCORING = frozenset({NOT_CLASSIFIED, DNF, DNS, DSQ})
+
+
+def _scale(s: Session, season: Season) -> PointsScale:
+    stored = s.exec(select(SeasonPoints).where(SeasonPoints.season_id == season.id)).first()
+    if stored is None:
+        return PointsScale(non_scoring=NON_SCORING)
+    positions = tuple(int(p) for p in stored.positions.split(",") if p.strip())
+    return PointsScale(positions=positions, pole_bonus=stored.pole_bonus,
+                       fastest_lap_bonus=stored.fastest_lap_bonus, non_scoring=NON_SCORING)
+
+
+def points_scale(db: Database) -> PointsScale:
+    """The current season's points scale (the series' defaults until one is set)."""
+    with db.reader() as s:
+        return _scale(s, current_season(s))
+
+
+def set_points_scale(db: Database, *, positions: Sequence[int], pole_bonus: int = 0,
+                     fastest_lap_bonus: int = 0) -> PointsScale:
+    """Set the current season's points scale (audited).
+
+    Args:
+        positions: points for class positions 1, 2, 3, ...; never more for a lower place.
+
+    Raises:
+        RuleViolation: an empty or increasing scale, negative points; nothing written.
+    """
+    problems = []
+    if not positions:
+        problems.append("a points scale needs the points of at least position 1")
+    if any(p < 0 for p in positions) or pole_bonus < 0 or fastest_lap_bonus < 0:
+        problems.append("points cannot be negative")
+    rising = [i for i in range(1, len(positions)) if positions[i] > positions[i - 1]]
+    if rising:
+        problems.append(f"position {rising[0] + 1} would score more than position "
+                        f"{rising[0]} ({positions[rising[0]]} > {positions[rising[0] - 1]})")
+    if problems:
+        raise RuleViolation(problems)
+    text = ",".join(str(p) for p in positions)
+    with db.transaction() as s:
+        season = current_season(s)
+        before = _scale(s, season)
+        stored = s.exec(select(SeasonPoints).where(SeasonPoints.season_id == season.id)).first()
+        if stored is None:
+            stored = SeasonPoints(season_id=season.id)
+        stored.positions, stored.pole_bonus = text, pole_bonus
+        stored.fastest_lap_bonus = fastest_lap_bonus
+        s.add(stored)
+        audit.record(s, "update", "points_scale", season.year,
+                     before={"positions": list(before.positions),
+                             "pole_bonus": before.pole_bonus,
+                             "fastest_lap_bonus": before.fastest_lap_bonus},
+                     after={"positions": list(positions), "pole_bonus": pole_bonus,
+                            "fastest_lap_bonus": fastest_lap_bonus})
+        return _scale(s, season)
+
+
+# --- reading the races ------------------------------------------------------------------
+
+
+def _entries(s: Session, season: Season) -> dict[str, _EntryInfo]:
+    ages = eligibility.AgeRule(season.age_reference, season.rookie_max_age,
+                               season.junior_max_age)
+    rows = s.exec(
+        select(Entry.number, Entry.full_season, Driver.first_name, Driver.last_name,
+               Driver.date_of_birth, Driver.nationality, Team.name, Car.code)
+        .join(Driver, col(Entry.driver_id) == Driver.id)
+        .join(Team, col(Entry.team_id) == Team.id)
+        .join(Car, col(Entry.car_id) == Car.id)
+        .where(Entry.season_id == season.id)
+    ).all()
+    return {
+        number: _EntryInfo(
+            rules.StandingsEntry(number, team,
+                                 team_eligible=full_season and car == season.current_car,
+                                 junior=eligibility.is_junior(born, ages)),
+            f"{first} {last}", nationality, car)
+        for number, full_season, first, last, born, nationality, team, car in rows
+    }
+
+
+@dataclass(frozen=True)
+class _Race:
+    session_id: int
+    event_number: int
+    event_short_name: str
+    event_name: str
+    code: str
+    name: str
+    race_number: int
+
+
+def _races(s: Session, season: Season) -> list[_Race]:
+    rows = s.exec(
+        select(RaceSession.id, Event.number, Event.short_name, Event.name, RaceSession.code,
+               RaceSession.name, RaceSession.race_number)
+        .join(Event, col(RaceSession.event_id) == Event.id)
+        .where(Event.season_id == season.id, RaceSession.kind == "race")
+        .order_by(col(Event.number), col(RaceSession.sort_order))
+    ).all()
+    return [_Race(i, n, short, name, code, sname, race or 1)
+            for i, n, short, name, code, sname, race in rows if i is not None]
+
+
+def _latest_revisions(s: Session, ids: Sequence[int]) -> dict[int, PublishedRevision]:
+    latest = (select(PublishedRevision.session_id,
+                     func.max(PublishedRevision.revision).label("revision"))
+              .where(col(PublishedRevision.session_id).in_(ids))
+              .group_by(col(PublishedRevision.session_id)).subquery())
+    rows = s.exec(select(PublishedRevision).join(
+        latest, (col(PublishedRevision.session_id) == latest.c.session_id)
+        & (col(PublishedRevision.revision) == latest.c.revision))).all()
+    return {r.session_id: r for r in rows}
+
+
+def _with_data(s: Session, ids: Sequence[int]) -> set[int]:
+    if not ids:
+        return set()
+    query = union(
+        select(LapRecordRow.session_id).where(col(LapRecordRow.session_id).in_(ids)).distinct(),
+        select(ResultLine.session_id).where(col(ResultLine.session_id).in_(ids)).distinct(),
+    )
+    return {row[0] for row in s.execute(query)}
+
+
+@dataclass(frozen=True)
+class _Line:
+    """What the standings need of one classification row."""
+
+    number: str
+    class_name: str
+    class_position: int | None
+    status: str
+    best_lap_ms: int | None
+    best_lap_set_at_ms: int | None
+
+
+def _payload_lines(payload: str) -> list[_Line]:
+    # The frozen rows of a published revision, as paddock.services.results writes them.
+    lines = []
+    for item in json.loads(payload):
+        row: dict[str, Any] = item["row"]
+        lines.append(_Line(row["number"], row["class_name"], row["class_position"],
+                           row["status"], row.get("best_lap_ms"),
+                           row.get("best_lap_set_at_ms")))
+    return lines
+
+
+def _provisional_lines(db: Database, race: _Race) -> tuple[int, list[_Line]]:
+    from paddock.services.results import session_results
+
+    results = session_results(db, event=str(race.event_number), session=race.code)
+    return results.revision, [
+        _Line(v.row.number, v.row.class_name, v.row.class_position, v.row.status.value,
+              v.row.best_lap_ms, v.row.best_lap_set_at_ms) for v in results.rows]
+
+
+def _class_fastest(lines: Iterable[_Line]) -> set[str]:
+    """The car with the fastest lap of each class (equal: set first; DSQ cars excluded)."""
+    best: dict[str, tuple[int, float, tuple[float, str]]] = {}
+    for line in lines:
+        if line.best_lap_ms is None or line.status == DSQ:
+            continue
+        key = (line.best_lap_ms,
+               math.inf if line.best_lap_set_at_ms is None else line.best_lap_set_at_ms,
+               car_number_key(line.number))
+        if line.class_name not in best or key < best[line.class_name]:
+            best[line.class_name] = key
+    return {number for _, _, (_, number) in best.values()}
+
+
+def _class_poles(db: Database, race: _Race) -> set[str]:
+    """The first car of each class on the race's starting grid."""
+    from paddock.services.grids import starting_grid
+
+    try:
+        grid = starting_grid(db, event=str(race.event_number), race=race.race_number)
+    except RuleViolation:
+        return set()
+    poles: dict[str, str] = {}
+    for slot in grid.slots:
+        poles.setdefault(slot.class_name, slot.number)
+    return set(poles.values())
+
+
+def _race_result(db: Database, race: _Race, lines: Sequence[_Line],
+                 scale: PointsScale) -> RaceResult:
+    fastest = _class_fastest(lines) if scale.fastest_lap_bonus else set()
+    poles = _class_poles(db, race) if scale.pole_bonus else set()
+    return RaceResult(
+        f"{race.event_short_name} {race.code}",
+        tuple(RaceRow(line.number, line.class_name, line.class_position, line.status,
+                      pole=line.number in poles, fastest_lap=line.number in fastest)
+              for line in lines))
+
+
+def _row(standing: rules.DriverStanding, entries: dict[str, _EntryInfo]) -> DriverRow:
+    info = entries.get(standing.number)
+    if info is None:
+        return DriverRow(standing, "", "", "", "")
+    return DriverRow(standing, info.driver, info.nationality, info.entry.team, info.car)
+
+
+# --- the use case -----------------------------------------------------------------------
+
+
+def season_standings(db: Database, *, class_name: str | None = None) -> StandingsView:
+    """Drivers' and teams' standings per class and the Junior table, as they stand now.
+
+    Args:
+        class_name: one class of the season (any case), or None for every class.
+
+    Raises:
+        NotFound: no season, or no such class (the message lists the season's classes).
+    """
+    with db.reader() as s:
+        season = current_season(s)
+        classes = list(s.exec(select(RaceClass.name).where(RaceClass.season_id == season.id)
+                              .order_by(col(RaceClass.sort_order))).all())
+        if class_name is not None:
+            wanted = next((c for c in classes if c.casefold() == class_name.strip().casefold()),
+                          None)
+            if wanted is None:
+                raise NotFound(f"no class '{class_name}' in {season.year}; classes are "
+                               + ", ".join(classes))
+            class_name = wanted
+        scale = _scale(s, season)
+        entries = _entries(s, season)
+        races = _races(s, season)
+        ids = [race.session_id for race in races]
+        published = _latest_revisions(s, ids)
+        pending = _with_data(s, [i for i in ids if i not in published])
+        official: dict[int, tuple[PublishedRevision, list[_Line]]] = {
+            i: (rev, _payload_lines(rev.payload)) for i, rev in published.items()}
+        year, name = season.year, season.name
+
+    results: list[RaceResult] = []
+    sources: list[StandingsSource] = []
+    for race in races:
+        if race.session_id in official:
+            revision, lines = official[race.session_id]
+            number, published_at, is_official = revision.revision, revision.published_at, True
+        elif race.session_id in pending:
+            number, lines = _provisional_lines(db, race)
+            published_at, is_official = None, False
+            if not lines:
+                continue
+        else:
+            continue
+        results.append(_race_result(db, race, lines, scale))
+        sources.append(StandingsSource(
+            race.event_number, race.event_short_name, race.event_name, race.code, race.name,
+            race.race_number, is_official, number, published_at))
+
+    found = list(dict.fromkeys(row.class_name for race in results for row in race.rows))
+    order = classes + [c for c in found if c not in classes and c]
+    tables = rules.season_standings(results, [e.entry for e in entries.values()], scale,
+                                    classes=[class_name] if class_name else order)
+    return StandingsView(
+        season_year=year, season_name=name, class_name=class_name,
+        classes=tuple(
+            ClassTable(t.class_name, tuple(_row(d, entries) for d in t.drivers), t.teams)
+            for t in tables.classes),
+        juniors=tuple(_row(d, entries) for d in tables.juniors),
+        sources=tuple(sources), scale=scale)
