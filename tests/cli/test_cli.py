@@ -149,3 +149,18 @@ def test_results_import_show_penalty_publish(
     code, _, err = run(capsys, "penalty", "add", "--event", "1", "--session", "R1", "--car",
                        "3", "--dsq", "--reason", "", "--db", db)
     assert code == 1 and "reason" in err
+
+
+def test_audit_shows_who_changed_what(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PADDOCK_USER", "chief.scrutineer")
+    db = str(tmp_path / "p.db")
+    run(capsys, "init", "--demo", "--db", db)
+    run(capsys, "tyres", "register", "--event", "1", "--car", "7", "MX000001", "--db", db)
+    code, out, _ = run(capsys, "audit", "--entity", "tyre", "--json", "--db", db)
+    (change,) = json.loads(out)["changes"]
+    assert code == 0
+    assert (change["user"], change["action"], change["id"]) == (
+        "chief.scrutineer", "register", "MX000001")
+    assert change["after"]["car"] == "7"
