@@ -68,8 +68,14 @@ def test_run_shows_the_window_and_returns_0_when_it_is_closed(
         windows[0].close()
 
     QTimer.singleShot(0, close_window)
-    QTimer.singleShot(20_000, QApplication.quit)  # never hang the suite
-    assert paddock_app.run(path) == 0
+    guard = QTimer()  # never hang the suite if the window does not show
+    guard.setSingleShot(True)
+    guard.timeout.connect(QApplication.quit)
+    guard.start(20_000)
+    try:
+        assert paddock_app.run(path) == 0
+    finally:
+        guard.stop()
 
     assert seen == ["Paddock – season.db"]
     assert QCoreApplication.organizationName() == "Paddock"

@@ -271,3 +271,27 @@ def test_edit_and_delete_need_a_selection(window: MainWindow) -> None:
     page.table.selectRow(0)
     assert page.edit_button.isEnabled()
     assert page.delete_button.isEnabled()
+
+
+def test_ctrl_n_adds_only_while_the_entries_page_is_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    opened: list[str] = []
+
+    def note_and_cancel(modal: QWidget) -> None:
+        opened.append(modal.windowTitle())
+        assert isinstance(modal, EntryDialog)
+        modal.reject()
+
+    when_modal_opens(note_and_cancel)
+    qtbot.keyClick(window.entries_page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["Add entry"]
+
+    window.show_page(1)
+    watch = when_modal_opens(note_and_cancel)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    watch.cancel()
+    assert opened == ["Add entry"]
