@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +51,52 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
         widget.setProperty(name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+_SEPARATORS = frozenset("-/. ")
+
+
+class BirthDateEdit(QDateEdit):
+    """A date edit that starts "Not set" and takes a date typed straight in.
+
+    While it shows "Not set" the text is not a date, so Qt ignores digits typed into it;
+    the first digit therefore starts a date (year selected) and goes on into the year.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(UNSET_DATE)
+        self.setMaximumDate(QDate.currentDate())
+        self.setSpecialValueText("Not set")
+        self.setDate(UNSET_DATE)
+
+    def is_set(self) -> bool:
+        return self.date() != UNSET_DATE
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if not self.is_set() and text.isdigit():
+            self.setDate(QDate(2000, 1, 1))
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        elif text in _SEPARATORS and self._section_just_entered():
+            # Qt already moved on when the last section filled up: a typed "-" would
+            # skip a second section and "2001-05-17" would become 2001-01-05.
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if not self.is_set():
+            # The calendar would open on January 1900: show a plausible decade instead.
+            self.calendarWidget().setCurrentPage(2000, 1)
+
+    def _section_just_entered(self) -> bool:
+        edit = self.lineEdit()
+        section = self.sectionText(self.currentSection())
+        return bool(section) and edit.hasSelectedText() and edit.selectedText() == section
 
 
 class EntryDialog(QDialog):
@@ -130,13 +176,8 @@ class EntryDialog(QDialog):
         self.last_name_edit = QLineEdit()
         self.last_name_edit.setObjectName("lastNameEdit")
 
-        self.birth_edit = QDateEdit()
+        self.birth_edit = BirthDateEdit()
         self.birth_edit.setObjectName("birthEdit")
-        self.birth_edit.setDisplayFormat("yyyy-MM-dd")
-        self.birth_edit.setCalendarPopup(True)
-        self.birth_edit.setMinimumDate(UNSET_DATE)
-        self.birth_edit.setMaximumDate(QDate.currentDate())
-        self.birth_edit.setSpecialValueText("Not set")
         self.birth_edit.setToolTip("Year-month-day; decides Rookie and Junior eligibility")
         self.birth_edit.setMaximumWidth(150)
 

@@ -295,3 +295,21 @@ def test_ctrl_n_adds_only_while_the_entries_page_is_shown(
     qtbot.wait(50)
     watch.cancel()
     assert opened == ["Add entry"]
+
+
+@pytest.mark.parametrize("typed", ["2001-05-17", "20010517", "2001/5/17"])
+def test_the_date_of_birth_can_be_typed_from_not_set(
+    qtbot: QtBot, db: Database, typed: str
+) -> None:
+    dialog = EntryDialog(db, entry_service.entry_choices(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.birth_edit.text() == "Not set"
+    assert dialog.date_of_birth() is None
+    assert "date of birth" in dialog.messages.text()
+
+    qtbot.keyClicks(dialog.birth_edit, typed)
+
+    assert dialog.date_of_birth() == date(2001, 5, 17)
+    assert dialog.is_junior()
+    assert "aged 19 on 1 January 2021" in dialog.junior_label.text()
