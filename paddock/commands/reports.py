@@ -1,36 +1,123 @@
-"""`paddock report ...`: documents as PDF files."""
+"""`paddock report ...`: documents as PDF files.
+
+::
+
+    paddock report entry-list [--event EVENT] -o FILE.pdf
+    paddock report classification --event EVENT --session SESSION
+                                  [--class C] [--by-class] [--revision N] -o FILE.pdf
+    paddock report grid --event EVENT --race 1|2 -o FILE.pdf
+    paddock report tyres --event EVENT [--no-barcodes] -o FILE.pdf
+    paddock report standings [--class C] -o FILE.pdf
+    paddock report event-pack --event EVENT -o FOLDER
+
+Exit 1 with the reason on stderr (nothing written) for an unknown event, session or
+class, a session without results, or an output folder that does not exist; exit 2 when a
+document's required option is missing.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
-from paddock.errors import PaddockError
-
 DOCUMENTS = ["entry-list", "tyres", "grid", "classification", "standings", "event-pack"]
+
+#: The options each document needs (beyond -o).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "classification": ("event", "session"),
+    "grid": ("event", "race"),
+    "tyres": ("event",),
+    "event-pack": ("event",),
+}
+
+
+def _usage_problem(args: argparse.Namespace) -> str:
+    missing = [f"--{name}" for name in REQUIRED.get(args.document, ())
+               if getattr(args, name) is None]
+    if missing:
+        return f"the {args.document} report needs {' and '.join(missing)}"
+    if args.by_class and args.document != "classification":
+        return "--by-class is for the classification report"
+    if args.class_name and args.document not in ("classification", "standings"):
+        return "--class is for the classification and standings reports"
+    if args.revision is not None and args.document != "classification":
+        return "--revision is for the classification report"
+    return ""
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from paddock.cli import _db, _write_output
+
+    problem = _usage_problem(args)
+    if problem:
+        args.report_parser.print_usage(sys.stderr)
+        print(f"paddock report: error: {problem}", file=sys.stderr)
+        return 2
+    if args.document == "event-pack":
+        return _event_pack(args)
     from paddock.services import documents
 
+    _check_folder(args.output)
     with _db(args) as db:
         if args.document == "entry-list":
             data = documents.entry_list_pdf(db, event=args.event)
+        elif args.document == "classification":
+            data = documents.classification_pdf(
+                db, event=args.event, session=args.session, class_name=args.class_name,
+                by_class=args.by_class, revision=args.revision)
+        elif args.document == "grid":
+            data = documents.grid_pdf(db, event=args.event, race=args.race)
+        elif args.document == "tyres":
+            data = documents.tyres_pdf(db, event=args.event, barcodes=not args.no_barcodes)
         else:
-            raise PaddockError(f"the {args.document} report is not available yet")
+            data = documents.standings_pdf(db, class_name=args.class_name)
     _write_output(args.output, data)
     return 0
 
 
+def _check_folder(output: str) -> None:
+    """Refuse before any work when the output file's folder does not exist."""
+    from pathlib import Path
+
+    from paddock.errors import PaddockError
+
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise PaddockError(f"{folder}: no such folder for the output file")
+
+
+def _event_pack(args: argparse.Namespace) -> int:
+    from paddock.cli import _db
+    from paddock.services.documents import event_pack
+
+    with _db(args) as db:
+        pack = event_pack(db, event=args.event, folder=args.output)
+    for item in pack.written:
+        print(f"wrote {item.path} ({item.size:,} bytes): {item.title}")
+    for reason in pack.skipped:
+        print(f"skipped {reason}", file=sys.stderr)
+    print(f"{len(pack.written)} document(s) in {pack.folder}", file=sys.stderr)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, add_db: Callable[..., None]) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("report", help="write a document as PDF")
+    p = sub.add_parser(
+        "report", help="write a document as PDF",
+        description="Write a document as PDF (event-pack: every current document of an "
+        "event into one folder).")
     add_db(p)
     p.add_argument("document", choices=DOCUMENTS)
     p.add_argument("--event", metavar="EVENT", help="event number or short name")
-    p.add_argument("--session", metavar="SESSION")
-    p.add_argument("--race", type=int, choices=[1, 2])
-    p.add_argument("--class", dest="class_name", metavar="C")
-    p.add_argument("--by-class", action="store_true")
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
-    p.set_defaults(handler=cmd_report)
+    p.add_argument("--session", metavar="SESSION", help="FP1, FP2, Q, R1, R2")
+    p.add_argument("--race", type=int, choices=[1, 2], help="the grid's race")
+    p.add_argument("--class", dest="class_name", metavar="C", help="only this class")
+    p.add_argument("--by-class", action="store_true",
+                   help="a race's results, one table per class")
+    p.add_argument("--revision", type=int, metavar="N",
+                   help="a past official revision of the classification")
+    p.add_argument("--no-barcodes", action="store_true",
+                   help="the tyre allocation sheet without the per-car barcode pages")
+    p.add_argument("-o", "--output", required=True, metavar="PATH",
+                   help="the PDF file (event-pack: the folder)")
+    p.set_defaults(handler=cmd_report, report_parser=p)

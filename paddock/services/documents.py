@@ -1,23 +1,91 @@
-"""Documents as PDF bytes: fill the plain document data, hand it to a renderer.
+"""Documents: fill the plain document data from the database, hand it to a renderer.
 
-The renderer modules import reportlab, which costs start-up time; they are imported
-only when a document is actually made.
+One pair per document: ``<name>_document(db, ...)`` returns the frozen data of
+`paddock.reports.documents` (cheap, no reportlab), ``<name>_pdf(db, ...)`` the PDF bytes.
+The renderer modules import reportlab, which costs start-up time; they are imported only
+inside the ``_pdf`` functions, when a document is actually made.
+
+`event_pack` writes every current document of an event into one folder in one go.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from paddock.db.engine import Database
-from paddock.db.models import RaceClass
-from paddock.reports.documents import PROVISIONAL, EntryListDocument, EntryListRow
-from paddock.services.entries import list_entries
-from paddock.services.season import current_season, event_view
+from paddock.db.models import Car, Entry, Event, EventEntry, RaceClass, RaceSession, Season, Venue
+from paddock.errors import NotFound, PaddockError
+from paddock.reports.documents import (
+    CLASSIFIED,
+    DID_NOT_FINISH,
+    DID_NOT_START,
+    DISQUALIFIED,
+    NOT_CLASSIFIED,
+    PROVISIONAL,
+    ClassificationDocument,
+    ClassificationRow,
+    ClassStandings,
+    DocumentStatus,
+    EntryListDocument,
+    EntryListRow,
+    GridDocument,
+    GridSlot,
+    PenaltyLine,
+    QualifyingDocument,
+    QualifyingRow,
+    SourceSession,
+    StandingsDocument,
+    StandingsRow,
+    TeamStandings,
+    TeamStandingsRow,
+    TyreAllocationDocument,
+    TyreCar,
+    TyreRow,
+    TyreTotal,
+    car_number_key,
+)
+from paddock.rules import classification as engine
+from paddock.rules import penalties as pen
+from paddock.rules.laptime import format_laptime
+from paddock.services.entries import EntryView, list_entries
+from paddock.services.results import (
+    PenaltyView,
+    SessionResults,
+    revision_results,
+    session_results,
+)
+from paddock.services.season import EventView, current_season, event_view, find_event
+from paddock.services.tyres import EventTyres, event_tyres
 
 SERIES = "Porsche Carrera Cup North America"
+
+#: The engine's statuses as the documents print them.
+STATUS_TEXT: dict[engine.Status, str] = {
+    engine.Status.CLASSIFIED: CLASSIFIED,
+    engine.Status.NOT_CLASSIFIED: NOT_CLASSIFIED,
+    engine.Status.DNF: DID_NOT_FINISH,
+    engine.Status.DNS: DID_NOT_START,
+    engine.Status.DSQ: DISQUALIFIED,
+}
+
+TYRE_STATUS_TEXT = {
+    "registered": "Registered",
+    "carried-over": "Carried over",
+    "replacement": "Replacement",
+    "scrapped": "Scrapped",
+}
+
+
+class NoResults(NotFound):
+    """A session that exists but has nothing to classify yet."""
 
 
 def round_label(number: int) -> str:
@@ -25,36 +93,662 @@ def round_label(number: int) -> str:
     return f"Rounds {2 * number - 1} & {2 * number}"
 
 
-def entry_list_document(db: Database, event: str | None = None) -> EntryListDocument:
+# --- what every document of an event shares ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _SeasonFacts:
+    """The season's data a document needs besides the results (read in one go)."""
+
+    year: int
+    class_order: tuple[str, ...]
+    penalty_settings: pen.PenaltySettings
+    classified_share: Fraction
+    sizes: tuple[str, ...]
+    car_sizes: dict[str, str]  # car code -> "F 30/65-18 · R 31/71-18"
+
+
+def _season_facts(session: Session, season: Season) -> _SeasonFacts:
+    classes = session.exec(
+        select(RaceClass.name).where(RaceClass.season_id == season.id)
+        .order_by(col(RaceClass.sort_order))
+    ).all()
+    cars = session.exec(select(Car).where(Car.season_id == season.id)
+                        .order_by(col(Car.code).desc())).all()
+    sizes = tuple(f"{c.code}: front {c.front_tyre}, rear {c.rear_tyre}" for c in cars
+                  if c.front_tyre or c.rear_tyre)
+    return _SeasonFacts(
+        year=season.year, class_order=tuple(classes),
+        penalty_settings=pen.PenaltySettings(drive_through_ms=season.drive_through_s * 1000,
+                                             stop_and_go_ms=season.stop_and_go_s * 1000),
+        classified_share=Fraction(season.classified_share_pct, 100), sizes=sizes,
+        car_sizes={c.code: f"F {c.front_tyre} · R {c.rear_tyre}" for c in cars
+                   if c.front_tyre and c.rear_tyre})
+
+
+@dataclass(frozen=True)
+class _EventFacts:
+    season: _SeasonFacts
+    event: EventView
+    lap_length_m: int | None
+    entered: frozenset[str]
+
+    def header(self, title: str, session: str = "", *,
+               generated_at: datetime | None = None) -> dict[str, Any]:
+        """The `DocumentBase` fields of a document of this event."""
+        ev = self.event
+        return dict(series=SERIES, title=title, subtitle=f"{round_label(ev.number)} — {ev.name}",
+                    venue=ev.venue, dates=ev.dates_text, session=session,
+                    generated_at=generated_at or datetime.now(UTC),
+                    local_tz=ZoneInfo(ev.time_zone))
+
+
+def _event_facts(db: Database, event: str) -> _EventFacts:
+    view = event_view(db, event)
     with db.reader() as session:
         season = current_season(session)
-        class_order = tuple(session.exec(
-            select(RaceClass.name).where(RaceClass.season_id == season.id)
-            .order_by(RaceClass.sort_order)  # type: ignore[arg-type]
-        ).all())
-        year = season.year
+        found = find_event(session, season, event)
+        venue = session.get(Venue, found.venue_id) if found.venue_id is not None else None
+        entered = session.exec(
+            select(Entry.number).join(EventEntry, col(EventEntry.entry_id) == Entry.id)
+            .where(EventEntry.event_id == found.id)
+        ).all()
+        return _EventFacts(_season_facts(session, season), view,
+                           venue.lap_length_m if venue else None, frozenset(entered))
+
+
+def _season_header(db: Database, title: str, session: str = "", *,
+                   generated_at: datetime | None = None) -> tuple[_SeasonFacts, dict[str, Any]]:
+    with db.reader() as s:
+        facts = _season_facts(s, current_season(s))
+    return facts, dict(series=SERIES, title=title, subtitle=f"{facts.year} Season",
+                       session=session, generated_at=generated_at or datetime.now(UTC),
+                       local_tz=ZoneInfo("America/New_York"))
+
+
+# --- entry list --------------------------------------------------------------------------
+
+
+def entry_list_document(db: Database, event: str | None = None, *,
+                        generated_at: datetime | None = None) -> EntryListDocument:
+    """The season's entry list, or an event's: only the cars entered there."""
+    entries = list_entries(db)
+    if event is None:
+        facts, header = _season_header(db, "Entry List", generated_at=generated_at)
+    else:
+        ev = _event_facts(db, event)
+        facts, header = ev.season, ev.header("Entry List", generated_at=generated_at)
+        entries = [e for e in entries if e.number in ev.entered]
     rows = tuple(
         EntryListRow(number=e.number, class_name=e.class_name, driver=e.driver,
                      nationality=e.nationality, team=e.team, car=e.car, junior=e.junior,
                      gentleman=e.gentleman)
-        for e in list_entries(db)
+        for e in entries
     )
-    if event is None:
-        return EntryListDocument(
-            series=SERIES, title="Entry List", subtitle=f"{year} Season",
-            generated_at=datetime.now(UTC), rows=rows, class_order=class_order,
-            status=PROVISIONAL, local_tz=ZoneInfo("America/New_York"),
-        )
-    ev = event_view(db, event)
-    return EntryListDocument(
-        series=SERIES, title="Entry List",
-        subtitle=f"{round_label(ev.number)} — {ev.name}", venue=ev.venue, dates=ev.dates_text,
-        generated_at=datetime.now(UTC), rows=rows, class_order=class_order,
-        status=PROVISIONAL, local_tz=ZoneInfo(ev.time_zone),
-    )
+    return EntryListDocument(**header, rows=rows, class_order=facts.class_order,
+                             status=PROVISIONAL)
 
 
 def entry_list_pdf(db: Database, event: str | None = None) -> bytes:
     from paddock.reports.entry_list import render_entry_list
 
     return render_entry_list(entry_list_document(db, event))
+
+
+# --- classifications ---------------------------------------------------------------------
+
+
+def _results(db: Database, event: str, session: str, revision: int | None) -> SessionResults:
+    results = (session_results(db, event=event, session=session) if revision is None
+               else revision_results(db, event=event, session=session, revision=revision))
+    if not results.rows:
+        raise NoResults(f"no results for {results.event_short_name} {results.session_code}: "
+                        "import the timing files first")
+    return results
+
+
+def _class_name(facts: _SeasonFacts, class_name: str | None) -> str | None:
+    """The class as the season spells it; None for all classes."""
+    if not class_name:
+        return None
+    for name in facts.class_order:
+        if name.casefold() == class_name.strip().casefold():
+            return name
+    raise NotFound(f"no class '{class_name}'; classes are " + ", ".join(facts.class_order))
+
+
+def _status(results: SessionResults) -> DocumentStatus:
+    if not results.official:
+        return PROVISIONAL
+    return DocumentStatus(official=True, revision=results.revision,
+                          published_at=results.published_at, reason=results.reason)
+
+
+def _seconds(ms: int) -> str:
+    return f"{ms // 1000}" if ms % 1000 == 0 else format_laptime(ms)
+
+
+def penalty_text(penalty: PenaltyView, settings: pen.PenaltySettings) -> str:
+    """What a decision applied, as the penalties table prints it.
+
+    "+5 s", "Drive-through converted to +30 s", "Disqualified", "Lap 7 time deleted",
+    "3-place grid drop (next race)".
+    """
+    rule = penalty.to_rule()
+    if rule.kind is pen.PenaltyKind.DELETE_LAP:
+        return f"Lap {rule.lap} time deleted"
+    if rule.kind is pen.PenaltyKind.GRID_DROP:
+        return f"{rule.places}-place grid drop (next race)"
+    return rule.describe(settings)
+
+
+def _decision_key(line: PenaltyLine) -> tuple[int, str]:
+    return (int(line.decision) if line.decision.isdigit() else 10**9, line.decision)
+
+
+def _penalty_lines(results: SessionResults, settings: pen.PenaltySettings,
+                   numbers: set[str]) -> tuple[PenaltyLine, ...]:
+    """The decisions behind this version of the classification, by decision number.
+
+    An official revision shows only the decisions taken before it was published: a grid
+    drop decided afterwards publishes no revision, and must not change what two printouts
+    of the same revision say.
+    """
+    drivers = {view.row.number: view.driver for view in results.rows}
+    lines = [
+        PenaltyLine(decision=p.decision, number=p.number, driver=drivers.get(p.number, ""),
+                    reason=p.reason, penalty=penalty_text(p, settings))
+        for p in results.penalties
+        if p.number in numbers
+        and (results.published_at is None or p.created_at <= results.published_at)
+    ]
+    return tuple(sorted(lines, key=_decision_key))
+
+
+def _speed(lap_length_m: int | None, lap_ms: int | None) -> float | None:
+    if not lap_length_m or not lap_ms:
+        return None
+    return lap_length_m * 3600 / lap_ms  # m/ms -> km/h
+
+
+def _race_row(view: Any, lap_length_m: int | None) -> ClassificationRow:
+    row: engine.ClassificationRow = view.row
+    return ClassificationRow(
+        position=row.position, number=row.number, class_name=row.class_name,
+        class_position=row.class_position, driver=view.driver, nationality=view.nationality,
+        team=view.team, car=view.car, laps=row.laps, total_ms=row.total_time_ms,
+        gap_ms=row.gap_ms, gap_laps=row.gap_laps, interval_ms=row.interval_ms,
+        interval_laps=row.interval_laps, best_lap_ms=row.best_lap_ms,
+        best_lap_number=row.best_lap_number,
+        best_lap_speed=_speed(lap_length_m, row.best_lap_ms),
+        status=STATUS_TEXT[row.status],
+        penalty=f"+{_seconds(row.penalty_ms)} s" if row.penalty_ms > 0 else "",
+    )
+
+
+def _deleted_note(row: engine.ClassificationRow, penalties: Sequence[PenaltyView]) -> str:
+    """"Lap 7 time deleted (Track limits, turn 1; decision 4)" for each deleted lap."""
+    why = {p.lap: p for p in penalties
+           if p.number == row.number and p.kind == pen.PenaltyKind.DELETE_LAP.value}
+    parts = []
+    for lap in row.deleted_laps:
+        penalty = why.get(lap)
+        detail = ""
+        if penalty is not None:
+            detail = "; ".join(part for part in (
+                penalty.reason, f"decision {penalty.decision}" if penalty.decision else "")
+                if part)
+        parts.append(f"Lap {lap} time deleted" + (f" ({detail})" if detail else ""))
+    return ", ".join(parts)
+
+
+def _qualifying_rows(results: SessionResults, rows: Sequence[Any],
+                     lap_length_m: int | None, within_class: bool) -> tuple[QualifyingRow, ...]:
+    """Rows by best lap; with ``within_class`` the gaps are to the class's fastest car."""
+    out = []
+    leader: int | None = None
+    ahead: int | None = None
+    for view in rows:
+        row: engine.ClassificationRow = view.row
+        gap, interval = row.gap_ms, row.interval_ms
+        if within_class:
+            gap = interval = None
+            if row.best_lap_ms is not None and row.position is not None:
+                if leader is not None and ahead is not None:
+                    gap, interval = row.best_lap_ms - leader, row.best_lap_ms - ahead
+                leader = row.best_lap_ms if leader is None else leader
+                ahead = row.best_lap_ms
+        out.append(QualifyingRow(
+            position=row.position, number=row.number, class_name=row.class_name,
+            class_position=row.class_position, driver=view.driver,
+            nationality=view.nationality, team=view.team, car=view.car, laps=row.laps,
+            best_lap_ms=row.best_lap_ms, best_lap_number=row.best_lap_number,
+            second_lap_ms=row.second_best_lap_ms, second_lap_number=row.second_best_lap_number,
+            gap_ms=gap, interval_ms=interval,
+            best_lap_speed=_speed(lap_length_m, row.best_lap_ms),
+            note=_deleted_note(row, results.penalties)))
+    return tuple(out)
+
+
+def _title(kind: str) -> str:
+    return {"race": "Race Classification", "qualifying": "Qualifying Classification"}.get(
+        kind, "Practice Classification")
+
+
+def classification_document(
+    db: Database, *, event: str, session: str, class_name: str | None = None,
+    revision: int | None = None, generated_at: datetime | None = None,
+) -> ClassificationDocument | QualifyingDocument:
+    """A session's classification: a race's, or qualifying / practice by best lap.
+
+    Args:
+        class_name: only this class (qualifying gaps then measured within the class).
+        revision: a past official revision, exactly as published; default the current
+            state (the latest official revision, else provisional).
+
+    Raises:
+        NotFound: unknown event, session, class or revision.
+        NoResults: the session has no results yet.
+    """
+    facts = _event_facts(db, event)
+    results = _results(db, event, session, revision)
+    wanted = _class_name(facts.season, class_name)
+    rows = results.in_class(wanted)
+    numbers = {view.row.number for view in rows}
+    label = results.session_name + (f" — {wanted}" if wanted else "")
+    common = dict(
+        **facts.header(_title(results.session_kind), label, generated_at=generated_at),
+        status=_status(results),
+        penalties=_penalty_lines(results, facts.season.penalty_settings, numbers),
+        class_order=facts.season.class_order,
+    )
+    if results.session_kind == "race":
+        notes = []
+        leader = next((v.row for v in results.rows if v.row.position == 1), None)
+        if leader is not None and leader.laps:
+            needed = engine.ClassificationSettings(
+                classified_share=facts.season.classified_share).min_laps(leader.laps)
+            percent = float(facts.season.classified_share * 100)
+            notes.append(f"Classified: at least {needed} laps ({percent:g} % of the winner's "
+                         f"{leader.laps}, rounded down).")
+        return ClassificationDocument(
+            **common, rows=tuple(_race_row(v, facts.lap_length_m) for v in rows),
+            notes=tuple(notes))
+    return QualifyingDocument(
+        **common, rows=_qualifying_rows(results, rows, facts.lap_length_m, wanted is not None))
+
+
+def results_by_class_document(
+    db: Database, *, event: str, session: str, class_name: str | None = None,
+    revision: int | None = None, generated_at: datetime | None = None,
+) -> ClassificationDocument:
+    """A race's results, one table per class (or the one class asked for)."""
+    document = classification_document(db, event=event, session=session,
+                                       class_name=class_name, revision=revision,
+                                       generated_at=generated_at)
+    if not isinstance(document, ClassificationDocument):
+        raise PaddockError(f"results by class are for races; {session.upper()} ranks by best "
+                           "lap: print its classification instead")
+    return replace(document, title="Results by Class")
+
+
+def classification_pdf(
+    db: Database, *, event: str, session: str, class_name: str | None = None,
+    by_class: bool = False, revision: int | None = None,
+) -> bytes:
+    """The session's classification as PDF, chosen by the session's kind.
+
+    A race with ``by_class`` or a ``class_name`` prints results by class (gaps within the
+    class); qualifying and practice print best and second-best laps.
+    """
+    from paddock.reports import classification as render
+
+    document = classification_document(db, event=event, session=session,
+                                       class_name=class_name, revision=revision)
+    if isinstance(document, QualifyingDocument):
+        return render.render_qualifying_classification(document)
+    if by_class or class_name:
+        return render.render_results_by_class(replace(document, title="Results by Class"))
+    return render.render_race_classification(document)
+
+
+# --- tyres -------------------------------------------------------------------------------
+
+
+def _tyre_note(tyre: Any, event_names: dict[int, str]) -> str:
+    parts = []
+    if tyre.carried_from is not None:
+        parts.append(f"Carried over from {event_names.get(tyre.carried_from, tyre.carried_from)}")
+    if tyre.reason:
+        parts.append(tyre.reason)
+    return "; ".join(parts)
+
+
+def tyre_allocation_document(db: Database, *, event: str,
+                             generated_at: datetime | None = None) -> TyreAllocationDocument:
+    """The tyres registered at an event, by car, with each car's totals against quota.
+
+    Every car entered at the event is listed, with or without tyres, so the tyre desk sees
+    who has not registered yet.
+    """
+    facts = _event_facts(db, event)
+    info: EventTyres = event_tyres(db, event)
+    with db.reader() as s:
+        season = current_season(s)
+        event_names = {e.number: e.name for e in s.exec(
+            select(Event).where(Event.season_id == season.id))}
+    entries: dict[str, EntryView] = {e.number: e for e in list_entries(db)}
+    slicks = {s.car: s for s in info.slicks}
+    wets = {s.car: s for s in info.wets}
+    numbers = sorted(facts.entered | {t.car for t in info.tyres}, key=car_number_key)
+    carry_limit = info.rules.carry_over_limit
+    # Replacements and scrapped tyres are the exception: a column only when some car has one.
+    wanted_totals = {"New slicks", "Wets", "Carried over"}
+    if any(s.replacements for s in (*info.slicks, *info.wets)):
+        wanted_totals.add("Replacements")
+    if any(s.scrapped for s in (*info.slicks, *info.wets)):
+        wanted_totals.add("Scrapped")
+    cars = []
+    for number in numbers:
+        entry = entries.get(number)
+        tyres = tuple(
+            # The registry does not know where on the car a tyre goes: the car's sizes.
+            TyreRow(barcode=t.barcode, tyre_type=t.tyre_type.capitalize(),
+                    position=facts.season.car_sizes.get(entry.car, "") if entry else "",
+                    registered_at=t.registered_at,
+                    status=TYRE_STATUS_TEXT.get(t.status, t.status),
+                    note=_tyre_note(t, event_names))
+            for t in info.tyres if t.car == number)
+        slick, wet = slicks.get(number), wets.get(number)
+        totals = [TyreTotal("New slicks", slick.registered if slick else 0,
+                            info.rules.slick_quota),
+                  TyreTotal("Wets", wet.registered if wet else 0, info.rules.wet_quota),
+                  TyreTotal("Carried over",
+                            (slick.carried_over if slick else 0)
+                            + (wet.carried_over if wet else 0), carry_limit),
+                  TyreTotal("Replacements", (slick.replacements if slick else 0)
+                            + (wet.replacements if wet else 0), None),
+                  TyreTotal("Scrapped", (slick.scrapped if slick else 0)
+                            + (wet.scrapped if wet else 0), None)]
+        totals = [t for t in totals if t.label in wanted_totals]
+        cars.append(TyreCar(
+            number=number, driver=entry.driver if entry else (slick.driver if slick else "")
+            or "", team=entry.team if entry else "",
+            class_name=entry.class_name if entry else "", car=entry.car if entry else "",
+            tyres=tyres, totals=tuple(totals)))
+    return TyreAllocationDocument(**facts.header("Tyre Allocation", generated_at=generated_at),
+                                  status=None, cars=tuple(cars), sizes=facts.season.sizes)
+
+
+def tyres_pdf(db: Database, *, event: str, barcodes: bool = True) -> bytes:
+    """The tyre allocation sheet, followed by one barcode page per car with tyres."""
+    from paddock.reports.tyres import render_tyre_allocation, render_tyre_barcodes
+
+    document = tyre_allocation_document(db, event=event)
+    sheet = render_tyre_allocation(document)
+    with_tyres = [car.number for car in document.cars if car.tyres]
+    if not barcodes or not with_tyres:
+        return sheet
+    return _concatenate([sheet, render_tyre_barcodes(document, with_tyres)])
+
+
+def _concatenate(pdfs: Sequence[bytes]) -> bytes:
+    """One PDF holding the pages of several, in order (each keeps its own page numbers)."""
+    import io
+
+    import pypdfium2
+
+    merged = pypdfium2.PdfDocument.new()
+    sources = [pypdfium2.PdfDocument(data) for data in pdfs]
+    try:
+        for source in sources:
+            merged.import_pages(source)
+        buffer = io.BytesIO()
+        merged.save(buffer)
+        return buffer.getvalue()
+    finally:
+        for source in sources:
+            source.close()
+        merged.close()
+
+
+# --- starting grid -----------------------------------------------------------------------
+
+
+def grid_document(db: Database, *, event: str, race: int,
+                  generated_at: datetime | None = None) -> GridDocument:
+    """A race's starting grid as it stands (qualifying, race 1, drops, amendments).
+
+    Official when every classification it is formed from is official; it then carries
+    the qualifying's revision and the latest publication time of its sources.
+    """
+    from paddock.services.grids import starting_grid
+
+    facts = _event_facts(db, event)
+    grid = starting_grid(db, event=event, race=race)
+    sources = [session_results(db, event=event, session=source.session)
+               for source in grid.sources]
+    status = PROVISIONAL
+    if sources and all(source.official for source in sources):
+        published = [s.published_at for s in sources if s.published_at is not None]
+        status = DocumentStatus(official=True, revision=sources[0].revision,
+                                published_at=max(published, default=None))
+    notes = []
+    if sources:
+        notes.append("Formed from " + ", ".join(
+            f"{s.session_name} ({s.status}" + (f", revision {s.revision})" if s.official
+                                               else ")") for s in sources) + ".")
+    if sources and not sources[0].rows:
+        notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
+                     "best practice lap, then by car number.")
+    by_source: dict[str, list[str]] = {}
+    for slot in grid.slots:
+        # Only the exceptions to the basis printed above the grid are worth a line.
+        if slot.time_source in _TIME_SOURCE and slot.time_source != _USUAL_SOURCE[race]:
+            by_source.setdefault(slot.time_source, []).append(slot.number)
+    for source_name, cars in by_source.items():
+        notes.append(f"Placed by {_TIME_SOURCE.get(source_name, source_name)}: "
+                     + ", ".join(f"#{car}" for car in cars) + ".")
+    untimed = [slot.number for slot in grid.slots if slot.time_ms is None]
+    if untimed:
+        notes.append("No time: " + ", ".join(f"#{car}" for car in untimed)
+                     + " (behind the timed cars).")
+    notes += [f"Amendment: {text[0].upper()}{text[1:]}." for text in grid.amendments]
+    return GridDocument(
+        **facts.header("Starting Grid", _race_name(db, event, race), generated_at=generated_at),
+        status=status,
+        slots=tuple(GridSlot(position=slot.position, number=slot.number, driver=slot.driver,
+                             team=slot.team, class_name=slot.class_name, time_ms=slot.time_ms,
+                             note=slot.note, pit_lane=slot.pit_lane)
+                    for slot in grid.slots),
+        pole_side="right" if grid.pole_side == "right" else "left", basis=grid.basis,
+        notes=tuple(notes))
+
+
+_USUAL_SOURCE = {1: "Q best", 2: "Q 2nd best"}
+_TIME_SOURCE = {
+    "Q 2nd best": "their second-best qualifying lap",
+    "R1 fastest": "their fastest Race 1 lap",
+    "practice": "their best practice lap",
+}
+
+
+def _race_name(db: Database, event: str, race: int) -> str:
+    with db.reader() as s:
+        found = find_event(s, current_season(s), event)
+        name = s.exec(select(RaceSession.name).where(
+            RaceSession.event_id == found.id, RaceSession.kind == "race",
+            RaceSession.race_number == race)).first()
+    return name or f"Race {race}"
+
+
+def grid_pdf(db: Database, *, event: str, race: int) -> bytes:
+    from paddock.reports.grid_sheet import render_grid_sheet
+
+    return render_grid_sheet(grid_document(db, event=event, race=race))
+
+
+# --- standings ---------------------------------------------------------------------------
+
+
+def standings_document(db: Database, *, class_name: str | None = None,
+                       generated_at: datetime | None = None) -> StandingsDocument:
+    """The championship standings (every class, or one), with the races they count.
+
+    Official when every race counted is official: it then carries the number of races
+    counted as its revision, and the latest publication time.
+    """
+    from paddock.services.standings import season_standings
+
+    view = season_standings(db, class_name=class_name)
+    _facts, header = _season_header(
+        db, "Championship Standings", generated_at=generated_at,
+        session=(f"After round {max(s.round for s in view.sources)}" if view.sources
+                 else "Before round 1") + (f" — {view.class_name}" if view.class_name else ""))
+    rounds = tuple(f"R{source.round}" for source in view.sources)
+    classes = tuple(
+        ClassStandings(class_name=table.class_name, rounds=rounds, rows=tuple(
+            StandingsRow(position=row.position, number=row.number, driver=row.driver,
+                         nationality=row.nationality, points=row.points, wins=row.wins,
+                         round_points=row.standing.per_race)
+            for row in table.drivers))
+        for table in view.classes)
+    teams = tuple(
+        TeamStandings(class_name=table.class_name, rounds=rounds, rows=tuple(
+            TeamStandingsRow(position=team.position, team=team.team, points=team.points,
+                             wins=team.wins, round_points=team.per_race)
+            for team in table.teams))
+        for table in view.classes if table.teams)
+    sources = tuple(
+        SourceSession(name=f"Round {s.round} — {s.event_name}, {s.session_name}",
+                      revision=s.revision, official=s.official, published_at=s.published_at)
+        for s in view.sources)
+    status = PROVISIONAL
+    if view.sources and not view.provisional:
+        published = [s.published_at for s in view.sources if s.published_at is not None]
+        status = DocumentStatus(official=True, revision=len(view.sources),
+                                published_at=max(published, default=None))
+    return StandingsDocument(**header, status=status, classes=classes, teams=teams,
+                             computed_from=sources)
+
+
+def standings_pdf(db: Database, *, class_name: str | None = None) -> bytes:
+    from paddock.reports.standings import render_standings
+
+    return render_standings(standings_document(db, class_name=class_name))
+
+
+# --- event pack --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """One document written by `event_pack`."""
+
+    path: Path
+    title: str
+    size: int
+
+
+@dataclass(frozen=True)
+class EventPack:
+    """What `event_pack` wrote, and what it skipped and why."""
+
+    folder: Path
+    written: tuple[PackFile, ...]
+    skipped: tuple[str, ...]
+
+
+def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
+    """Write every current document of an event into ``folder``, in weekend order.
+
+    The documents: entry list; each session's classification (a race's also by class),
+    each race's starting grid before it once qualifying has results; the tyre allocation
+    with its barcode pages; the championship standings as they stand. Files are numbered
+    by their place in the weekend, whether or not the documents before them exist yet, so
+    a document keeps its file name from one run to the next and a re-run replaces it:
+    ``04-sebring-Q-classification.pdf``. A session without results is skipped, not an
+    error. Everything is rendered before anything is written, so a failure leaves the
+    folder as it was; the folder itself is created when its parent exists.
+
+    Raises:
+        NotFound: unknown event.
+        PaddockError: the folder's parent does not exist, or the folder is a file.
+    """
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise PaddockError(f"{target}: is a file, not a folder")
+    if not target.exists() and not target.parent.is_dir():
+        raise PaddockError(f"{target.parent}: no such folder for the event pack")
+    facts = _event_facts(db, event)
+    short = facts.event.short_name
+    # (file name, title, why it is skipped or "", how to make it), in weekend order.
+    candidates: list[tuple[str, str, str, Callable[[], bytes]]] = [
+        (f"{short}-entry-list", "Entry list", "", _bind(entry_list_pdf, db, event=event))]
+    sessions = _sessions(db, event)
+    with_results = {code for code, _kind, _name, _race in sessions
+                    if _has_results(db, event, code)}
+    qualifying = [code for code, kind, _name, _race in sessions if kind == "qualifying"]
+    for code, kind, name, race in sessions:
+        missing = "" if code in with_results else "no results"
+        if kind == "race" and race is not None:
+            grid_missing = "" if any(q in with_results for q in qualifying) else \
+                "no qualifying results"
+            candidates.append((f"{short}-{code}-grid", f"{name} starting grid", grid_missing,
+                               _bind(grid_pdf, db, event=event, race=race)))
+        candidates.append((f"{short}-{code}-classification", f"{name} classification", missing,
+                           _bind(classification_pdf, db, event=event, session=code)))
+        if kind == "race":
+            candidates.append((f"{short}-{code}-results-by-class", f"{name} results by class",
+                               missing, _bind(classification_pdf, db, event=event,
+                                              session=code, by_class=True)))
+    candidates.append((f"{short}-tyres", "Tyre allocation and barcodes",
+                       "" if event_tyres(db, event).tyres else "no tyres registered",
+                       _bind(tyres_pdf, db, event=event)))
+    candidates.append(("standings", "Championship standings",
+                       "" if _season_has_race_results(db) else "no race results in the season",
+                       _bind(standings_pdf, db)))
+
+    width = max(2, len(str(len(candidates))))
+    rendered: list[tuple[Path, str, bytes]] = []
+    skipped: list[str] = []
+    for slot, (name, title, missing, make) in enumerate(candidates, start=1):
+        if missing:
+            skipped.append(f"{title}: {missing}")
+            continue
+        rendered.append((target / f"{slot:0{width}d}-{name}.pdf", title, make()))
+    target.mkdir(exist_ok=True)
+    written = []
+    for path, title, data in rendered:
+        path.write_bytes(data)
+        written.append(PackFile(path, title, len(data)))
+    return EventPack(target, tuple(written), tuple(skipped))
+
+
+def _has_results(db: Database, event: str, code: str) -> bool:
+    try:
+        _results(db, event, code, None)
+    except NoResults:
+        return False
+    return True
+
+
+def _season_has_race_results(db: Database) -> bool:
+    from paddock.services.standings import season_standings
+
+    return bool(season_standings(db).sources)
+
+
+def _bind(function: Callable[..., bytes], db: Database, **kwargs: Any) -> Callable[[], bytes]:
+    return lambda: function(db, **kwargs)
+
+
+def _sessions(db: Database, event: str) -> list[tuple[str, str, str, int | None]]:
+    """The event's sessions in weekend order: (code, kind, name, race number)."""
+    with db.reader() as s:
+        found = find_event(s, current_season(s), event)
+        rows = s.exec(select(RaceSession.code, RaceSession.kind, RaceSession.name,
+                             RaceSession.race_number)
+                      .where(RaceSession.event_id == found.id)
+                      .order_by(col(RaceSession.sort_order))).all()
+        return [(code, kind, name, race) for code, kind, name, race in rows]
