@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,6 +92,13 @@ class EntriesPage(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(320)
         self.filter_edit.textChanged.connect(self._filter)
+        # Type, Enter, Enter: filter, go to the first match, edit it.
+        self.filter_edit.returnPressed.connect(self.focus_table)
+        clear_filter = QAction("Clear filter", self.filter_edit)
+        clear_filter.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear_filter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_filter.triggered.connect(self.filter_edit.clear)
+        self.filter_edit.addAction(clear_filter)
 
         self.add_action = QAction("&Add entry…", self)
         self.add_action.setShortcut(QKeySequence.StandardKey.New)
@@ -327,5 +334,5 @@ class EntriesPage(QWidget):
     def focus_table(self) -> None:
         """Put the keyboard focus on the table, on its first row when none is current."""
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.table.currentIndex().isValid() and self.proxy.rowCount() > 0:
-            self.table.setCurrentIndex(self.proxy.index(0, 0, QModelIndex()))
+        if self.selected_entry() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)

@@ -313,3 +313,35 @@ def test_the_date_of_birth_can_be_typed_from_not_set(
     assert dialog.date_of_birth() == date(2001, 5, 17)
     assert dialog.is_junior()
     assert "aged 19 on 1 January 2021" in dialog.junior_label.text()
+
+
+def test_filter_enter_enter_edits_the_match(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.entries_page
+    page.table.clearSelection()
+    qtbot.keyClicks(page.filter_edit, "hollenbeck")
+    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Return)
+    selected = page.selected_entry()
+    assert selected is not None
+    assert selected.driver == "Marcus Hollenbeck"
+    titles: list[str] = []
+
+    def note_and_cancel(modal: QWidget) -> None:
+        titles.append(modal.windowTitle())
+        assert isinstance(modal, EntryDialog)
+        modal.reject()
+
+    when_modal_opens(note_and_cancel)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert titles == ["Edit entry – car 1, Marcus Hollenbeck"]
+
+
+def test_escape_clears_the_filter(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.entries_page
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.filter_edit.setFocus()
+    qtbot.keyClicks(page.filter_edit, "rookie")
+    assert page.proxy.rowCount() < page.model.rowCount()
+    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Escape)
+    assert page.filter_edit.text() == ""
+    assert page.proxy.rowCount() == page.model.rowCount()
