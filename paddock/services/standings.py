@@ -8,6 +8,10 @@ and `paddock.rules.standings`; the points scale is the season's (`set_points_sca
 
 The standings are computed afresh on every call, never stored: a penalty published after
 a race (revision N+1) shows in the next call, with the new revision named.
+
+A past season (``year``) counts its published races only, and its pole bonuses (when the
+scale has one) are not awarded: results are loaded and grids formed for the current season
+only, so an unpublished race of a past season has nothing to be read from.
 """
 
 from __future__ import annotations
@@ -380,10 +384,11 @@ def _class_poles(db: Database, race: _Race) -> set[str]:
     return set(poles.values())
 
 
-def _race_result(db: Database, race: _Race, lines: Sequence[_Line],
-                 scale: PointsScale) -> RaceResult:
+def _race_result(db: Database, race: _Race, lines: Sequence[_Line], scale: PointsScale,
+                 *, current: bool) -> RaceResult:
     fastest = _class_fastest(lines) if scale.fastest_lap_bonus else set()
-    poles = _class_poles(db, race) if scale.pole_bonus else set()
+    # Grids are formed for the current season only (see the module docstring).
+    poles = _class_poles(db, race) if scale.pole_bonus and current else set()
     return RaceResult(
         f"{race.event_short_name} {race.code}",
         tuple(RaceRow(line.number, line.class_name, line.class_position, line.status,
@@ -401,17 +406,30 @@ def _row(standing: rules.DriverStanding, entries: dict[str, _EntryInfo]) -> Driv
 # --- the use case -----------------------------------------------------------------------
 
 
-def season_standings(db: Database, *, class_name: str | None = None) -> StandingsView:
+def _season(s: Session, year: int | None) -> Season:
+    if year is None:
+        return current_season(s)
+    found = s.exec(select(Season).where(Season.year == year)).first()
+    if found is None:
+        years = s.exec(select(Season.year).order_by(col(Season.year))).all()
+        raise NotFound(f"no {year} season in this database; seasons: "
+                       + (", ".join(str(y) for y in years) or "none"))
+    return found
+
+
+def season_standings(db: Database, *, class_name: str | None = None,
+                     year: int | None = None) -> StandingsView:
     """Drivers' and teams' standings per class and the Junior table, as they stand now.
 
     Args:
         class_name: one class of the season (any case), or None for every class.
+        year: a past season; None for the current one (the latest).
 
     Raises:
-        NotFound: no season, or no such class (the message lists the season's classes).
+        NotFound: no such season, or no such class (the message lists the season's classes).
     """
     with db.reader() as s:
-        season = current_season(s)
+        season = _season(s, year)
         classes = list(s.exec(select(RaceClass.name).where(RaceClass.season_id == season.id)
                               .order_by(col(RaceClass.sort_order))).all())
         if class_name is not None:
@@ -426,7 +444,8 @@ def season_standings(db: Database, *, class_name: str | None = None) -> Standing
         races = _races(s, season)
         ids = [race.session_id for race in races]
         published = _latest_revisions(s, ids)
-        pending = _with_data(s, [i for i in ids if i not in published])
+        current = season.id == current_season(s).id
+        pending = _with_data(s, [i for i in ids if i not in published]) if current else set()
         official: dict[int, tuple[PublishedRevision, list[_Line]]] = {
             i: (rev, _payload_lines(rev.payload)) for i, rev in published.items()}
         year, name = season.year, season.name
@@ -444,7 +463,7 @@ def season_standings(db: Database, *, class_name: str | None = None) -> Standing
                 continue
         else:
             continue
-        results.append(_race_result(db, race, lines, scale))
+        results.append(_race_result(db, race, lines, scale, current=current))
         sources.append(StandingsSource(
             race.event_number, race.event_short_name, race.event_name, race.code, race.name,
             race.race_number, is_official, number, published_at))

@@ -169,3 +169,9 @@ def test_an_unknown_class_is_refused_with_the_seasons_classes(db: Database) -> N
 def test_a_season_without_results_has_empty_tables(db: Database) -> None:
     view = season_standings(db)
     assert view.sources == () and all(t.drivers == () for t in view.classes)
+
+
+def test_a_season_not_in_the_database_is_refused(db: Database) -> None:
+    with pytest.raises(NotFound, match="no 2019 season in this database; seasons: 2021"):
+        season_standings(db, year=2019)
+    assert season_standings(db, year=2021).season_year == 2021
