@@ -1,0 +1,827 @@
+"""The Tyres page: the tyre bay's scan desk for the selected event.
+
+A USB scanner types a barcode and Enter into the scan field. Each Enter is one scan,
+handled at once on the UI thread (one small transaction, a few milliseconds): in
+Register mode the tyre is registered to the chosen car, in Check mode the page says whose
+tyre it is. The verdict fills a large green or red panel; the field clears itself and
+keeps the focus, so the next scan can follow straight away. Nothing is done per
+keystroke, so a scanner typing at full speed is never outrun: keys that arrive while a
+scan is being handled wait in Qt's queue and land in the cleared field.
+
+Keys: F2 Register, F3 Check, F4 choose the car, F6 slick/wet, Esc clears the field.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from paddock.errors import PaddockError, RuleViolation
+from paddock.rules.tyres import TyreStatus, TyreType, VerdictKind, barcode_problem
+from paddock.services import tyres as tyre_service
+from paddock.services.season import EventView, season_overview
+from paddock.services.tyres import EventTyres, TyreView
+from paddock.ui.theme import ACCENT, BORDER, SURFACE, TEXT, TEXT_MUTED
+from paddock.ui.tyre_dialogs import CarryOverDialog, ReplacementDialog, ScrapDialog
+from paddock.ui.tyre_models import (
+    TYRE_CAR_COLUMN,
+    CarTyreModel,
+    CarTyreRow,
+    RowSortProxy,
+    TyreModel,
+    car_rows,
+)
+from paddock.ui.tyre_verdict import (
+    VERDICT_BAD,
+    VERDICT_GOOD,
+    Tone,
+    VerdictDisplay,
+    VerdictPanel,
+    idle_display,
+    refused_display,
+    registered_display,
+    verdict_display,
+)
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
+
+log = logging.getLogger(__name__)
+
+#: How long after the last scan the tables reload: a burst of scans reloads them once.
+REFRESH_DELAY_MS = 200
+#: Scans kept in the "Recent scans" list.
+RECENT_SCANS = 60
+
+
+class ScanMode(StrEnum):
+    REGISTER = "register"
+    CHECK = "check"
+
+
+@dataclass(frozen=True)
+class ScanRecord:
+    """One scan as handled: the text typed and what the panel showed for it."""
+
+    text: str
+    mode: ScanMode
+    display: VerdictDisplay
+
+
+_PAGE_STYLE = f"""
+#scanBar {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 4px; }}
+#scanField {{ font-size: 20pt; font-family: monospace; padding: 6px 10px;
+              border: 2px solid {ACCENT}; border-radius: 4px; background: {SURFACE}; }}
+#scanField:disabled {{ border-color: {BORDER}; }}
+#scanCaption {{ color: {TEXT_MUTED}; font-size: 8.5pt; font-weight: 700; letter-spacing: 1px; }}
+#carCombo {{ font-size: 13pt; padding: 4px 8px; min-height: 28px; }}
+QPushButton#modeButton {{ font-size: 12pt; font-weight: 700; padding: 8px 18px; }}
+QPushButton#modeButton:checked {{ background: {ACCENT}; border-color: {ACCENT};
+                                  color: #ffffff; }}
+QPushButton#typeButton {{ font-size: 12pt; padding: 6px 14px; }}
+QPushButton#typeButton:checked {{ background: {TEXT}; border-color: {TEXT};
+                                  color: #ffffff; font-weight: 700; }}
+#recentScans {{ font-size: 10pt; background: {SURFACE}; border: 1px solid {BORDER}; }}
+#sectionTitle {{ font-size: 11pt; font-weight: 700; color: {TEXT}; }}
+"""
+
+
+class _ScanRedirect(QObject):
+    """Sends typing that lands on a table or list to the scan field.
+
+    An official who clicked a row and then scans must not lose the scan to the table's
+    keyboard search: printable keys and Enter go to the scan field instead.
+    """
+
+    def __init__(self, field: QLineEdit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._field = field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        text = event.text()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        printable = bool(text) and text.isprintable() and not text.isspace() and modifiers in (
+            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        if not printable:
+            return False
+        self._field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._field.insert(text)
+        return True
+
+
+class TyresPage(QWidget):
+    """The scan desk and the tyre counts of one event.
+
+    Args:
+        db: the open database.
+        event_number: the event worked on (None when the season has no event yet);
+            the window's event selector changes it with `set_event`.
+
+    Signals:
+        tyres_changed(): a tyre was registered, scrapped or carried over here.
+    """
+
+    tyres_changed = Signal()
+
+    def __init__(self, db: Database, event_number: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._event: int | None = None
+        self._events: tuple[EventView, ...] = season_overview(db).events
+        self._info: EventTyres | None = None
+        self._mode = ScanMode.REGISTER
+        self.scans: list[ScanRecord] = []
+        self.setObjectName("tyresPage")
+        self.setStyleSheet(_PAGE_STYLE)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self._build()
+        self._connect()
+        self._set_mode(ScanMode.REGISTER, focus=False)
+        if event_number is not None:
+            self.set_event(event_number)
+        else:
+            self._show_no_event()
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel("Tyres")
+        title.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSummary")
+
+        self.register_button = self._mode_button("Register  (F2)", ScanMode.REGISTER,
+                                                 "Register each scanned tyre to the car")
+        self.check_button = self._mode_button("Check  (F3)", ScanMode.CHECK,
+                                              "Scan a tyre to see whose it is")
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.setExclusive(True)
+        self.mode_group.addButton(self.register_button)
+        self.mode_group.addButton(self.check_button)
+
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(title)
+        heading.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addLayout(heading)
+        top.addStretch(1)
+        top.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        # The scan bar: the car, the tyre type and the field the scanner types into.
+        self.car_caption = QLabel()
+        self.car_caption.setObjectName("scanCaption")
+        self.car_combo = QComboBox()
+        self.car_combo.setObjectName("carCombo")
+        self.car_combo.setMinimumWidth(300)
+        self.car_combo.setMaxVisibleItems(20)
+        # Never holds the focus: a scan typed into it would pick another car.
+        self.car_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.car_combo.setToolTip("Choose the car (F4, then type its number and Enter)")
+
+        self.type_caption = QLabel("TYRE TYPE  (F6)")
+        self.type_caption.setObjectName("scanCaption")
+        self.slick_button = self._type_button("Slick")
+        self.wet_button = self._type_button("Wet")
+        self.slick_button.setChecked(True)
+        self.type_group = QButtonGroup(self)
+        self.type_group.setExclusive(True)
+        self.type_group.addButton(self.slick_button)
+        self.type_group.addButton(self.wet_button)
+        types = QHBoxLayout()
+        types.setSpacing(0)
+        types.addWidget(self.slick_button)
+        types.addWidget(self.wet_button)
+        self.type_box = QWidget()
+        type_column = QVBoxLayout(self.type_box)
+        type_column.setContentsMargins(0, 0, 0, 0)
+        type_column.setSpacing(4)
+        type_column.addWidget(self.type_caption)
+        type_column.addLayout(types)
+
+        scan_caption = QLabel("SCAN  (barcode, then Enter)")
+        scan_caption.setObjectName("scanCaption")
+        self.scan_edit = QLineEdit()
+        self.scan_edit.setObjectName("scanField")
+        self.scan_edit.setAccessibleName("Tyre barcode")
+        self.scan_edit.setClearButtonEnabled(False)
+        self.scan_edit.setMaxLength(64)
+
+        car_column = QVBoxLayout()
+        car_column.setSpacing(4)
+        car_column.addWidget(self.car_caption)
+        car_column.addWidget(self.car_combo)
+        scan_column = QVBoxLayout()
+        scan_column.setSpacing(4)
+        scan_column.addWidget(scan_caption)
+        scan_column.addWidget(self.scan_edit)
+
+        scan_bar = QFrame()
+        scan_bar.setObjectName("scanBar")
+        bar = QHBoxLayout(scan_bar)
+        bar.setContentsMargins(14, 10, 14, 12)
+        bar.setSpacing(18)
+        bar.addLayout(car_column)
+        bar.addWidget(self.type_box)
+        bar.addLayout(scan_column, 1)
+
+        # The verdict, and the scans before it (a red one in a burst must not go unseen).
+        self.verdict = VerdictPanel()
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recentScans")
+        self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.recent_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.recent_list.setFixedWidth(330)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.recent_list.setUniformItemSizes(True)
+        self.recent_caption = QLabel("RECENT SCANS")
+        self.recent_caption.setObjectName("scanCaption")
+        recent = QVBoxLayout()
+        recent.setSpacing(4)
+        recent.addWidget(self.recent_caption)
+        recent.addWidget(self.recent_list, 1)
+        verdict_row = QHBoxLayout()
+        verdict_row.setSpacing(12)
+        verdict_row.addWidget(self.verdict, 1)
+        verdict_row.addLayout(recent)
+
+        # The event's cars, and the tyres of the car chosen.
+        self.car_model = CarTyreModel(self)
+        self.car_proxy = RowSortProxy(self)
+        self.car_proxy.setSourceModel(self.car_model)
+        self.car_table = self._table("carTyreTable", self.car_proxy)
+        self._size_columns(self.car_table, [44, 150, 58, 44, 68, 54, 58, 52], stretch=1)
+        self.car_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+        self.tyre_model = TyreModel(self)
+        self.tyre_proxy = RowSortProxy(self)
+        self.tyre_proxy.setSourceModel(self.tyre_model)
+        self.tyre_proxy.setFilterKeyColumn(TYRE_CAR_COLUMN)
+        self.tyre_table = self._table("tyreTable", self.tyre_proxy)
+        self._size_columns(self.tyre_table, [118, 44, 52, 140, 120, 128, 64], stretch=4)
+        self.tyre_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+
+        cars_title = QLabel("Cars at this event")
+        cars_title.setObjectName("sectionTitle")
+        self.tyres_title = QLabel("Tyres")
+        self.tyres_title.setObjectName("sectionTitle")
+        self.tyres_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.scrap_action = QAction("Scrap…", self)
+        self.scrap_action.triggered.connect(self.scrap_tyre)
+        self.carry_action = QAction("Carry over…", self)
+        self.carry_action.triggered.connect(self.carry_over)
+        self.replace_action = QAction("Replacement…", self)
+        self.replace_action.triggered.connect(self.register_replacement)
+        self.scrap_button = self._action_button(
+            self.scrap_action, "Mark the selected (or a scanned) tyre scrapped, with a reason")
+        self.carry_button = self._action_button(
+            self.carry_action, "Carry unused slicks of the car to the next event")
+        self.replace_button = self._action_button(
+            self.replace_action, "Register a replacement tyre with the stewards' approval")
+
+        cars_box = QWidget()
+        cars_layout = QVBoxLayout(cars_box)
+        cars_layout.setContentsMargins(0, 0, 0, 0)
+        cars_layout.setSpacing(6)
+        cars_layout.addWidget(cars_title)
+        cars_layout.addWidget(self.car_table, 1)
+
+        tyre_head = QHBoxLayout()
+        tyre_head.setSpacing(8)
+        tyre_head.addWidget(self.tyres_title, 1)
+        tyre_head.addWidget(self.scrap_button)
+        tyre_head.addWidget(self.carry_button)
+        tyre_head.addWidget(self.replace_button)
+        tyres_box = QWidget()
+        tyres_layout = QVBoxLayout(tyres_box)
+        tyres_layout.setContentsMargins(0, 0, 0, 0)
+        tyres_layout.setSpacing(6)
+        tyres_layout.addLayout(tyre_head)
+        tyres_layout.addWidget(self.tyre_table, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(cars_box)
+        self.splitter.addWidget(tyres_box)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setSizes([560, 600])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(scan_bar)
+        layout.addLayout(verdict_row)
+        layout.addWidget(self.splitter, 1)
+
+        # Shortcuts live on the page: they work only while the page is shown.
+        for keys, slot in (
+            ("F2", lambda: self._set_mode(ScanMode.REGISTER)),
+            ("F3", lambda: self._set_mode(ScanMode.CHECK)),
+            ("F4", self.choose_car),
+            ("F6", self.toggle_tyre_type),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        self._redirect = _ScanRedirect(self.scan_edit, self)
+        for view in (self.car_table, self.tyre_table):
+            view.installEventFilter(self._redirect)
+
+    def _mode_button(self, text: str, mode: ScanMode, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("modeButton")
+        button.setCheckable(True)
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda _checked=False: self._set_mode(mode))
+        return button
+
+    def _type_button(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("typeButton")
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumWidth(74)
+        return button
+
+    def _action_button(self, action: QAction, tip: str) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(tip)
+        # Buttons never keep the focus: the next scan must reach the scan field.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        return button
+
+    def _table(self, name: str, model: RowSortProxy) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(36)
+        return table
+
+    @staticmethod
+    def _size_columns(table: QTableView, widths: Sequence[int], *, stretch: int) -> None:
+        header = table.horizontalHeader()
+        for column, width in enumerate(widths):
+            if column == stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                table.setColumnWidth(column, width)
+
+    def _connect(self) -> None:
+        self.scan_edit.returnPressed.connect(self._scan_entered)
+        self.car_combo.activated.connect(lambda _index: self._car_chosen())
+        self.car_combo.currentIndexChanged.connect(lambda _index: self._show_car())
+        self.type_group.buttonClicked.connect(lambda _button: self._type_changed())
+        self.car_table.selectionModel().selectionChanged.connect(self._car_row_selected)
+        self.tyre_table.selectionModel().selectionChanged.connect(self._update_actions)
+
+    # --- the event ------------------------------------------------------------------
+
+    def set_event(self, number: int) -> None:
+        """Work on event ``number``: reload its tyres and clear the verdict."""
+        self._event = number
+        self._refresh_timer.stop()
+        self.scans.clear()
+        self.recent_list.clear()
+        self.refresh()
+        self._show_ready()
+
+    @property
+    def event_number(self) -> int | None:
+        return self._event
+
+    def refresh(self) -> None:
+        """Reload the event's tyres, keeping the chosen car and the selected tyre."""
+        self._refresh_timer.stop()
+        if self._event is None:
+            self._show_no_event()
+            return
+        try:
+            info = tyre_service.event_tyres(self._db, str(self._event))
+        except PaddockError as exc:
+            self._info = None
+            self.car_model.set_rows(())
+            self.tyre_model.set_rows(())
+            self.summary.setText(exc.message)
+            self._show(refused_display("", [exc.message]), record=False)
+            self._update_actions()
+            return
+        self._info = info
+        car = self.current_car()
+        tyre = self.selected_tyre()
+        self.car_model.set_rows(car_rows(info))
+        self.tyre_model.set_rows(info.tyres)
+        self._fill_car_combo(car)
+        self._show_car()
+        if tyre is not None:
+            self.select_tyre(tyre.barcode)
+        total = len(info.tyres)
+        scrapped = sum(1 for t in info.tyres if t.status == TyreStatus.SCRAPPED.value)
+        quota = info.rules.slick_quota
+        self.summary.setText(
+            f"Event {info.event_number} · {info.event_name} · {total} "
+            f"tyre{'' if total == 1 else 's'} registered"
+            + (f" ({scrapped} scrapped)" if scrapped else "")
+            + f" · quota {quota if quota is not None else 'unlimited'} new slicks per car")
+        self._update_actions()
+
+    def _show_no_event(self) -> None:
+        self._info = None
+        self.car_model.set_rows(())
+        self.tyre_model.set_rows(())
+        self.car_combo.clear()
+        self.summary.setText("The season has no event yet.")
+        self._show(idle_display("No event", "Add the season's events to register tyres."),
+                   record=False)
+        self.scan_edit.setEnabled(False)
+        self._update_actions()
+
+    def _fill_car_combo(self, keep: str | None) -> None:
+        self.car_combo.blockSignals(True)
+        try:
+            self.car_combo.clear()
+            self.car_combo.addItem("Any car", None)
+            for row in self.car_model.rows():
+                self.car_combo.addItem(f"{row.car}   ·   {row.driver}", row.car)
+            index = self.car_combo.findData(keep) if keep is not None else 0
+            self.car_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self.car_combo.blockSignals(False)
+        self.scan_edit.setEnabled(True)
+
+    # --- mode, car and type ---------------------------------------------------------
+
+    @property
+    def mode(self) -> ScanMode:
+        return self._mode
+
+    def set_mode(self, mode: ScanMode) -> None:
+        """Switch between registering and checking; the scan field gets the focus."""
+        self._set_mode(mode)
+
+    def _set_mode(self, mode: ScanMode, *, focus: bool = True) -> None:
+        self._mode = mode
+        register = mode is ScanMode.REGISTER
+        self.register_button.setChecked(register)
+        self.check_button.setChecked(not register)
+        self.type_box.setVisible(register)
+        self.car_caption.setText("REGISTER TO CAR  (F4)" if register
+                                 else "CAR BEING INSPECTED  (F4)")
+        self.car_combo.setItemText(0, "Choose a car…" if register else "Any car")
+        self.scan_edit.setPlaceholderText(
+            "Scan a tyre to register it" if register else "Scan a tyre to check it")
+        if self._event is not None:
+            self._show_ready()
+        if focus:
+            self.focus_scan()
+
+    def current_car(self) -> str | None:
+        """The car chosen in the picker, or None for "any car"."""
+        data = self.car_combo.currentData()
+        return str(data) if data is not None else None
+
+    def select_car(self, car: str | None) -> bool:
+        """Choose ``car`` in the picker (None: any car); False when it is not at the event."""
+        index = 0 if car is None else self.car_combo.findData(car)
+        if index < 0:
+            return False
+        self.car_combo.setCurrentIndex(index)
+        return True
+
+    @property
+    def tyre_type(self) -> TyreType:
+        return TyreType.WET if self.wet_button.isChecked() else TyreType.SLICK
+
+    def set_tyre_type(self, kind: TyreType) -> None:
+        (self.wet_button if kind is TyreType.WET else self.slick_button).setChecked(True)
+        self._type_changed()
+
+    def toggle_tyre_type(self) -> None:
+        if self._mode is ScanMode.REGISTER:
+            self.set_tyre_type(TyreType.SLICK if self.tyre_type is TyreType.WET
+                               else TyreType.WET)
+
+    def choose_car(self) -> None:
+        """Open the car list (F4): type the number, Enter, and the scan field is back."""
+        if self.car_combo.count():
+            self.car_combo.showPopup()
+
+    def focus_scan(self) -> None:
+        """Put the keyboard focus in the scan field."""
+        self.scan_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _car_chosen(self) -> None:
+        self.focus_scan()
+
+    def _type_changed(self) -> None:
+        self._show_ready()
+        self.focus_scan()
+
+    def _show_car(self) -> None:
+        """Follow the picker: select the car's row and show only its tyres."""
+        car = self.current_car()
+        self.tyre_proxy.setFilterFixedString("")
+        if car is None:
+            self.tyre_proxy.setFilterRegularExpression("")
+            self.tyre_table.setColumnHidden(TYRE_CAR_COLUMN, False)
+            self.car_table.clearSelection()
+            self.tyres_title.setText("Tyres at this event")
+        else:
+            # Whole-cell match: car "1" must not show the tyres of car "12".
+            self.tyre_proxy.setFilterRegularExpression(f"^{re.escape(car)}$")
+            self.tyre_table.setColumnHidden(TYRE_CAR_COLUMN, True)
+            row = self.car_model.row_of(car)
+            if row is not None:
+                index = self.car_proxy.mapFromSource(self.car_model.index(row, 0))
+                self.car_table.selectionModel().blockSignals(True)
+                self.car_table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.car_table.selectionModel().blockSignals(False)
+                self.car_table.viewport().update()
+                self.car_table.scrollTo(index)
+            driver = self._driver(car)
+            self.tyres_title.setText(f"Tyres of car {car}" + (f" – {driver}" if driver else ""))
+        if self._event is not None and self.verdict.display.tone is Tone.IDLE:
+            self._show_ready()
+        self._update_actions()
+
+    def _car_row_selected(self) -> None:
+        rows = self.car_table.selectionModel().selectedRows()
+        if rows:
+            row = self.car_model.row(self.car_proxy.mapToSource(rows[0]).row())
+            if row.car != self.current_car():
+                self.select_car(row.car)
+
+    def _driver(self, car: str) -> str:
+        row = self.car_model.row_of(car)
+        return self.car_model.row(row).driver if row is not None else ""
+
+    def car_row(self, car: str) -> CarTyreRow | None:
+        """The car's counts as the table shows them, or None."""
+        row = self.car_model.row_of(car)
+        return self.car_model.row(row) if row is not None else None
+
+    # --- scanning -------------------------------------------------------------------
+
+    def _scan_entered(self) -> None:
+        text = self.scan_edit.text()
+        self.scan_edit.clear()
+        if text.strip():
+            self.scan(text)
+
+    def scan(self, text: str) -> VerdictDisplay:
+        """Handle one scan in the current mode and show its verdict.
+
+        Return:
+            What the panel now shows.
+        """
+        try:
+            register = self._mode is ScanMode.REGISTER
+            display = self._register(text) if register else self._check(text)
+        except Exception as exc:
+            # Shown, not swallowed: a stale green panel would pass a tyre nobody checked.
+            log.exception("tyre scan %r failed", text)
+            display = refused_display(text.strip(), [f"The scan was not processed: {exc}"],
+                                      car=self.current_car() or "")
+        self._show(display, text=text)
+        return display
+
+    def _register(self, text: str) -> VerdictDisplay:
+        code = text.strip()
+        if self._event is None:
+            return refused_display(code, ["there is no event to register tyres for"])
+        car = self.current_car()
+        if car is None:
+            return refused_display(code, ["choose the car first (F4), then scan its tyres"])
+        try:
+            result = tyre_service.register_tyres(
+                self._db, event=str(self._event), car=car, barcodes=[text],
+                tyre_type=self.tyre_type.value)
+        except PaddockError as exc:
+            problems = exc.problems if isinstance(exc, RuleViolation) else (exc.message,)
+            return refused_display(code, problems, car=car, driver=self._driver(car),
+                                   headline=self._refusal_headline(text))
+        self._changed()
+        return registered_display(result)
+
+    def _refusal_headline(self, text: str) -> str:
+        """Name the commonest refusals in the headline; the rules' sentences say the rest.
+
+        Runs only after a refusal, so the extra look-up never slows a good scan.
+        """
+        if barcode_problem(text):
+            return "✗  BAD BARCODE"
+        assert self._event is not None
+        known = tyre_service.check_tyre(self._db, event=str(self._event), barcode=text)
+        if known.kind is not VerdictKind.NOT_REGISTERED and known.car:
+            return f"✗  ALREADY REGISTERED TO CAR {known.car}"
+        return "✗  REFUSED"
+
+    def _check(self, text: str) -> VerdictDisplay:
+        if self._event is None:
+            return refused_display(text.strip(), ["there is no event to check tyres at"])
+        try:
+            verdict = tyre_service.check_tyre(self._db, event=str(self._event), barcode=text,
+                                              expected_car=self.current_car())
+        except PaddockError as exc:
+            return refused_display(text.strip(), [exc.message])
+        return verdict_display(verdict)
+
+    def _show(self, display: VerdictDisplay, *, text: str = "", record: bool = True) -> None:
+        self.verdict.show_display(display)
+        if not record:
+            return
+        self.scans.append(ScanRecord(text, self._mode, display))
+        item = QListWidgetItem(("✓  " if display.good else "✗  ") + display.summary())
+        item.setToolTip(display.message)
+        item.setForeground(QColor(VERDICT_GOOD if display.good else VERDICT_BAD))
+        if not display.good:
+            bold = QFont(item.font())
+            bold.setBold(True)
+            item.setFont(bold)
+        self.recent_list.insertItem(0, item)
+        while self.recent_list.count() > RECENT_SCANS:
+            self.recent_list.takeItem(self.recent_list.count() - 1)
+        self.recent_caption.setText(f"RECENT SCANS  ({len(self.scans)})")
+
+    def _show_ready(self) -> None:
+        if self._event is None:
+            return
+        car = self.current_car()
+        if self._mode is ScanMode.REGISTER:
+            if car is None:
+                display = idle_display("Register: choose the car (F4)",
+                                       "Then scan its tyres; each scan registers one tyre.")
+            else:
+                driver = self._driver(car)
+                row = self.car_row(car)
+                count = f" ({row.slicks_text} slicks so far)" if row is not None else ""
+                display = idle_display(
+                    f"Register {self.tyre_type.value}s to car {car}",
+                    f"{driver}{count}. Scan a tyre: it is registered at once.")
+        else:
+            target = f"on car {car}" if car is not None else "on any car"
+            display = idle_display(f"Check: scan a tyre {target}",
+                                   "The verdict shows whose tyre it is.")
+        self.verdict.show_display(display)
+
+    def _changed(self) -> None:
+        # The verdict comes from the service's answer; the tables follow once the burst
+        # of scans pauses, so a scanner at full speed never waits for them.
+        self._refresh_timer.start()
+        self.tyres_changed.emit()
+
+    # --- selected tyre and actions --------------------------------------------------
+
+    def selected_tyre(self) -> TyreView | None:
+        rows = self.tyre_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.tyre_model.row(self.tyre_proxy.mapToSource(rows[0]).row())
+
+    def select_tyre(self, barcode: str) -> bool:
+        row = self.tyre_model.row_of(barcode)
+        if row is None:
+            return False
+        index = self.tyre_proxy.mapFromSource(self.tyre_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.tyre_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.tyre_table.scrollTo(index)
+        return True
+
+    def _next_event(self) -> EventView | None:
+        if self._event is None:
+            return None
+        return next((e for e in self._events if e.number == self._event + 1), None)
+
+    def _update_actions(self) -> None:
+        has_event = self._info is not None
+        car = self.current_car()
+        self.scrap_action.setEnabled(has_event)
+        self.replace_action.setEnabled(has_event and car is not None)
+        self.carry_action.setEnabled(has_event and car is not None
+                                     and self._next_event() is not None)
+        if self._next_event() is None and has_event:
+            self.carry_button.setToolTip("This is the last event of the season")
+
+    def scrap_tyre(self) -> None:
+        """Ask for the tyre (selected or scanned) and the reason; mark it scrapped."""
+        if self._event is None:
+            return
+        tyre = self.selected_tyre()
+        dialog = ScrapDialog(self._db, self._event, tyre.barcode if tyre else "", self)
+        if dialog.exec() == ScrapDialog.DialogCode.Accepted and dialog.scrapped is not None:
+            done = dialog.scrapped
+            self._show(VerdictDisplay(
+                tone=Tone.BAD,
+                headline="✗  SCRAPPED", car=done.car, driver=done.driver,
+                details=done.tyre_type.upper(),
+                message=f"Tyre {done.barcode} is scrapped: {done.reason}.",
+                barcode=done.barcode), text=done.barcode)
+            self._after_action(select=done.barcode)
+        dialog.deleteLater()
+        self.focus_scan()
+
+    def register_replacement(self) -> None:
+        """Register a replacement tyre for the chosen car, with the stewards' reason."""
+        car = self.current_car()
+        if self._event is None or car is None:
+            return
+        dialog = ReplacementDialog(self._db, self._event, car, self._driver(car),
+                                   self.tyre_type, self)
+        if dialog.exec() == ReplacementDialog.DialogCode.Accepted and dialog.registered:
+            result = dialog.registered
+            self._show(registered_display(result), text=result.tyres[-1].barcode)
+            self._after_action(select=result.tyres[-1].barcode)
+        dialog.deleteLater()
+        self.focus_scan()
+
+    def carry_over(self) -> None:
+        """Pick unused slicks of the chosen car and carry them to the next event."""
+        car = self.current_car()
+        target = self._next_event()
+        if self._event is None or car is None or target is None or self._info is None:
+            return
+        candidates = [t for t in self._info.tyres if t.car == car
+                      and t.tyre_type == TyreType.SLICK.value
+                      and t.status != TyreStatus.SCRAPPED.value]
+        dialog = CarryOverDialog(
+            self._db, self._event, car, self._driver(car), candidates,
+            limit=self._info.rules.carry_over_limit,
+            to_event=f"event {target.number} ({target.name})", parent=self)
+        if dialog.exec() == CarryOverDialog.DialogCode.Accepted and dialog.carried:
+            count = len(dialog.carried)
+            self._show(VerdictDisplay(
+                tone=Tone.GOOD, headline="✓  CARRIED OVER",
+                car=car, driver=self._driver(car),
+                details=f"{count} slick{'' if count == 1 else 's'} to event {target.number}",
+                message="Carried to " + target.name + ": "
+                + ", ".join(t.barcode for t in dialog.carried) + "."), text="")
+            self._after_action(select=None)
+        dialog.deleteLater()
+        self.focus_scan()
+
+    def _after_action(self, *, select: str | None) -> None:
+        self.refresh()
+        if select is not None:
+            self.select_tyre(select)
+        self.tyres_changed.emit()
