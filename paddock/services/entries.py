@@ -258,6 +258,29 @@ def entry_choices(db: Database) -> EntryChoices:
         return EntryChoices(sr.season.year, tuple(sr.classes), tuple(sr.cars), tuple(teams))
 
 
+@dataclass(frozen=True)
+class JuniorStatus:
+    """A driver's age on the season's reference date, and whether that makes a Junior."""
+
+    age: int
+    reference: date
+    junior: bool
+
+    @property
+    def text(self) -> str:
+        reference = f"{self.reference:%B} {self.reference.day}, {self.reference.year}"
+        return f"{'Yes' if self.junior else 'No'} – aged {self.age} on {reference}"
+
+
+def junior_status(db: Database, date_of_birth: date) -> JuniorStatus:
+    """For the entry dialog: the age rule of the current season applied to one birth date."""
+    with db.reader() as session:
+        sr = _SeasonRules(session, current_season(session))
+    age = rules.age_on(date_of_birth, sr.ages.reference)
+    return JuniorStatus(age, sr.ages.reference,
+                        age >= 0 and rules.is_junior(date_of_birth, sr.ages))
+
+
 def check_entry(db: Database, data: EntryInput, *, entry_id: int | None = None) -> list[str]:
     """Every rule the entry would break if saved; writes nothing."""
     data = _normalised(data)

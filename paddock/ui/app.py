@@ -45,7 +45,8 @@ def run(db_path: Path | None = None) -> int:
     from paddock.ui.main_window import MainWindow
 
     try:
-        db = open_database(db_path)
+        # First start: a ready demo season, so the officials can try everything at once.
+        db = open_database(db_path, demo_if_new=True)
     except DatabaseError as exc:
         QMessageBox.critical(None, "Paddock cannot open the database", exc.message)
         return 1

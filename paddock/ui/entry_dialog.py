@@ -35,16 +35,6 @@ if TYPE_CHECKING:
 #: default date would be accepted silently and decide Rookie and Junior eligibility.
 UNSET_DATE = QDate(1900, 1, 1)
 
-#: Junior programme: aged 23 or younger on 1 January of the season (the series' default).
-JUNIOR_MAX_AGE = 23
-
-
-def _age_on_first_january(born: date, year: int) -> int:
-    reference = date(year, 1, 1)
-    return reference.year - born.year - int((reference.month, reference.day)
-                                            < (born.month, born.day))
-
-
 def _set_property(widget: QWidget, name: str, value: str) -> None:
     """Set a style-sheet property and re-polish so the new look shows at once."""
     if widget.property(name) != value:
@@ -369,15 +359,12 @@ class EntryDialog(QDialog):
             self.junior_label.setText("Set the date of birth")
             _set_property(self.junior_label, "junior", "false")
             return
-        year = self._choices.season_year
-        age = _age_on_first_january(born, year)
-        junior = 0 <= age <= JUNIOR_MAX_AGE
-        self.junior_label.setText(
-            f"{'Yes' if junior else 'No'} – aged {age} on 1 January {year}")
+        # The season's age rule lives in the services, not here.
+        status = entry_service.junior_status(self._db, born)
+        self.junior_label.setText(status.text)
         self.junior_label.setToolTip(
-            f"Aged {age} on 1 January {year}: "
-            + ("in the Junior programme" if junior else "not in the Junior programme"))
-        _set_property(self.junior_label, "junior", "true" if junior else "false")
+            "In the Junior programme" if status.junior else "Not in the Junior programme")
+        _set_property(self.junior_label, "junior", "true" if status.junior else "false")
 
     def is_junior(self) -> bool:
         """Whether the Junior indicator is on."""

@@ -92,3 +92,17 @@ def test_start_up_does_not_load_the_pdf_renderer() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_first_start_opens_on_the_demo_season(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No database yet: the officials get a ready demo season to try everything on."""
+    from paddock.services.entries import list_entries
+
+    QTimer.singleShot(0, lambda: [w.close() for w in QApplication.topLevelWidgets()
+                                  if w.isWindow() and w.isVisible()])
+    path = tmp_path / "first.db"
+    assert paddock_app.run(path) == 0
+    with open_database(path) as db:
+        assert len(list_entries(db)) == 32

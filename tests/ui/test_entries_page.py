@@ -312,7 +312,7 @@ def test_the_date_of_birth_can_be_typed_from_not_set(
 
     assert dialog.date_of_birth() == date(2001, 5, 17)
     assert dialog.is_junior()
-    assert "aged 19 on 1 January 2021" in dialog.junior_label.text()
+    assert "aged 19 on January 1, 2021" in dialog.junior_label.text()
 
 
 def test_filter_enter_enter_edits_the_match(qtbot: QtBot, window: MainWindow) -> None:
