@@ -25,14 +25,10 @@ import paddock
 from paddock.services.season import season_overview
 from paddock.ui.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
-from paddock.ui.placeholder_page import (
-    CHAMPIONSHIP,
-    DOCUMENTS,
-    RESULTS,
-    TYRES,
-    PlaceholderPage,
-)
+from paddock.ui.placeholder_page import CHAMPIONSHIP, DOCUMENTS, PlaceholderPage
+from paddock.ui.results_page import ResultsPage
 from paddock.ui.season_header import SeasonHeader
+from paddock.ui.tyres_page import TyresPage
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -76,10 +72,13 @@ class MainWindow(QMainWindow):
                                         self.header.current_event)
 
         self.entries_page = EntriesPage(db)
+        event = self.header.current_event()
+        self.tyres_page = TyresPage(db, event)
+        self.results_page = ResultsPage(db, event, runner=self.runner)
         self.pages: list[QWidget] = [
             self.entries_page,
-            PlaceholderPage(TYRES),
-            PlaceholderPage(RESULTS),
+            self.tyres_page,
+            self.results_page,
             PlaceholderPage(DOCUMENTS, [self.file_actions.export_entry_list_action]),
             PlaceholderPage(CHAMPIONSHIP),
         ]
@@ -92,6 +91,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.file_actions.entries_imported.connect(lambda _count: self.entries_page.refresh())
+        # Pages never reach into each other: the window relays the event and the changes.
+        for page in (self.tyres_page, self.results_page):
+            self.header.event_changed.connect(page.set_event)
+            self.entries_page.entries_changed.connect(page.refresh)
+            self.file_actions.entries_imported.connect(lambda _count, p=page: p.refresh())
+        self.results_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.file_actions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.runner.busy_changed.connect(self._show_busy)
 

@@ -60,8 +60,7 @@ def test_view_shortcuts_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_placeholder_pages_promise_nothing_they_do_not_do(window: MainWindow) -> None:
     placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
-    assert [p.area.title for p in placeholders] == [
-        "Tyres", "Results", "Documents", "Championship"]
+    assert [p.area.title for p in placeholders] == ["Documents", "Championship"]
     for page in placeholders:
         assert page.planned_label.text(), page.area.title
         buttons = [b.text() for b in page.findChildren(QPushButton)]
@@ -94,3 +93,8 @@ def test_window_state_page_and_event_are_remembered(
     header = second.entries_page.table.horizontalHeader()
     assert header.sortIndicatorSection() == DRIVER_COLUMN
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_the_event_picked_in_the_header_drives_the_tyres_page(window: MainWindow) -> None:
+    assert window.header.select_event(2)
+    assert window.tyres_page.event_number == 2
