@@ -454,6 +454,7 @@ def adjust_grid(db: Database, *, event: str, race: int, kind: str, car: str, rea
             raise RuleViolation([f"car {car} was already withdrawn from the race {race} grid"])
         if kind == PIT_LANE and any(a.number == car and a.kind == PIT_LANE for a in before):
             raise RuleViolation([f"car {car} already starts race {race} from the pit lane"])
+        assert found.id is not None
         record = GridAdjustment(event_id=found.id, race=race, kind=kind, number=car,
                                 position=position, reason=reason,
                                 created_by=audit.current_user())

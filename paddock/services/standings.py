@@ -243,6 +243,7 @@ def set_points_scale(db: Database, *, positions: Sequence[int], pole_bonus: int 
         before = _scale(s, season)
         stored = s.exec(select(SeasonPoints).where(SeasonPoints.season_id == season.id)).first()
         if stored is None:
+            assert season.id is not None
             stored = SeasonPoints(season_id=season.id)
         stored.positions, stored.pole_bonus = text, pole_bonus
         stored.fastest_lap_bonus = fastest_lap_bonus

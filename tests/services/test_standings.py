@@ -175,3 +175,15 @@ def test_a_season_not_in_the_database_is_refused(db: Database) -> None:
     with pytest.raises(NotFound, match="no 2019 season in this database; seasons: 2021"):
         season_standings(db, year=2019)
     assert season_standings(db, year=2021).season_year == 2021
+
+
+def test_a_pole_bonus_goes_to_the_first_car_of_each_class_on_the_grid(
+    db: Database, tmp_path: Path
+) -> None:
+    set_points_scale(db, positions=[25, 20, 17], pole_bonus=3)
+    load_laps(db, tmp_path, "sebring", "Q",
+              {"7": [99_000, 99_500], "1": [99_800, 99_900], "8": [101_000, 101_500]})
+    load_laps(db, tmp_path, "sebring", "R1", race_laps(["1", "7", "8"], 10))
+    view = season_standings(db)
+    assert points(view, "Pro")["7"][1] == 20 + 3 and points(view, "Pro")["1"][1] == 25
+    assert points(view, "Pro-Am")["8"][1] == 25 + 3
