@@ -406,6 +406,9 @@ def classification_pdf(
     document = classification_document(db, event=event, session=session,
                                        class_name=class_name, revision=revision)
     if isinstance(document, QualifyingDocument):
+        if by_class:
+            raise PaddockError(f"results by class are for races; {session.upper()} ranks by "
+                               "best lap: print one class with --class instead")
         return render.render_qualifying_classification(document)
     if by_class or class_name:
         return render.render_results_by_class(replace(document, title="Results by Class"))

@@ -81,6 +81,8 @@ def test_classification_shows_the_decision(weekend: tuple[str, Weekend], tmp_pat
     (("classification", "--event", "sebring", "--session", "R1", "--revision", "2"),
      "sebring R1 has no revision 2"),
     (("tyres", "--event", "99"), "no event '99'"),
+    (("classification", "--event", "sebring", "--session", "Q", "--by-class"),
+     "results by class are for races"),
 ])
 def test_refusals_exit_1_with_the_reason_and_write_nothing(
         weekend: tuple[str, Weekend], tmp_path: Path, capsys: pytest.CaptureFixture[str],
