@@ -108,6 +108,7 @@ class GridSource:
 
     session: str
     name: str
+    session_kind: str
     official: bool
     revision: int
 
@@ -166,17 +167,17 @@ class GridView:
     adjustments: tuple[AdjustmentView, ...]
 
     @property
-    def qualifying(self) -> GridSource:
-        """The qualifying session the grid comes from."""
-        return self.sources[0]
+    def qualifying(self) -> GridSource | None:
+        """The qualifying session the grid comes from (None: the event has none)."""
+        return next((s for s in self.sources if s.session_kind == "qualifying"), None)
 
     @property
     def qualifying_official(self) -> bool:
-        return self.qualifying.official
+        return self.qualifying is not None and self.qualifying.official
 
     @property
-    def qualifying_revision(self) -> int:
-        return self.qualifying.revision
+    def qualifying_revision(self) -> int | None:
+        return self.qualifying.revision if self.qualifying is not None else None
 
     @property
     def official(self) -> bool:
@@ -350,8 +351,8 @@ def _disqualified(results: SessionResults | None) -> set[str]:
 
 
 def _source(results: SessionResults) -> GridSource:
-    return GridSource(results.session_code, results.session_name, results.official,
-                      results.revision)
+    return GridSource(results.session_code, results.session_name, results.session_kind,
+                      results.official, results.revision)
 
 
 def _form(s: Session, event_key: str, race: int, loaded: _Results,

@@ -201,7 +201,8 @@ def test_a_car_cannot_be_withdrawn_twice(qualified: Database) -> None:
 
 def test_the_grid_says_whether_its_qualifying_is_official(qualified: Database) -> None:
     grid = starting_grid(qualified, event="sebring", race=1)
-    assert not grid.qualifying_official and grid.qualifying.status == "provisional"
+    assert grid.qualifying is not None and grid.qualifying.status == "provisional"
+    assert not grid.qualifying_official
     publish(qualified, event="sebring", session="Q")
     grid = starting_grid(qualified, event="sebring", race=1)
     assert grid.qualifying_official and grid.qualifying_revision == 1 and grid.official
