@@ -453,8 +453,14 @@ def adjust_grid(db: Database, *, event: str, race: int, kind: str, car: str, rea
         before = _adjustments(s, found, race)
         if any(a.number == car and a.kind == WITHDRAW for a in before):
             raise RuleViolation([f"car {car} was already withdrawn from the race {race} grid"])
-        if kind == PIT_LANE and any(a.number == car and a.kind == PIT_LANE for a in before):
-            raise RuleViolation([f"car {car} already starts race {race} from the pit lane"])
+        pit = next((a for a in before if a.number == car and a.kind == PIT_LANE), None)
+        if kind in (PIT_LANE, MOVE) and pit is not None:
+            raise RuleViolation([f"car {car} already starts race {race} from the pit lane "
+                                 f"(amendment {pit.id}); take that back first"])
+        moved = next((a for a in before if a.number == car and a.kind == MOVE), None)
+        if kind == PIT_LANE and moved is not None:
+            raise RuleViolation([f"car {car} was moved to position {moved.position} "
+                                 f"(amendment {moved.id}); take that back first"])
         assert found.id is not None
         record = GridAdjustment(event_id=found.id, race=race, kind=kind, number=car,
                                 position=position, reason=reason,

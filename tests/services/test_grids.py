@@ -220,3 +220,14 @@ def test_grid_json_follows_the_contract(qualified: Database) -> None:
     assert set(data) == {"race", "slots"} and data["race"] == 1
     assert data["slots"][0] == {"position": 1, "number": "02", "driver": "Ethan Calloway",  # type: ignore[index]
                                 "class": "Rookie", "time_ms": 98_500, "note": ""}
+
+
+def test_a_pit_lane_starter_cannot_also_be_moved(qualified: Database) -> None:
+    adjust_grid(qualified, event="sebring", race=1, kind="pit-lane", car="8", reason="setup")
+    with pytest.raises(RuleViolation, match="already starts race 1 from the pit lane"):
+        adjust_grid(qualified, event="sebring", race=1, kind="move", car="8", position=1,
+                    reason="x")
+    adjust_grid(qualified, event="sebring", race=1, kind="move", car="1", position=1,
+                reason="stewards' decision 9")
+    with pytest.raises(RuleViolation, match="was moved to position 1"):
+        adjust_grid(qualified, event="sebring", race=1, kind="pit-lane", car="1", reason="x")
