@@ -231,3 +231,14 @@ def test_a_pit_lane_starter_cannot_also_be_moved(qualified: Database) -> None:
                 reason="stewards' decision 9")
     with pytest.raises(RuleViolation, match="was moved to position 1"):
         adjust_grid(qualified, event="sebring", race=1, kind="pit-lane", car="1", reason="x")
+
+
+def test_a_car_disqualified_from_qualifying_starts_with_the_untimed_cars(
+    qualified: Database,
+) -> None:
+    add_penalty(qualified, event="sebring", session="Q", car="02", kind="dsq",
+                reason="underweight at scrutineering")
+    grid = starting_grid(qualified, event="sebring", race=1)
+    assert numbers(grid)[:5] == ["7", "1", "8", "02", "3"]
+    slot = grid.slot_of("02")
+    assert slot is not None and slot.time_ms is None and slot.note == "disqualified from Q"
