@@ -61,7 +61,8 @@ def make_weekend(folder: Path) -> Path:
                           f"Team number {i % 12} Motorsport", "992", cls,
                           "yes" if cls == "Pro-Am" else "no", "yes"])
     import_entries_csv(db, entries)
-    w = load_weekend(db, folder / "timing", sessions=("FP1", "Q", "R1"), cars=numbers)
+    w = load_weekend(db, folder / "timing", event="1", sessions=("FP1", "Q", "R1"),
+                     cars=numbers)
     add_penalty(db, event="1", session="R1", car=w.cars[1], kind="time", seconds=5,
                 reason="Track limits")
     add_penalty(db, event="1", session="R1", car=w.cars[4], kind="grid-drop", places=3,

@@ -14,7 +14,12 @@ from paddock.cli import main
 from paddock.services.database import open_database
 from paddock.services.results import add_penalty
 from tests.reports.pdfread import pages_text
-from tests.services.test_documents_weekend import Weekend, load_weekend, register_some_tyres
+from tests.services.test_documents_weekend import (
+    EVENT,
+    Weekend,
+    load_weekend,
+    register_some_tyres,
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -25,28 +30,28 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def weekend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Weekend]]:
-    """A database with Sebring's qualifying and race 1, a decision and some tyres."""
+    """A database with Road America's qualifying and race 1, a decision and some tyres."""
     folder = tmp_path_factory.mktemp("cli")
     path = folder / "p.db"
     db = open_database(path, demo_if_new=True)
     w = load_weekend(db, folder / "timing", sessions=("Q", "R1"))
-    add_penalty(db, event="sebring", session="R1", car=w.cars[2], kind="time", seconds=5,
+    add_penalty(db, event=EVENT, session="R1", car=w.cars[2], kind="time", seconds=5,
                 reason="Track limits, turn 17")
-    register_some_tyres(db, "sebring", list(w.cars[:2]))
+    register_some_tyres(db, EVENT, list(w.cars[:2]))
     db.close()
     yield str(path), w
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (("entry-list", "--event", "sebring"), "Entry List"),
+    (("entry-list", "--event", EVENT), "Entry List"),
     (("entry-list",), "2021 Season"),
-    (("classification", "--event", "sebring", "--session", "R1"), "Race Classification"),
-    (("classification", "--event", "1", "--session", "r1", "--by-class"), "Results by Class"),
-    (("classification", "--event", "1", "--session", "R1", "--class", "pro-am"), "Race 1 — Pro-Am"),
-    (("classification", "--event", "sebring", "--session", "Q"), "Qualifying Classification"),
-    (("grid", "--event", "sebring", "--race", "1"), "Starting Grid"),
-    (("grid", "--event", "sebring", "--race", "2"), "Race 2"),
-    (("tyres", "--event", "sebring"), "Tyre Barcodes"),
+    (("classification", "--event", EVENT, "--session", "R1"), "Race Classification"),
+    (("classification", "--event", "5", "--session", "r1", "--by-class"), "Results by Class"),
+    (("classification", "--event", "5", "--session", "R1", "--class", "pro-am"), "Race 1 — Pro-Am"),
+    (("classification", "--event", EVENT, "--session", "Q"), "Qualifying Classification"),
+    (("grid", "--event", EVENT, "--race", "1"), "Starting Grid"),
+    (("grid", "--event", EVENT, "--race", "2"), "Race 2"),
+    (("tyres", "--event", EVENT), "Tyre Barcodes"),
     (("standings", "--class", "Rookie"), "Rookie — Drivers"),
 ])
 def test_each_report_writes_its_pdf(weekend: tuple[str, Weekend], tmp_path: Path,
@@ -65,23 +70,23 @@ def test_classification_shows_the_decision(weekend: tuple[str, Weekend], tmp_pat
                                            capsys: pytest.CaptureFixture[str]) -> None:
     db, w = weekend
     out = tmp_path / "r1.pdf"
-    assert run(capsys, "--db", db, "report", "classification", "--event", "sebring",
+    assert run(capsys, "--db", db, "report", "classification", "--event", EVENT,
                "--session", "R1", "-o", str(out))[0] == 0
     text = "\n".join(pages_text(out.read_bytes()))
     assert f"1 {w.cars[2]} " in text[text.index("Penalties applied"):]
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("classification", "--event", "sebring", "--session", "R2"),
-     "no results for sebring R2: import the timing files first"),
+    (("classification", "--event", EVENT, "--session", "R2"),
+     "no results for road-america R2: import the timing files first"),
     (("classification", "--event", "daytona", "--session", "R1"), "no event 'daytona'"),
-    (("classification", "--event", "sebring", "--session", "R9"), "no session 'R9' at Sebring"),
-    (("classification", "--event", "sebring", "--session", "R1", "--class", "GT3"),
+    (("classification", "--event", EVENT, "--session", "R9"), "no session 'R9' at Road America"),
+    (("classification", "--event", EVENT, "--session", "R1", "--class", "GT3"),
      "no class 'GT3'"),
-    (("classification", "--event", "sebring", "--session", "R1", "--revision", "2"),
-     "sebring R1 has no revision 2"),
+    (("classification", "--event", EVENT, "--session", "R1", "--revision", "2"),
+     "road-america R1 has no revision 2"),
     (("tyres", "--event", "99"), "no event '99'"),
-    (("classification", "--event", "sebring", "--session", "Q", "--by-class"),
+    (("classification", "--event", EVENT, "--session", "Q", "--by-class"),
      "results by class are for races"),
 ])
 def test_refusals_exit_1_with_the_reason_and_write_nothing(
@@ -98,20 +103,20 @@ def test_refusals_exit_1_with_the_reason_and_write_nothing(
 def test_missing_output_folder_is_refused(weekend: tuple[str, Weekend], tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     db, _ = weekend
-    code, _, err = run(capsys, "--db", db, "report", "classification", "--event", "1",
+    code, _, err = run(capsys, "--db", db, "report", "classification", "--event", "5",
                        "--session", "R1", "-o", str(tmp_path / "nowhere" / "r1.pdf"))
     assert code == 1 and "nowhere: no such folder" in err
-    code, _, err = run(capsys, "--db", db, "report", "event-pack", "--event", "1",
+    code, _, err = run(capsys, "--db", db, "report", "event-pack", "--event", "5",
                        "-o", str(tmp_path / "nowhere" / "pack"))
     assert code == 1 and "no such folder" in err
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("classification", "--event", "1"), "needs --session"),
-    (("grid", "--event", "1"), "needs --race"),
+    (("classification", "--event", "5"), "needs --session"),
+    (("grid", "--event", "5"), "needs --race"),
     (("tyres",), "needs --event"),
     (("event-pack",), "needs --event"),
-    (("grid", "--event", "1", "--race", "1", "--by-class"), "--by-class is for"),
+    (("grid", "--event", "5", "--race", "1", "--by-class"), "--by-class is for"),
 ])
 def test_missing_options_are_usage_errors(weekend: tuple[str, Weekend], tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str],
@@ -125,14 +130,14 @@ def test_event_pack_prints_what_it_wrote(weekend: tuple[str, Weekend], tmp_path:
                                          capsys: pytest.CaptureFixture[str]) -> None:
     db, _ = weekend
     folder = tmp_path / "pack"
-    code, stdout, err = run(capsys, "--db", db, "report", "event-pack", "--event", "sebring",
+    code, stdout, err = run(capsys, "--db", db, "report", "event-pack", "--event", EVENT,
                             "-o", str(folder))
     assert code == 0, err
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["01-sebring-entry-list.pdf", "04-sebring-Q-classification.pdf",
-                     "05-sebring-R1-grid.pdf", "06-sebring-R1-classification.pdf",
-                     "07-sebring-R1-results-by-class.pdf", "08-sebring-R2-grid.pdf",
-                     "11-sebring-tyres.pdf", "12-standings.pdf"]
+    assert names == ["01-road-america-entry-list.pdf", "04-road-america-Q-classification.pdf",
+                     "05-road-america-R1-grid.pdf", "06-road-america-R1-classification.pdf",
+                     "07-road-america-R1-results-by-class.pdf", "08-road-america-R2-grid.pdf",
+                     "11-road-america-tyres.pdf", "12-standings.pdf"]
     for name in names:
         assert f"wrote {folder / name} (" in stdout
     assert "skipped Free Practice 1 classification: no results" in err
@@ -144,13 +149,13 @@ def test_the_real_command_exit_codes(weekend: tuple[str, Weekend], tmp_path: Pat
     env = {**os.environ, "PADDOCK_DB": db}
     out = tmp_path / "r1.pdf"
     done = subprocess.run([sys.executable, "-m", "paddock", "report", "classification",
-                           "--event", "sebring", "--session", "R1", "-o", str(out)],
+                           "--event", EVENT, "--session", "R1", "-o", str(out)],
                           capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
     done = subprocess.run([sys.executable, "-m", "paddock", "report", "classification",
-                           "--event", "sebring", "--session", "R2", "-o", str(out)],
+                           "--event", EVENT, "--session", "R2", "-o", str(out)],
                           capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 1
-    assert done.stderr.strip() == ("paddock: no results for sebring R2: import the timing "
-                                   "files first")
+    assert done.stderr.strip() == ("paddock: no results for road-america R2: import the "
+                                   "timing files first")

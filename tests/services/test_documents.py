@@ -33,6 +33,7 @@ from paddock.services.results import add_penalty, publish, session_results
 from paddock.services.standings import season_standings
 from tests.reports.pdfread import pages_text
 from tests.services.test_documents_weekend import (
+    EVENT,
     Weekend,
     entered_cars,
     load_weekend,
@@ -50,22 +51,22 @@ def line_of(text: str, start: str) -> str:
 
 @pytest.fixture(scope="module")
 def weekend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Weekend]]:
-    """Sebring with practice, qualifying and race 1 (provisional), five decisions, tyres."""
+    """Road America: practice, qualifying, race 1 (provisional), five decisions, tyres."""
     folder = tmp_path_factory.mktemp("weekend")
     db = open_database(folder / "p.db", demo_if_new=True)
     w = load_weekend(db, folder / "timing")
     cars = w.cars
-    add_penalty(db, event="sebring", session="R1", car=cars[1], kind="time", seconds=5,
+    add_penalty(db, event=EVENT, session="R1", car=cars[1], kind="time", seconds=5,
                 reason="Track limits, turn 17 (4th offence)")
-    add_penalty(db, event="sebring", session="R1", car=cars[3], kind="drive-through",
+    add_penalty(db, event=EVENT, session="R1", car=cars[3], kind="drive-through",
                 reason="Speeding in the pit lane")
-    add_penalty(db, event="sebring", session="R1", car=cars[5], kind="dsq",
+    add_penalty(db, event=EVENT, session="R1", car=cars[5], kind="dsq",
                 reason="Ride height")
-    add_penalty(db, event="sebring", session="R1", car=cars[6], kind="grid-drop", places=3,
+    add_penalty(db, event=EVENT, session="R1", car=cars[6], kind="grid-drop", places=3,
                 reason="Causing a collision, turn 1")
-    add_penalty(db, event="sebring", session="Q", car=cars[0], kind="delete-lap", lap=4,
+    add_penalty(db, event=EVENT, session="Q", car=cars[0], kind="delete-lap", lap=4,
                 reason="Track limits, turn 10")
-    register_some_tyres(db, "sebring", list(cars[:3]))
+    register_some_tyres(db, EVENT, list(cars[:3]))
     yield db, w
     db.close()
 
@@ -110,13 +111,13 @@ def test_season_entry_list_without_event(db: Database) -> None:
 def test_race_classification_prints_the_order_times_and_statuses(
         weekend: tuple[Database, Weekend]) -> None:
     db, w = weekend
-    results = session_results(db, event="sebring", session="R1")
-    pages = pages_text(classification_pdf(db, event="sebring", session="R1"))
+    results = session_results(db, event=EVENT, session="R1")
+    pages = pages_text(classification_pdf(db, event=EVENT, session="R1"))
     text = "\n".join(pages)
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
         assert "PROVISIONAL" in page.replace(" ", "") and "Race Classification" in page
-        assert "Rounds 1 & 2 — Sebring" in page and "Race 1" in page
+        assert "Rounds 9 & 10 — Road America" in page and "Race 1" in page
     assert "Document hash" not in text  # only official documents carry it
     for view in results.rows:
         row = view.row
@@ -141,7 +142,7 @@ def test_race_classification_prints_the_order_times_and_statuses(
 def test_penalties_are_listed_with_decision_numbers_and_what_was_applied(
         weekend: tuple[Database, Weekend]) -> None:
     db, w = weekend
-    text = text_of(classification_pdf(db, event="sebring", session="R1"))
+    text = text_of(classification_pdf(db, event=EVENT, session="R1"))
     section = text[text.index("Penalties applied"):]
     cars = w.cars
     assert line_of(section, f"1 {cars[1]} ").endswith("+5 s")
@@ -152,7 +153,7 @@ def test_penalties_are_listed_with_decision_numbers_and_what_was_applied(
     # Qualifying's decision is not on the race's document.
     assert "Track limits, turn 10" not in section
     # The time added is printed beside the car's total.
-    document = classification_document(db, event="sebring", session="R1")
+    document = classification_document(db, event=EVENT, session="R1")
     assert isinstance(document, ClassificationDocument)
     penalised = {row.number: row.penalty for row in document.rows if row.penalty}
     assert penalised == {cars[1]: "+5 s", cars[3]: "+30 s"}
@@ -160,8 +161,8 @@ def test_penalties_are_listed_with_decision_numbers_and_what_was_applied(
 
 def test_results_by_class_one_table_per_class(weekend: tuple[Database, Weekend]) -> None:
     db, _ = weekend
-    document = results_by_class_document(db, event="sebring", session="R1")
-    text = text_of(classification_pdf(db, event="sebring", session="R1", by_class=True))
+    document = results_by_class_document(db, event=EVENT, session="R1")
+    text = text_of(classification_pdf(db, event=EVENT, session="R1", by_class=True))
     assert "Results by Class" in text
     assert text.index("Pro — ") < text.index("Pro-Am — ") < text.index("Rookie — ")
     winners = [row for row in document.rows if row.class_position == 1]
@@ -173,7 +174,7 @@ def test_results_by_class_one_table_per_class(weekend: tuple[Database, Weekend])
 
 def test_one_class_of_a_race(weekend: tuple[Database, Weekend]) -> None:
     db, _ = weekend
-    text = text_of(classification_pdf(db, event="sebring", session="R1", class_name="rookie"))
+    text = text_of(classification_pdf(db, event=EVENT, session="R1", class_name="rookie"))
     assert "Race 1 — Rookie" in text and "Rookie — " in text
     assert "Pro-Am — " not in text and "Pro — " not in text
     rookies = [e.number for e in list_entries(db) if e.class_name == "Rookie"]
@@ -187,8 +188,8 @@ def test_one_class_of_a_race(weekend: tuple[Database, Weekend]) -> None:
 
 def test_qualifying_prints_best_and_second_best_laps(weekend: tuple[Database, Weekend]) -> None:
     db, w = weekend
-    results = session_results(db, event="sebring", session="Q")
-    pdf = classification_pdf(db, event="sebring", session="Q")
+    results = session_results(db, event=EVENT, session="Q")
+    pdf = classification_pdf(db, event=EVENT, session="Q")
     text = text_of(pdf)
     assert "Qualifying Classification" in text
     for view in results.rows:
@@ -204,7 +205,7 @@ def test_qualifying_prints_best_and_second_best_laps(weekend: tuple[Database, We
 
 def test_practice_is_ranked_by_best_lap(weekend: tuple[Database, Weekend]) -> None:
     db, _ = weekend
-    document = classification_document(db, event="sebring", session="FP1")
+    document = classification_document(db, event=EVENT, session="FP1")
     assert isinstance(document, QualifyingDocument)
     assert document.title == "Practice Classification"
     assert document.session == "Free Practice 1"
@@ -215,7 +216,7 @@ def test_practice_is_ranked_by_best_lap(weekend: tuple[Database, Weekend]) -> No
 def test_one_class_of_qualifying_measures_gaps_within_the_class(
         weekend: tuple[Database, Weekend]) -> None:
     db, _ = weekend
-    document = classification_document(db, event="sebring", session="Q", class_name="PRO-AM")
+    document = classification_document(db, event=EVENT, session="Q", class_name="PRO-AM")
     assert isinstance(document, QualifyingDocument)
     assert {row.class_name for row in document.rows} == {"Pro-Am"}
     first, second = document.rows[0], document.rows[1]
@@ -231,42 +232,42 @@ def test_one_class_of_qualifying_measures_gaps_within_the_class(
 def test_official_document_prints_revision_local_time_and_hash(
         fresh: tuple[Database, Weekend]) -> None:
     db, w = fresh
-    published = publish(db, event="sebring", session="R1")
+    published = publish(db, event=EVENT, session="R1")
     assert published.published_at is not None
-    document = classification_document(db, event="sebring", session="R1")
-    pdf = classification_pdf(db, event="sebring", session="R1")
+    document = classification_document(db, event=EVENT, session="R1")
+    pdf = classification_pdf(db, event=EVENT, session="R1")
     pages = pages_text(pdf)
-    stamp = local_stamp(published.published_at, ZoneInfo("America/New_York"))
+    stamp = local_stamp(published.published_at, ZoneInfo("America/Chicago"))
     for page in pages:
         assert f"OFFICIAL — Revision 1, published {stamp}" in page
         assert f"Document hash {content_hash(document)}" in page
     # Two printouts of the same revision carry the same hash.
-    again = classification_document(db, event="sebring", session="R1")
+    again = classification_document(db, event=EVENT, session="R1")
     assert content_hash(again) == content_hash(document)
 
-    add_penalty(db, event="sebring", session="R1", car=w.cars[0], kind="time", seconds=10,
+    add_penalty(db, event=EVENT, session="R1", car=w.cars[0], kind="time", seconds=10,
                 reason="Unsafe release")
-    second = text_of(classification_pdf(db, event="sebring", session="R1"))
+    second = text_of(classification_pdf(db, event=EVENT, session="R1"))
     assert "OFFICIAL — Revision 2" in second
     assert f"Revision 2: Decision 1: car {w.cars[0]}, Unsafe release" in second
     assert line_of(second[second.index("Penalties applied"):], f"1 {w.cars[0]} ").endswith(
         "+10 s")
-    revised = classification_document(db, event="sebring", session="R1")
+    revised = classification_document(db, event=EVENT, session="R1")
     assert content_hash(revised) != content_hash(document)
 
     # Revision 1 stays printable exactly as it was: without the later decision.
-    first = classification_document(db, event="sebring", session="R1", revision=1)
+    first = classification_document(db, event=EVENT, session="R1", revision=1)
     assert first.status is not None and first.status.revision == 1
     assert first.penalties == () and content_hash(first) == content_hash(document)
     assert "Penalties applied" not in text_of(
-        classification_pdf(db, event="sebring", session="R1", revision=1))
+        classification_pdf(db, event=EVENT, session="R1", revision=1))
 
 
 def test_event_time_zone_is_used_for_times(fresh: tuple[Database, Weekend]) -> None:
     db, _ = fresh
-    publish(db, event="sebring", session="Q")
-    document = classification_document(db, event="sebring", session="Q")
-    assert document.local_tz == ZoneInfo("America/New_York")
+    publish(db, event=EVENT, session="Q")
+    document = classification_document(db, event=EVENT, session="Q")
+    assert document.local_tz == ZoneInfo("America/Chicago")
     ctmp = tyre_allocation_document(db, event="ctmp")
     assert ctmp.local_tz == ZoneInfo("America/Toronto")
     assert "Canadian Tire Motorsport Park" in ctmp.subtitle and "Rounds 3 & 4" in ctmp.subtitle
@@ -278,16 +279,16 @@ def test_event_time_zone_is_used_for_times(fresh: tuple[Database, Weekend]) -> N
 def test_a_session_without_results_is_refused_with_what_to_do(
         weekend: tuple[Database, Weekend]) -> None:
     db, _ = weekend
-    with pytest.raises(NoResults, match="no results for sebring R2: import the timing files"):
-        classification_pdf(db, event="sebring", session="R2")
+    with pytest.raises(NoResults, match="no results for road-america R2: import the timing files"):
+        classification_pdf(db, event=EVENT, session="R2")
     with pytest.raises(NotFound, match="no class 'GT3'; classes are Pro, Pro-Am, Rookie"):
-        classification_document(db, event="sebring", session="R1", class_name="GT3")
+        classification_document(db, event=EVENT, session="R1", class_name="GT3")
     with pytest.raises(NotFound, match="no session 'R3'"):
-        classification_document(db, event="sebring", session="R3")
+        classification_document(db, event=EVENT, session="R3")
     with pytest.raises(NotFound, match="has no revision 1"):
-        classification_document(db, event="sebring", session="R1", revision=1)
+        classification_document(db, event=EVENT, session="R1", revision=1)
     with pytest.raises(PaddockError, match="results by class are for races"):
-        results_by_class_document(db, event="sebring", session="Q")
+        results_by_class_document(db, event=EVENT, session="Q")
 
 
 # --- tyres ---------------------------------------------------------------------------------
@@ -295,13 +296,13 @@ def test_a_session_without_results_is_refused_with_what_to_do(
 
 def test_tyre_sheet_then_a_barcode_page_per_car(weekend: tuple[Database, Weekend]) -> None:
     db, w = weekend
-    document = tyre_allocation_document(db, event="sebring")
+    document = tyre_allocation_document(db, event=EVENT)
     with_tyres = [car for car in document.cars if car.tyres]
     assert [car.number for car in with_tyres] == sorted(
         w.cars[:3], key=lambda n: [c.number for c in document.cars].index(n))
-    assert {car.number for car in document.cars} == set(entered_cars(db, "sebring"))
-    sheet = pages_text(tyres_pdf(db, event="sebring", barcodes=False))
-    pages = pages_text(tyres_pdf(db, event="sebring"))
+    assert {car.number for car in document.cars} == set(entered_cars(db, EVENT))
+    sheet = pages_text(tyres_pdf(db, event=EVENT, barcodes=False))
+    pages = pages_text(tyres_pdf(db, event=EVENT))
     assert pages[:len(sheet)] == sheet
     barcode_pages = pages[len(sheet):]
     assert len(barcode_pages) == 3
@@ -323,13 +324,13 @@ def test_tyre_sheet_then_a_barcode_page_per_car(weekend: tuple[Database, Weekend
 
 def test_grid_sheet_follows_the_grid_service(weekend: tuple[Database, Weekend]) -> None:
     db, w = weekend
-    grid = starting_grid(db, event="sebring", race=2)
-    document = grid_document(db, event="sebring", race=2)
+    grid = starting_grid(db, event=EVENT, race=2)
+    document = grid_document(db, event=EVENT, race=2)
     assert [(s.position, s.number, s.time_ms) for s in document.slots] == [
         (s.position, s.number, s.time_ms) for s in grid.slots]
     assert document.session == "Race 2" and document.status is not None
     assert not document.status.official  # qualifying is still provisional
-    text = text_of(grid_pdf(db, event="sebring", race=2))
+    text = text_of(grid_pdf(db, event=EVENT, race=2))
     assert "Starting Grid" in text and "Race 2" in text
     pole = grid.slots[0]
     assert f"#{pole.number}" in text and format_laptime(pole.time_ms) in text
@@ -341,26 +342,26 @@ def test_grid_sheet_follows_the_grid_service(weekend: tuple[Database, Weekend]) 
 
 def test_grid_is_official_when_qualifying_is(fresh: tuple[Database, Weekend]) -> None:
     db, _ = fresh
-    publish(db, event="sebring", session="Q")
-    document = grid_document(db, event="sebring", race=1)
+    publish(db, event=EVENT, session="Q")
+    document = grid_document(db, event=EVENT, race=1)
     assert document.status is not None and document.status.official
     assert "Formed from Qualifying (official, revision 1)." in document.notes
-    assert "OFFICIAL — Revision 1" in text_of(grid_pdf(db, event="sebring", race=1))
+    assert "OFFICIAL — Revision 1" in text_of(grid_pdf(db, event=EVENT, race=1))
 
 
 def test_standings_follow_the_standings_service(weekend: tuple[Database, Weekend]) -> None:
     db, _ = weekend
     view = season_standings(db)
     document = standings_document(db)
-    assert document.session == "After round 1"
+    assert document.session == "After round 9"
     assert [c.class_name for c in document.classes] == ["Pro", "Pro-Am", "Rookie"]
     leader = view.classes[0].drivers[0]
     assert document.classes[0].rows[0].points == leader.points
     text = text_of(standings_pdf(db, class_name="pro"))
-    assert "Championship Standings" in text and "After round 1 — Pro" in text
+    assert "Championship Standings" in text and "After round 9 — Pro" in text
     assert line_of(text, f"1 {leader.number} {leader.driver}").endswith(
         f"{leader.points} {leader.wins}")
-    assert "Round 1 — Sebring, Race 1" in text and "Provisional" in text
+    assert "Round 9 — Road America, Race 1" in text and "Provisional" in text
 
 
 # --- event pack ----------------------------------------------------------------------------
@@ -369,17 +370,17 @@ def test_standings_follow_the_standings_service(weekend: tuple[Database, Weekend
 def test_event_pack_writes_every_current_document(
         weekend: tuple[Database, Weekend], tmp_path: Path) -> None:
     db, _ = weekend
-    pack = event_pack(db, event="sebring", folder=tmp_path / "pack")
+    pack = event_pack(db, event=EVENT, folder=tmp_path / "pack")
     names = sorted(p.name for p in (tmp_path / "pack").iterdir())
     assert names == [
-        "01-sebring-entry-list.pdf",
-        "02-sebring-FP1-classification.pdf",
-        "04-sebring-Q-classification.pdf",
-        "05-sebring-R1-grid.pdf",
-        "06-sebring-R1-classification.pdf",
-        "07-sebring-R1-results-by-class.pdf",
-        "08-sebring-R2-grid.pdf",
-        "11-sebring-tyres.pdf",
+        "01-road-america-entry-list.pdf",
+        "02-road-america-FP1-classification.pdf",
+        "04-road-america-Q-classification.pdf",
+        "05-road-america-R1-grid.pdf",
+        "06-road-america-R1-classification.pdf",
+        "07-road-america-R1-results-by-class.pdf",
+        "08-road-america-R2-grid.pdf",
+        "11-road-america-tyres.pdf",
         "12-standings.pdf",
     ]
     assert [p.path.name for p in pack.written] == names
@@ -390,15 +391,20 @@ def test_event_pack_writes_every_current_document(
         assert item.path.read_bytes()[:5] == b"%PDF-" and item.size == item.path.stat().st_size
     assert "Results by Class" in text_of((tmp_path / "pack" / names[5]).read_bytes())
     # Run again: the same names, replaced.
-    again = event_pack(db, event="1", folder=tmp_path / "pack")
+    again = event_pack(db, event="5", folder=tmp_path / "pack")
     assert [p.path.name for p in again.written] == names
     assert len(list((tmp_path / "pack").iterdir())) == len(names)
 
 
-def test_event_pack_of_an_event_without_results(db: Database, tmp_path: Path) -> None:
-    pack = event_pack(db, event="road-america", folder=tmp_path / "ra")
-    assert [p.path.name for p in pack.written] == ["01-road-america-entry-list.pdf"]
-    assert "Tyre allocation and barcodes: no tyres registered" in pack.skipped
-    assert "Championship standings: no race results in the season" in pack.skipped
-    with pytest.raises(PaddockError, match="no such folder"):
-        event_pack(db, event="1", folder=tmp_path / "missing" / "pack")
+def test_event_pack_of_an_event_without_results(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "bare.db")  # the season only: no entries, no results
+    try:
+        pack = event_pack(db, event="road-atlanta", folder=tmp_path / "ra")
+        assert [p.path.name for p in pack.written] == ["01-road-atlanta-entry-list.pdf"]
+        assert "Tyre allocation and barcodes: no tyres registered" in pack.skipped
+        assert "Championship standings: no race results in the season" in pack.skipped
+        assert "Race 2 starting grid: no qualifying results" in pack.skipped
+        with pytest.raises(PaddockError, match="no such folder"):
+            event_pack(db, event="8", folder=tmp_path / "missing" / "pack")
+    finally:
+        db.close()

@@ -4,6 +4,9 @@ Timing data is written as the generic laps CSV (docs/timing-formats.md) and impo
 through the results service, so every document is built from what Paddock stores. The
 weekend is deterministic: the same seed gives the same laps.
 
+It goes to Road America by default: the demo database's own weekends (Sebring, CTMP,
+Watkins Glen) are left alone, so the tests hold whatever the demo holds.
+
 The race holds every status the documents print: a winner, lapped cars, a car not
 classified (a long stop, then it takes the flag), a retirement (DNF) and a car that
 did not start (DNS).
@@ -100,7 +103,10 @@ def session_laps(cars: list[str], base_ms: int, *, seed: int, length_ms: int) ->
     return lines
 
 
-def load_weekend(db: Database, folder: Path, *, event: str = "sebring",
+EVENT = "road-america"
+
+
+def load_weekend(db: Database, folder: Path, *, event: str = EVENT,
                  sessions: tuple[str, ...] = ("FP1", "Q", "R1"), base_ms: int = 120_000,
                  cars: list[str] | None = None) -> Weekend:
     """Import generated laps into the event's sessions (race sessions get DNS/DNF/NC)."""
@@ -126,6 +132,6 @@ def register_some_tyres(db: Database, event: str, cars: list[str]) -> dict[str, 
     """Eight new slicks for each car given; the barcodes by car."""
     codes = {}
     for index, car in enumerate(cars):
-        codes[car] = [f"MI21{index:03d}S{t:02d}" for t in range(8)]
+        codes[car] = [f"PDKTEST{index:03d}T{t:02d}" for t in range(8)]
         register_tyres(db, event=event, car=car, barcodes=codes[car])
     return codes
