@@ -600,10 +600,17 @@ def standings_document(db: Database, *, class_name: str | None = None,
 
     Official when every race counted is official: it then carries the number of races
     counted as its revision, and the latest publication time.
+
+    Raises:
+        NotFound: no such class.
+        NoResults: no race of the season has results yet.
     """
     from paddock.services.standings import season_standings
 
     view = season_standings(db, class_name=class_name)
+    if not view.sources:
+        raise NoResults(f"no race results in the {view.season_year} season yet: import the "
+                        "timing files first")
     _facts, header = _season_header(
         db, "Championship Standings", generated_at=generated_at,
         session=(f"After round {max(s.round for s in view.sources)}" if view.sources

@@ -100,6 +100,16 @@ def test_refusals_exit_1_with_the_reason_and_write_nothing(
     assert not out.exists()
 
 
+def test_standings_before_any_race_are_refused(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "new.db")
+    run(capsys, "init", "--db", db)  # the season alone: no race run
+    out = tmp_path / "standings.pdf"
+    code, _, err = run(capsys, "--db", db, "report", "standings", "-o", str(out))
+    assert code == 1 and "no race results in the 2021 season yet" in err
+    assert not out.exists()
+
+
 def test_missing_output_folder_is_refused(weekend: tuple[str, Weekend], tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     db, _ = weekend
