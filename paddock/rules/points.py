@@ -37,7 +37,9 @@ class PointsScale:
     positions: tuple[int, ...] = DEFAULT_POSITION_POINTS
     pole_bonus: int = 0
     fastest_lap_bonus: int = 0
-    non_scoring: frozenset[str] = frozenset({NOT_CLASSIFIED, DNS, DSQ})
+    # "dnf" is a retirement short of the classified share (a retirement above it is
+    # "classified"), so it is not classified and scores nothing either.
+    non_scoring: frozenset[str] = frozenset({NOT_CLASSIFIED, DNF, DNS, DSQ})
     bonus_needs_score: bool = True
 
     def for_position(self, class_position: int) -> int:

@@ -320,13 +320,16 @@ def _results(ctx: _Context) -> SessionResults:
         session_name=ctx.race_session.name, session_kind=ctx.race_session.kind,
         penalties=penalties,
     )
-    result, entries = ctx.compute()
     if latest is not None:
+        # Official: exactly what was published; nothing is recomputed.
+        rows = _from_payload(latest.payload)
+        winner_laps = max((r.row.laps for r in rows), default=0)
         return SessionResults(**base, official=True, revision=latest.revision,  # type: ignore[arg-type]
                               published_at=latest.published_at, reason=latest.reason,
-                              content_hash=latest.content_hash,
-                              rows=_from_payload(latest.payload),
-                              winner_laps=result.winner_laps, min_laps=result.min_laps)
+                              content_hash=latest.content_hash, rows=rows,
+                              winner_laps=winner_laps,
+                              min_laps=ctx.settings().min_laps(winner_laps) if rows else None)
+    result, entries = ctx.compute()
     rows = _views(result, entries)
     return SessionResults(**base, official=False, revision=1, published_at=None,  # type: ignore[arg-type]
                           reason="", content_hash=_hash(_payload(rows)), rows=rows,

@@ -18,15 +18,16 @@ def test_default_scale_for_classified_finishers(position: int, points: int) -> N
     assert race_points(RaceRow("7", "Pro", position)) == points
 
 
-@pytest.mark.parametrize("status", ["not-classified", "dns", "dsq"])
-def test_no_points_for_nc_dns_dsq_even_with_a_class_position(status: str) -> None:
+@pytest.mark.parametrize("status", ["not-classified", "dnf", "dns", "dsq"])
+def test_no_points_for_nc_dnf_dns_dsq_even_with_a_class_position(status: str) -> None:
     row = RaceRow("7", "Pro", 1, status)
     assert not scores(row)
     assert race_points(row) == 0
 
 
-def test_a_retirement_still_classified_in_class_scores() -> None:
-    assert race_points(RaceRow("7", "Pro", 6, "dnf")) == 10
+def test_a_retirement_above_the_classified_share_scores() -> None:
+    # The engine calls such a car "classified" (fewer laps), so it scores as placed.
+    assert race_points(RaceRow("7", "Pro", 6, "classified")) == 10
 
 
 def test_no_bonus_points_by_default() -> None:
