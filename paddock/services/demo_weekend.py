@@ -319,8 +319,8 @@ class Weekend:
             retirement brings out its own).
         deleted_pole_lap: the stewards delete the provisional pole-sitter's best
             qualifying lap (track limits) with this reason; "" for none.
-        time_penalty: (race, reason): after the race is official, the first car that
-            finished within 5 s of the car behind gets +5 s, published as revision 2.
+        time_penalty: (race, reason): after the race is official, a car that 5 s
+            costs a place gets them, published as revision 2 with the reason.
     """
 
     venue: Venue
