@@ -34,7 +34,7 @@ def resolve_path(path: Path | str | None = None) -> Path:
     return default_path()
 
 
-def _populate(db: Database, *, demo: bool) -> None:
+def _populate(db: Database, *, demo: bool, weekend: bool = False) -> None:
     from paddock.services import entries
     from paddock.services.seed import seed_season_2021
 
@@ -47,10 +47,22 @@ def _populate(db: Database, *, demo: bool) -> None:
                 if view.number in PART_SEASON:
                     entry = session.get_one(entries.Entry, view.id)
                     entries.enter_events(session, entry, PART_SEASON[view.number])
+    if demo and weekend:
+        # The weekends go through the public services, one transaction each, so they run
+        # once the season and the field are committed.
+        from paddock.services.demo_weekend import populate_demo_weekend
+
+        populate_demo_weekend(db)
 
 
-def open_database(path: Path | str | None = None, *, demo_if_new: bool = False) -> Database:
+def open_database(path: Path | str | None = None, *, demo_if_new: bool = False,
+                  demo_weekend: bool = False) -> Database:
     """Open the database, creating it with the season (and the demo field) when new.
+
+    Args:
+        demo_if_new: a new database gets the fictional demo field.
+        demo_weekend: ... and the first weekends run (results, penalties, tyres), as the
+            app does on its first start so every page has something to show.
 
     Raises:
         DatabaseError: not a Paddock database, newer than this program, or unusable;
@@ -60,7 +72,7 @@ def open_database(path: Path | str | None = None, *, demo_if_new: bool = False) 
     db, created = open_sqlite(file)
     if created:
         try:
-            _populate(db, demo=demo_if_new)
+            _populate(db, demo=demo_if_new, weekend=demo_weekend)
         except Exception:
             db.close()
             raise
@@ -68,7 +80,7 @@ def open_database(path: Path | str | None = None, *, demo_if_new: bool = False) 
 
 
 def init_database(path: Path | str | None = None, *, demo: bool = False,
-                  force: bool = False) -> Path:
+                  demo_weekend: bool = False, force: bool = False) -> Path:
     """Create a new database with the season; refuse an existing one unless ``force``.
 
     With ``force`` the old file is kept beside the new one as ``NAME.replaced-TIMESTAMP``:
@@ -92,7 +104,7 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
                 side.unlink()
     db, _created = open_sqlite(file)
     try:
-        _populate(db, demo=demo)
+        _populate(db, demo=demo or demo_weekend, weekend=demo_weekend)
     finally:
         db.close()
     return file

@@ -46,7 +46,7 @@ def run(db_path: Path | None = None) -> int:
 
     try:
         # First start: a ready demo season, so the officials can try everything at once.
-        db = open_database(db_path, demo_if_new=True)
+        db = open_database(db_path, demo_if_new=True, demo_weekend=True)
     except DatabaseError as exc:
         QMessageBox.critical(None, "Paddock cannot open the database", exc.message)
         return 1

@@ -164,3 +164,15 @@ def test_audit_shows_who_changed_what(
     assert (change["user"], change["action"], change["id"]) == (
         "chief.scrutineer", "register", "MX000001")
     assert change["after"]["car"] == "7"
+
+
+def test_init_demo_weekend_gives_published_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    code, out, _ = run(capsys, "init", "--demo-weekend", "--db", db)
+    assert code == 0 and "Sebring and CTMP" in out
+    shown = json.loads(run(capsys, "results", "show", "--event", "ctmp", "--session", "R1",
+                           "--json", "--db", db)[1])
+    assert (shown["status"], shown["revision"]) == ("official", 2)
+    assert shown["rows"][0]["position"] == 1 and shown["rows"][0]["gap"] == "-"

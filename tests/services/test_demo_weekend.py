@@ -218,9 +218,8 @@ def test_the_demo_is_the_same_every_time_from_either_entry_point(
         other.close()
 
 
-@pytest.mark.xfail(strict=True, reason="the hook in database._populate has not landed yet")
 def test_a_first_start_opens_on_the_demo_weekend(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "first.db", demo_if_new=True)
+    db = open_database(tmp_path / "first.db", demo_if_new=True, demo_weekend=True)
     try:
         assert results(db, "sebring", "R1").official
     finally:
