@@ -77,8 +77,10 @@ def status_text(document: DocumentBase) -> str:
         return ""
     if not status.official:
         return "PROVISIONAL"
-    text = f"OFFICIAL — Revision {status.revision}"
-    if status.published_at is not None:
+    # Revision 0: official, but no revision of its own (standings computed from
+    # official classifications, which carry theirs).
+    text = f"OFFICIAL — Revision {status.revision}" if status.revision > 0 else "OFFICIAL"
+    if status.revision > 0 and status.published_at is not None:
         text += f", published {local_stamp(status.published_at, document.local_tz)}"
     return text
 
@@ -285,7 +287,8 @@ class ReportRenderer(Generic[D]):
         story: list[Flowable] = []
         status = self.document.status
         if status is not None and status.official and status.reason:
-            story.append(note(f"Revision {status.revision}: {status.reason}"))
+            story.append(note(f"Revision {status.revision}: {status.reason}"
+                              if status.revision > 0 else status.reason))
             story.append(Spacer(0, 4))
         story.extend(self.story())
         if self.document.signatures:

@@ -598,8 +598,8 @@ def standings_document(db: Database, *, class_name: str | None = None,
                        generated_at: datetime | None = None) -> StandingsDocument:
     """The championship standings (every class, or one), with the races they count.
 
-    Official when every race counted is official: it then carries the number of races
-    counted as its revision, and the latest publication time.
+    Official when every race counted is official; the revision of each race counted is
+    listed on the document (the standings have no revision of their own).
 
     Raises:
         NotFound: no such class.
@@ -636,8 +636,10 @@ def standings_document(db: Database, *, class_name: str | None = None,
     status = PROVISIONAL
     if view.sources and not view.provisional:
         published = [s.published_at for s in view.sources if s.published_at is not None]
-        status = DocumentStatus(official=True, revision=len(view.sources),
-                                published_at=max(published, default=None))
+        status = DocumentStatus(
+            official=True, revision=0, published_at=max(published, default=None),
+            reason=f"Computed from the official classifications of {len(view.sources)} races "
+                   "(revisions listed under the tables).")
     return StandingsDocument(**header, status=status, classes=classes, teams=teams,
                              computed_from=sources)
 
