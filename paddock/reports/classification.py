@@ -78,10 +78,10 @@ def total_cell(row: ClassificationRow) -> str | FitText:
 def fastest_per_class(
     rows: Sequence[ClassificationRow | QualifyingRow], class_order: Sequence[str]
 ) -> list[ClassificationRow | QualifyingRow]:
-    """The car with the best lap of each class (earlier lap wins a tie)."""
+    """The car with the best lap of each class (earlier lap wins a tie); never a DSQ car."""
     best: dict[str, ClassificationRow | QualifyingRow] = {}
     for row in rows:
-        if row.best_lap_ms is None:
+        if row.best_lap_ms is None or getattr(row, "status", "") == DISQUALIFIED:
             continue
         held = best.get(row.class_name)
         key = (row.best_lap_ms, row.best_lap_number or 10**6)

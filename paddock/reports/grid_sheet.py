@@ -34,8 +34,12 @@ POSITION_WIDTH = 30.0
 
 
 def amended(note_text: str) -> str:
-    """How an amendment is printed under a car: "amended: <reason>"."""
-    return f"amended: {note_text}" if note_text else ""
+    """What is printed under a car: its grid penalty or amendment, as the stewards gave it.
+
+    No "amended:" prefix: a grid penalty is not an amendment; the amendments are listed
+    under the grid ("Amended: ...").
+    """
+    return note_text
 
 
 def _fitted(canvas: Canvas, text: str, font: str, size: float, width: float,

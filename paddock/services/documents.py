@@ -522,8 +522,8 @@ def grid_document(db: Database, *, event: str, race: int,
                   generated_at: datetime | None = None) -> GridDocument:
     """A race's starting grid as it stands (qualifying, race 1, drops, amendments).
 
-    Official when every classification it is formed from is official; it then carries
-    the qualifying's revision and the latest publication time of its sources.
+    Official when every classification it is formed from is official (their revisions
+    are named in the notes); the latest publication time of its sources.
     """
     from paddock.services.grids import starting_grid
 
@@ -534,7 +534,8 @@ def grid_document(db: Database, *, event: str, race: int,
     status = PROVISIONAL
     if sources and all(source.official for source in sources):
         published = [s.published_at for s in sources if s.published_at is not None]
-        status = DocumentStatus(official=True, revision=sources[0].revision,
+        # The grid has no revision of its own: its sources' revisions are in the notes.
+        status = DocumentStatus(official=True, revision=0,
                                 published_at=max(published, default=None))
     notes = []
     if sources:
@@ -556,7 +557,7 @@ def grid_document(db: Database, *, event: str, race: int,
     if untimed:
         notes.append("No time: " + ", ".join(f"#{car}" for car in untimed)
                      + " (behind the timed cars).")
-    notes += [f"Amendment: {text[0].upper()}{text[1:]}." for text in grid.amendments]
+    notes += [f"Amended: {text[0].upper()}{text[1:]}." for text in grid.amendments]
     return GridDocument(
         **facts.header("Starting Grid", _race_name(db, event, race), generated_at=generated_at),
         status=status,

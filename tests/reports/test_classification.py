@@ -105,3 +105,18 @@ def test_results_by_class_has_a_table_per_class_with_gaps_in_class() -> None:
     lines = text.splitlines()
     # Second in Pro is fourth overall, 5.709 behind the class winner.
     assert any(line.startswith("2 4 021") and "+5.709 +5.709" in line for line in lines)
+
+
+def test_a_disqualified_car_never_holds_the_fastest_lap_of_its_class() -> None:
+    from paddock.reports.classification import fastest_per_class
+    from paddock.reports.documents import DISQUALIFIED
+    from paddock.reports.documents import ClassificationRow as Row
+
+    def row(number: str, best: int, status: str = "Classified") -> Row:
+        return Row(position=None, number=number, class_name="Pro-Am", class_position=None,
+                   driver="D", nationality="USA", team="T", car="992", laps=20,
+                   total_ms=None, best_lap_ms=best, best_lap_number=3, status=status)
+
+    (fastest,) = fastest_per_class([row("8", 82_000, DISQUALIFIED), row("15", 82_500)],
+                                   ["Pro-Am"])
+    assert fastest.number == "15"

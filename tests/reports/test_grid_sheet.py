@@ -51,7 +51,8 @@ def test_each_box_shows_time_class_team_and_amendment(pdf: bytes) -> None:
     text = "\n".join(pages_text(pdf))
     assert "1:45.850" in text  # pole time
     assert "no time" in text
-    assert "amended: 5-place grid penalty, decision 7" in text
+    assert "5-place grid penalty, decision 7" in text
+    assert "amended: 5-place" not in text
     assert "Rookie" in text and "Pro-Am" in text
     assert "Grid order: Best qualifying lap. Pole position on the left of the track." in text
 
