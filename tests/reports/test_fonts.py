@@ -1,33 +1,33 @@
-"""Fonts are read once per process, not on every render."""
-
-from __future__ import annotations
+"""The shipped fonts are subsets: they must still hold every letter of drivers' names."""
 
 import pytest
+from reportlab.pdfbase.ttfonts import TTFont
 
-from paddock.reports import fonts
-from paddock.reports.entry_list import render_entry_list
-from tests.reports.samples import entry_list
+from paddock.reports.assets import font_path
+
+# Names from every script the series meets, the documents' own symbols and punctuation.
+SAMPLES = (
+    "Tomás Echeverría Mila Nováková Théo Marchand Ayhan Gürsel Łukasz Żyła Øystein Ærø "
+    "Ştefan Ţurcanu Trần Đức Nguyễn Αλέξης Παπαδόπουλος Дмитрий Сергеевич Ñandú "
+    "– — · • … ‘ ’ “ ” € ° ± × ▲ ▼ ✓ #01 1:42:08.126 +0.903"
+)
+FACES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+         "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf")
+# The monospaced faces print only content hashes and tyre barcodes.
+MONO_FACES = ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
+MONO_SAMPLES = "0123456789abcdefABCDEFGHIJKLMNOPQRSTUVWXYZ-"
 
 
-def test_second_render_does_not_load_fonts_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    render_entry_list(entry_list(size=3))
-
-    def refuse(*_args: object) -> None:
-        raise AssertionError("a font file was read again")
-
-    monkeypatch.setattr(fonts, "TTFont", refuse)
-    assert render_entry_list(entry_list(size=3)).startswith(b"%PDF")
+def missing_glyphs(face: str, text: str) -> set[str]:
+    font = TTFont(face, str(font_path(face)))
+    return {c for c in text if not c.isspace() and ord(c) not in font.face.charToGlyph}
 
 
-def test_documents_module_stays_light() -> None:
-    import subprocess
-    import sys
+@pytest.mark.parametrize("face", FACES)
+def test_every_character_of_names_and_symbols_has_a_glyph(face: str) -> None:
+    assert not missing_glyphs(face, SAMPLES)
 
-    code = (
-        "import sys, paddock.reports.documents;"
-        "print(any(m.startswith('reportlab') for m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
+
+@pytest.mark.parametrize("face", MONO_FACES)
+def test_hashes_and_barcodes_have_their_glyphs(face: str) -> None:
+    assert not missing_glyphs(face, MONO_SAMPLES)
