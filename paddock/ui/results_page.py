@@ -1,0 +1,779 @@
+"""The Results page: a session's classification, its timing files, penalties and revisions.
+
+The timing office picks a session of the event, loads its timing files (button or drag and
+drop; the import runs on the thread pool), records the stewards' penalties, types results
+for a session without time cards, and publishes the classification as official. Every
+change goes through ``services.results``; the page then reloads what it shows and emits
+``results_changed``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from paddock.errors import PaddockError
+from paddock.services import entries as entry_service
+from paddock.services import results as result_service
+from paddock.services.results import ImportSummary, ResultRowView, RevisionView, SessionResults
+from paddock.services.season import EventView, event_view
+from paddock.ui.file_actions import show_refusal
+from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
+from paddock.ui.results_penalty_dialog import PenaltyDialog
+from paddock.ui.results_publish_dialog import CorrectionReasonDialog, PublishDialog
+from paddock.ui.results_revision_dialog import RevisionDialog
+from paddock.ui.results_style import (
+    message_area,
+    results_style_sheet,
+    set_style_property,
+    show_message,
+)
+from paddock.ui.results_table import (
+    PENALTY_COLUMNS,
+    REVISION_COLUMNS,
+    SOURCE_COLUMNS,
+    ResultsFilterProxy,
+    ResultsTableModel,
+    TextTableModel,
+    configure_table,
+    fit_name_columns,
+    local_time,
+    penalty_rows,
+    penalty_summary,
+    revision_rows,
+    size_result_columns,
+    size_text_columns,
+    source_rows,
+)
+from paddock.ui.results_typed_dialog import TypedResultDialog
+from paddock.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
+
+log = logging.getLogger(__name__)
+
+#: Timing files are CSV exports; anything else dropped on the page is not taken.
+TIMING_SUFFIXES = (".csv", ".txt")
+#: The kinds of file whose rows are laps: a session loaded from them has no typed lines.
+LAP_KINDS = ("alkamel-time-cards", "generic-laps")
+
+
+def load_timing_files(db_path: Path, event: str, session: str, files: Sequence[Path],
+                      reason: str) -> ImportSummary:
+    """Import timing files with a connection of this thread's own (runs on the pool)."""
+    from paddock.services.database import open_database
+
+    db = open_database(db_path)
+    try:
+        return result_service.import_results(db, event=event, session=session, files=files,
+                                             reason=reason)
+    finally:
+        db.close()
+
+
+def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local timing files being dragged, or [] when anything else is among them."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = []
+    for url in mime.urls():
+        if not url.isLocalFile():
+            return []
+        path = Path(url.toLocalFile())
+        if path.suffix.lower() not in TIMING_SUFFIXES:
+            return []
+        paths.append(path)
+    return paths
+
+
+class ResultsPage(QWidget):
+    """Shows and changes one session's results through ``services.results``.
+
+    Args:
+        db: the open database (used on the main thread only).
+        event_number: the event shown first, or None until one is chosen.
+        runner: runs imports off the UI thread (default: a runner of the page's own).
+
+    Signals:
+        results_changed(): files were loaded, a penalty or typed line recorded, or a
+            revision published from this page.
+        status(str): a line for the window's status bar.
+    """
+
+    results_changed = Signal()
+    status = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        event_number: int | None,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.runner = runner if runner is not None else TaskRunner(parent=self)
+        self._event: EventView | None = None
+        self._session: str | None = None
+        self._results: SessionResults | None = None
+        self._revisions: tuple[RevisionView, ...] = ()
+        self._has_laps = False
+        self._importing = False
+        self._revision_dialogs: list[RevisionDialog] = []
+        self.setObjectName("resultsPage")
+        self.setAcceptDrops(True)
+        self.setStyleSheet(results_style_sheet())
+
+        self._build()
+        if event_number is not None:
+            self.set_event(event_number)
+        else:
+            self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel("Results")
+        title.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSummary")
+
+        self.class_combo = QComboBox()
+        self.class_combo.setObjectName("classFilter")
+        self.class_combo.addItem("All classes", "")
+        for name in entry_service.entry_choices(self._db).classes:
+            self.class_combo.addItem(name, name)
+        self.class_combo.setToolTip("Show one class, with the gaps within the class")
+        self.class_combo.setMinimumWidth(150)
+        self.class_combo.currentIndexChanged.connect(self._class_changed)
+        class_caption = QLabel("Class")
+        class_caption.setObjectName("mutedText")
+
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(title)
+        heading.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addLayout(heading)
+        top.addStretch(1)
+        top.addWidget(class_caption, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.class_combo, 0, Qt.AlignmentFlag.AlignBottom)
+
+        # The session switch, then what state the session's classification is in.
+        self.session_group = QButtonGroup(self)
+        self.session_group.setExclusive(True)
+        self.session_buttons: dict[str, QPushButton] = {}
+        self.session_row = QHBoxLayout()
+        self.session_row.setSpacing(0)
+        self.badge = QLabel()
+        self.badge.setObjectName("resultsBadge")
+        self.state_details = QLabel()
+        self.state_details.setObjectName("mutedText")
+        self.state_details.setWordWrap(True)
+        self.hash_label = QLabel()
+        self.hash_label.setObjectName("contentHash")
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hash_label.setToolTip(
+            "Fingerprint of the classification: printed on its document, it tells two "
+            "copies apart")
+        state_row = QHBoxLayout()
+        state_row.setSpacing(10)
+        state_row.addLayout(self.session_row)
+        state_row.addSpacing(16)
+        state_row.addWidget(self.badge)
+        state_row.addWidget(self.state_details, 1)
+        state_row.addWidget(self.hash_label)
+
+        self.import_button = QPushButton("Import timing files…")
+        self.import_button.setObjectName("importTimingButton")
+        self.import_button.setToolTip(
+            "Load Al Kamel or generic CSV files into this session (or drop them on the page)")
+        self.import_button.clicked.connect(self.choose_files)
+        self.penalty_button = QPushButton("Add penalty…")
+        self.penalty_button.setObjectName("addPenaltyButton")
+        self.penalty_button.setToolTip("Record a stewards' decision against a car")
+        self.penalty_button.clicked.connect(lambda: self.add_penalty())
+        self.typed_button = QPushButton("Type a result…")
+        self.typed_button.setObjectName("typedResultButton")
+        self.typed_button.clicked.connect(lambda: self.type_result())
+        self.publish_button = QPushButton("Publish…")
+        self.publish_button.setObjectName("publishButton")
+        self.publish_button.setProperty("primary", "true")
+        self.publish_button.clicked.connect(lambda: self.publish())
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("importBusy")
+        self.busy_bar.setRange(0, 0)  # no known length: a moving busy indicator
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("mutedText")
+        self.busy_label.hide()
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.penalty_button)
+        actions.addWidget(self.typed_button)
+        actions.addSpacing(8)
+        actions.addWidget(self.busy_bar)
+        actions.addWidget(self.busy_label)
+        actions.addStretch(1)
+        actions.addWidget(self.publish_button)
+
+        self.message = message_area()
+        self.message.setObjectName("checkMessages")
+        self.message.hide()
+
+        self.model = ResultsTableModel(self)
+        self.proxy = ResultsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("resultsTable")
+        configure_table(self.table, self.fontMetrics().height() + 10)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self._row_double_clicked)
+        size_result_columns(self.table, self.model)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+
+        row_height = self.fontMetrics().height() + 8
+        self.penalty_model = TextTableModel(PENALTY_COLUMNS, self)
+        self.penalty_table = self._side_table("penaltyTable", self.penalty_model, row_height)
+        self.revision_model = TextTableModel(REVISION_COLUMNS, self)
+        self.revision_table = self._side_table("revisionTable", self.revision_model,
+                                               row_height)
+        self.revision_table.doubleClicked.connect(
+            lambda index: self.open_revision(self.revision_model.value(index.row()).revision))
+        self.open_revision_button = QPushButton("Open revision…")
+        self.open_revision_button.setObjectName("openRevisionButton")
+        self.open_revision_button.setToolTip("Show the selected revision as published, "
+                                             "read-only")
+        self.open_revision_button.clicked.connect(self._open_selected_revision)
+        self.revision_table.selectionModel().selectionChanged.connect(self._update_actions)
+        revisions_box = QWidget()
+        revisions_layout = QVBoxLayout(revisions_box)
+        revisions_layout.setContentsMargins(0, 6, 0, 0)
+        revisions_layout.setSpacing(6)
+        revisions_layout.addWidget(self.revision_table, 1)
+        open_row = QHBoxLayout()
+        open_row.addWidget(self.open_revision_button)
+        open_row.addStretch(1)
+        revisions_layout.addLayout(open_row)
+        self.source_model = TextTableModel(SOURCE_COLUMNS, self)
+        self.source_table = self._side_table("sourceTable", self.source_model, row_height)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("resultsTabs")
+        self.tabs.addTab(self.penalty_table, "Penalties")
+        self.tabs.addTab(revisions_box, "Revisions")
+        self.tabs.addTab(self.source_table, "Timing files")
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 170])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(state_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)
+
+    def _side_table(self, name: str, model: TextTableModel, row_height: int) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        configure_table(table, row_height)
+        table.setModel(model)
+        size_text_columns(table, model)
+        return table
+
+    # --- choosing what is shown -----------------------------------------------------------
+
+    def set_event(self, number: int) -> None:
+        """Show event ``number``; the same session as before when the event has it."""
+        try:
+            self._event = event_view(self._db, str(number))
+        except PaddockError as exc:
+            log.warning("Results page: %s", exc.message)
+            self._event = None
+        codes = self._event.sessions if self._event is not None else ()
+        for button in self.session_buttons.values():
+            self.session_group.removeButton(button)
+            self.session_row.removeWidget(button)
+            button.deleteLater()
+        self.session_buttons = {}
+        for code in codes:
+            button = QPushButton(code)
+            button.setObjectName("sessionButton")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, c=code: self.set_session(c))
+            self.session_group.addButton(button)
+            self.session_row.addWidget(button)
+            self.session_buttons[code] = button
+        if self._session not in codes:
+            self._session = codes[0] if codes else None
+        self.set_session(self._session)
+
+    def set_session(self, code: str | None) -> None:
+        """Show session ``code`` ("FP1", "Q", "R1"...) of the current event."""
+        self._session = code if code in self.session_buttons else None
+        if self._session is not None:
+            self.session_buttons[self._session].setChecked(True)
+        self.message.hide()
+        self.refresh()
+
+    def current_event(self) -> int | None:
+        return None if self._event is None else self._event.number
+
+    def current_session(self) -> str | None:
+        return self._session
+
+    @property
+    def results(self) -> SessionResults | None:
+        """What the page shows: the session's results as they stand."""
+        return self._results
+
+    @property
+    def busy(self) -> bool:
+        """Whether an import is running."""
+        return self._importing
+
+    def set_class(self, class_name: str) -> None:
+        """Show one class's cars ("" for all), with the gaps within the class."""
+        index = self.class_combo.findData(class_name)
+        if index >= 0:
+            self.class_combo.setCurrentIndex(index)
+
+    def _class_changed(self) -> None:
+        class_name = str(self.class_combo.currentData() or "")
+        self.proxy.set_class_name(class_name)
+        self.model.set_by_class(bool(class_name))
+        self._update_empty_state()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the session's results, penalties, revisions and files from the database."""
+        self._results, self._revisions, self._has_laps = None, (), False
+        sources: list[tuple[str, str, int, datetime, str]] = []
+        if self._event is not None and self._session is not None:
+            key = str(self._event.number)
+            try:
+                self._results = result_service.session_results(
+                    self._db, event=key, session=self._session)
+                self._revisions = tuple(result_service.revisions(
+                    self._db, event=key, session=self._session))
+                sources = list(result_service.session_sources(
+                    self._db, event=key, session=self._session))
+            except PaddockError as exc:
+                self._show_message(exc.message, "problem")
+        self._has_laps = any(kind in LAP_KINDS for _n, kind, *_rest in sources)
+        results = self._results
+        time_zone = self._event.time_zone if self._event is not None else ""
+
+        previous_kind = self.model.kind
+        if results is None:
+            self.model.set_results((), previous_kind)
+        else:
+            self.model.set_results(results.rows, results.session_kind, results.penalties)
+            if results.session_kind != previous_kind:
+                size_result_columns(self.table, self.model)
+            else:
+                fit_name_columns(self.table, self.model)
+        self.penalty_model.set_rows(
+            penalty_rows(results.penalties if results else (), time_zone),
+            results.penalties if results else ())
+        self.revision_model.set_rows(revision_rows(self._revisions, time_zone),
+                                     self._revisions)
+        self.source_model.set_rows(source_rows(sources, time_zone), sources)
+        self.tabs.setTabText(0, f"Penalties ({self.penalty_model.rowCount()})")
+        self.tabs.setTabText(1, f"Revisions ({self.revision_model.rowCount()})")
+        self.tabs.setTabText(2, f"Timing files ({self.source_model.rowCount()})")
+        self._update_header()
+        self._update_empty_state()
+        self._update_actions()
+
+    def _update_header(self) -> None:
+        results, event = self._results, self._event
+        if event is None:
+            self.summary.setText("Choose an event in the header")
+        elif results is None:
+            self.summary.setText(event.name)
+        else:
+            parts = [event.name, results.session_name]
+            ranked = sum(1 for v in results.rows if v.row.position is not None)
+            if results.rows:
+                parts.append(f"{len(results.rows)} cars, {ranked} ranked")
+            if results.session_kind == "race" and results.rows and results.min_laps:
+                parts.append(f"{results.min_laps} of {results.winner_laps} laps to be "
+                             "classified")
+            self.summary.setText("  ·  ".join(parts))
+        if results is None:
+            self.badge.setText("NO SESSION")
+            set_style_property(self.badge, "state", "empty")
+            self.state_details.setText("")
+            self.hash_label.setText("")
+            return
+        time_zone = event.time_zone if event is not None else ""
+        if results.official:
+            self.badge.setText(f"OFFICIAL · REV {results.revision}")
+            set_style_property(self.badge, "state", "official")
+            when = "" if results.published_at is None else local_time(
+                results.published_at, time_zone)
+            latest = self._revisions[-1] if self._revisions else None
+            by = f" by {latest.published_by}" if latest is not None else ""
+            self.state_details.setText(
+                f"Published {when}{by}  ·  {results.reason or 'first publication'}")
+        elif results.rows:
+            self.badge.setText("PROVISIONAL")
+            set_style_property(self.badge, "state", "provisional")
+            self.state_details.setText("Not published: changes as files, penalties and "
+                                       "typed lines come in")
+        else:
+            self.badge.setText("NO RESULTS")
+            set_style_property(self.badge, "state", "empty")
+            self.state_details.setText("")
+        self.hash_label.setText(f"Hash {results.content_hash}" if results.rows else "")
+
+    def _update_empty_state(self) -> None:
+        results = self._results
+        if self._event is None:
+            text = "Choose an event in the header to see its results."
+        elif self._session is None:
+            text = f"{self._event.name} has no sessions."
+        elif results is None:
+            text = "These results cannot be read just now."
+        elif not results.rows:
+            text = (f"No results for {results.session_name} yet.\n\n"
+                    "Import its timing files (Import timing files…, or drop the CSV files "
+                    "here), or type the results car by car.")
+        elif self.proxy.rowCount() == 0:
+            text = f"No {self.proxy.class_name} car in {results.session_name}."
+        else:
+            self.stack.setCurrentWidget(self.table)
+            return
+        self.empty_label.setText(text)
+        self.stack.setCurrentWidget(self.empty_label)
+
+    def _update_actions(self) -> None:
+        results = self._results
+        ready = results is not None and not self._importing
+        has_rows = bool(results and results.rows)
+        self.import_button.setEnabled(ready)
+        self.penalty_button.setEnabled(ready and has_rows)
+        self.typed_button.setEnabled(ready and not self._has_laps)
+        self.typed_button.setToolTip(
+            "This session's results come from the time cards: correct them with a penalty "
+            "or a corrected file" if self._has_laps else
+            "Type a car's result by hand (no time cards for this session)")
+        self.publish_button.setEnabled(ready and has_rows)
+        if results is not None and results.official:
+            self.publish_button.setText(f"Publish revision {results.revision + 1}…")
+        else:
+            self.publish_button.setText("Publish official…")
+        self.open_revision_button.setEnabled(
+            self.revision_table.selectionModel().hasSelection())
+        for button in self.session_buttons.values():
+            button.setEnabled(not self._importing)
+
+    def _show_message(self, text: str, state: str) -> None:
+        show_message(self.message, text, state)
+        self.message.show()
+
+    def selected_car(self) -> str | None:
+        """The car of the selected classification row, or None."""
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.view(self.proxy.mapToSource(indexes[0]).row()).row.number
+
+    def select_car(self, number: str) -> bool:
+        """Select car ``number``'s row; False when it is not shown."""
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0))
+            if self.model.view(source.row()).row.number == number:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def shown_numbers(self) -> list[str]:
+        """The car numbers in the order the table shows them."""
+        return [self.model.view(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+                .row.number for row in range(self.proxy.rowCount())]
+
+    # --- importing ------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        """Ask for timing files and load them into the current session."""
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DownloadLocation) or str(Path.home())
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, f"Import timing files – {self._session_name()}", folder,
+            "Timing files (*.csv *.CSV *.txt);;All files (*)")
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: Sequence[Path | str], reason: str | None = None) -> bool:
+        """Load timing files into the current session on the thread pool.
+
+        An official session first asks for the reason of the correction (unless given).
+        The outcome shows when the work is over: what was loaded, or the refusal with its
+        ``FILE:LINE``.
+
+        Return:
+            Whether the import was started.
+        """
+        results = self._results
+        if self._importing or results is None or self._event is None or not paths:
+            return False
+        files = [Path(p) for p in paths]
+        names = ", ".join(f.name for f in files)
+        if results.official and reason is None:
+            dialog = CorrectionReasonDialog(session_name=results.session_name,
+                                            revision=results.revision,
+                                            what=f"Loading {names}", parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            reason = dialog.reason()
+        db_path, event, session = self._db.path, str(self._event.number), results.session_code
+        given = reason or ""
+        self._set_importing(True, f"Loading {names}…")
+        self.runner.run(
+            lambda: load_timing_files(db_path, event, session, files, given),
+            on_success=lambda summary: self._imported(summary, results.session_name),
+            on_failure=self._import_failed,
+        )
+        return True
+
+    def _set_importing(self, importing: bool, text: str = "") -> None:
+        self._importing = importing
+        self.busy_bar.setVisible(importing)
+        self.busy_label.setVisible(importing)
+        self.busy_label.setText(text)
+        if importing:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+            self.status.emit(text)
+        else:
+            self.unsetCursor()
+        self._update_actions()
+
+    def _imported(self, summary: ImportSummary, session_name: str) -> None:
+        self._set_importing(False)
+        self.refresh()
+        names = ", ".join(Path(f).name for f in summary.files)
+        kinds = ", ".join(sorted({k.replace("-", " ") for k in summary.kinds}))
+        counts = [f"{summary.cars} cars"]
+        if summary.laps:
+            counts.append(f"{summary.laps} laps")
+        if summary.result_lines:
+            counts.append(f"{summary.result_lines} result lines")
+        text = f"✓  Loaded {names} ({kinds}) into {session_name}: {', '.join(counts)}."
+        if summary.revision is not None:
+            text += f" Published as OFFICIAL revision {summary.revision}."
+        self._show_message(text, "ok")
+        self.status.emit(text.removeprefix("✓  "))
+        self.results_changed.emit()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._set_importing(False)
+        if isinstance(error, PaddockError):
+            self._show_message("Import refused: nothing was changed.\n" + error.message,
+                               "problem")
+            self.status.emit("Import refused: nothing was changed")
+            show_refusal(self, "Import timing files", error.message)
+        else:
+            log.error("Import of timing files failed", exc_info=error)
+            self._show_message("Import failed: nothing was changed.", "problem")
+            QMessageBox.critical(self, "Import timing files",
+                                 f"An unexpected error stopped the import:\n{error!r}")
+
+    # Files dragged from the file manager land on the current session.
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.import_button.isEnabled() and _timing_paths(event):
+            event.acceptProposedAction()
+            set_style_property(self.table, "dropTarget", "true")
+            self.status.emit(f"Drop to load into {self._session_name()}")
+            return
+        event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        set_style_property(self.table, "dropTarget", "false")
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        set_style_property(self.table, "dropTarget", "false")
+        paths = _timing_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_files(paths)
+
+    # --- penalties, typed lines, publishing -----------------------------------------------
+
+    def _session_name(self) -> str:
+        return self._results.session_name if self._results is not None else (
+            self._session or "")
+
+    def _official_revision(self) -> int | None:
+        results = self._results
+        return results.revision if results is not None and results.official else None
+
+    def _cars(self) -> tuple[CarChoice, ...]:
+        if self._event is None:
+            return ()
+        return entered_cars(self._db, self._event.number)
+
+    def add_penalty(self, car: str | None = None) -> PenaltyDialog | None:
+        """Open the penalty dialog (for ``car``, else the selected car) and record it.
+
+        Return:
+            The dialog once closed, or None when no session is shown.
+        """
+        results, event = self._results, self._event
+        if results is None or event is None:
+            return None
+        dialog = PenaltyDialog(
+            self._db, event=str(event.number), session=results.session_code,
+            session_name=results.session_name,
+            cars=cars_in(results.rows) or self._cars(),
+            official_revision=self._official_revision(),
+            car=car or self.selected_car(), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome is not None:
+            penalty = dialog.outcome.penalty
+            text = (f"✓  Decision {penalty.decision}: car {penalty.number}, "
+                    f"{penalty_summary(penalty)} – {penalty.reason}.")
+            if dialog.outcome.revision is not None:
+                text += (f" {results.session_name} published as OFFICIAL revision "
+                         f"{dialog.outcome.revision}.")
+            self._changed(text)
+            self.select_car(penalty.number)
+        return dialog
+
+    def type_result(self, car: str | None = None) -> TypedResultDialog | None:
+        """Open the typed-result dialog (for ``car``, else the selected car) and save it.
+
+        Return:
+            The dialog once closed, or None when no session is shown.
+        """
+        results, event = self._results, self._event
+        if results is None or event is None or self._has_laps:
+            return None
+        lines: dict[str, ResultRowView] = {v.row.number: v for v in results.rows}
+        dialog = TypedResultDialog(
+            self._db, event=str(event.number), session=results.session_code,
+            session_name=results.session_name, race=results.session_kind == "race",
+            cars=self._cars(), lines=lines, official_revision=self._official_revision(),
+            car=car or self.selected_car(), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            number = dialog.car() or ""
+            action = "deleted" if dialog.deleted else "saved"
+            text = f"✓  Car {number}'s typed line {action}."
+            if dialog.saved.official and self._official_revision() != dialog.saved.revision:
+                text += f" Published as OFFICIAL revision {dialog.saved.revision}."
+            self._changed(text)
+            self.select_car(number)
+        return dialog
+
+    def publish(self) -> PublishDialog | None:
+        """Ask to publish the session as the next official revision, and publish it.
+
+        Return:
+            The dialog once closed, or None when there is nothing to publish.
+        """
+        results, event = self._results, self._event
+        if results is None or event is None or not results.rows:
+            return None
+        revision = results.revision + 1 if results.official else 1
+        dialog = PublishDialog(self._db, event=str(event.number),
+                               session=results.session_code,
+                               session_name=results.session_name, revision=revision,
+                               parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published is not None:
+            self._changed(f"✓  {results.session_name} published as OFFICIAL revision "
+                          f"{dialog.published.revision}.")
+        return dialog
+
+    def _changed(self, text: str) -> None:
+        self.refresh()
+        self._show_message(text, "ok")
+        self.status.emit(text.removeprefix("✓  "))
+        self.results_changed.emit()
+
+    def _row_double_clicked(self, index: QModelIndex) -> None:
+        # Typed sessions: a double-click corrects the car's line.
+        if not self._has_laps and index.isValid():
+            car = self.model.view(self.proxy.mapToSource(index).row()).row.number
+            self.type_result(car)
+
+    # --- revisions ------------------------------------------------------------------------
+
+    def open_revision(self, revision: int) -> RevisionDialog | None:
+        """Show published revision ``revision`` of the session, read-only, in its own window."""
+        results, event = self._results, self._event
+        if results is None or event is None:
+            return None
+        try:
+            past = result_service.revision_results(
+                self._db, event=str(event.number), session=results.session_code,
+                revision=revision)
+        except PaddockError as exc:
+            self._show_message(exc.message, "problem")
+            return None
+        latest = self._revisions[-1].revision if self._revisions else revision
+        dialog = RevisionDialog(past, latest=latest, time_zone=event.time_zone, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._revision_dialogs.append(dialog)
+        dialog.finished.connect(lambda _code, d=dialog: self._revision_dialogs.remove(d))
+        dialog.show()
+        return dialog
+
+    def _open_selected_revision(self) -> None:
+        indexes = self.revision_table.selectionModel().selectedRows()
+        if indexes:
+            self.open_revision(self.revision_model.value(indexes[0].row()).revision)

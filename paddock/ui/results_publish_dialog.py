@@ -1,0 +1,169 @@
+"""Publishing: the confirmation with its reason, and the reason a correction asks for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from paddock.errors import PaddockError, RuleViolation
+from paddock.services import results as result_service
+from paddock.services.results import SessionResults
+from paddock.ui.results_style import message_area, show_message
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
+
+
+class PublishDialog(QDialog):
+    """Asks "Publish Race 1 as OFFICIAL revision N?" and publishes through the services.
+
+    Revision 1 may go without a reason; every later revision needs one. A refusal (nothing
+    changed since the last revision, no results yet) shows in the dialog, which stays open.
+
+    Args:
+        db: the open database.
+        event: the event's number or short name.
+        session: the session's code ("R1").
+        session_name: the session's name ("Race 1").
+        revision: the revision this publication will be (1 for the first).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        event: str,
+        session: str,
+        session_name: str,
+        revision: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._event = event
+        self._session = session
+        self._revision = revision
+        self.published: SessionResults | None = None
+
+        self.setObjectName("publishDialog")
+        self.setWindowTitle(f"Publish {session_name}")
+        self.setModal(True)
+        self.setMinimumWidth(480)
+
+        self.question = QLabel(f"Publish {session_name} as OFFICIAL revision {revision}?")
+        self.question.setObjectName("placeholderHeading")
+        explain = QLabel(
+            "The classification is frozen as it is now. Every later change (a penalty, a "
+            "corrected file, a typed fix) publishes the next revision with its reason.")
+        explain.setObjectName("mutedText")
+        explain.setWordWrap(True)
+
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("publishReason")
+        if revision == 1:
+            self.reason_edit.setPlaceholderText("Reason (optional for the first publication)")
+        else:
+            self.reason_edit.setPlaceholderText(
+                f"Why revision {revision} replaces revision {revision - 1} (required)")
+        self.reason_edit.textChanged.connect(self.check)
+
+        self.messages = message_area()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(f"Publish revision {revision}")
+        self.ok_button.setProperty("primary", "true")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.question)
+        layout.addWidget(explain)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.buttons)
+        self.check()
+
+    def check(self) -> None:
+        """Revision 2 onwards cannot be published without its reason."""
+        needs_reason = self._revision > 1 and not self.reason_edit.text().strip()
+        self.ok_button.setEnabled(not needs_reason)
+        if needs_reason:
+            show_message(self.messages, f"Revision {self._revision} needs its reason.", "info")
+        else:
+            show_message(self.messages, "✓  Ready to publish.", "ok")
+
+    def accept(self) -> None:
+        """Publish; on refusal show why and stay open."""
+        try:
+            self.published = result_service.publish(
+                self._db, event=self._event, session=self._session,
+                reason=self.reason_edit.text().strip())
+        except RuleViolation as exc:
+            show_message(self.messages, "\n".join(exc.problems), "problem")
+            return
+        except PaddockError as exc:
+            show_message(self.messages, exc.message, "problem")
+            return
+        super().accept()
+
+
+class CorrectionReasonDialog(QDialog):
+    """Asks why an official session's files are replaced: the reason of revision N+1.
+
+    Args:
+        session_name: the session's name ("Race 1").
+        revision: the session's current official revision.
+        what: what is about to happen ("Loading r1.csv").
+    """
+
+    def __init__(self, *, session_name: str, revision: int, what: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("correctionReasonDialog")
+        self.setWindowTitle(f"Correct {session_name}")
+        self.setModal(True)
+        self.setMinimumWidth(460)
+
+        question = QLabel(f"{session_name} is OFFICIAL (revision {revision}).")
+        question.setObjectName("placeholderHeading")
+        explain = QLabel(f"{what} publishes revision {revision + 1} at once. "
+                         "Give the reason for the correction:")
+        explain.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("correctionReason")
+        self.reason_edit.setPlaceholderText("e.g. Timing file re-issued by Al Kamel (required)")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(f"Publish revision {revision + 1}")
+        self.ok_button.setProperty("primary", "true")
+        self.ok_button.setEnabled(False)
+        self.reason_edit.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(question)
+        layout.addWidget(explain)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.buttons)
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
