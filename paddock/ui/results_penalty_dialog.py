@@ -113,8 +113,10 @@ class PenaltyDialog(QDialog):
         self.reason_edit.setPlaceholderText("e.g. Track limits, turn 9 (required)")
         self.decision_edit = QLineEdit()
         self.decision_edit.setObjectName("penaltyDecision")
-        self.decision_edit.setPlaceholderText("Next number when left empty")
-        self.decision_edit.setMaximumWidth(200)
+        self.decision_edit.setPlaceholderText("Next number if empty")
+        self.decision_edit.setToolTip("The number on the stewards' decision document; "
+                                      "left empty, the event's next number")
+        self.decision_edit.setMaximumWidth(220)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

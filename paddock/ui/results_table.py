@@ -104,7 +104,7 @@ _NUMBER = ResultColumn("number", "No.", lambda v, _c: v.row.number,
                        lambda v: natural_number_key(v.row.number), CENTRE,
                        tooltip="Car number", sample="888")
 _CLASS = ResultColumn("class", "Class", lambda v, _c: v.row.class_name,
-                      lambda v: v.row.class_name.casefold(), sample="Pro-Am 991")
+                      lambda v: v.row.class_name.casefold(), sample="Pro-Am")
 _PIC = ResultColumn("pic", "PIC", lambda v, _c: "" if v.row.class_position is None
                     else str(v.row.class_position),
                     lambda v: (v.row.class_name.casefold(), _none_last(v.row.class_position)),
@@ -391,9 +391,11 @@ def configure_table(table: QTableView, row_height: int) -> None:
 
 
 #: Room for the sort arrow Fusion draws beside a column's title.
-SORT_ARROW_ROOM = 14
+SORT_ARROW_ROOM = 12
+#: The style sheet's item padding and Fusion's frame around a cell's text.
+CELL_PADDING = 20
 #: Driver and team never take more than this: the note keeps its room.
-MAX_NAME_WIDTH = 280
+MAX_NAME_WIDTH = 250
 
 
 def size_result_columns(table: QTableView, model: ResultsTableModel) -> None:
@@ -404,20 +406,20 @@ def size_result_columns(table: QTableView, model: ResultsTableModel) -> None:
     """
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
-    body = table.fontMetrics()
     timing = QFontMetrics(timing_font())
     bold = QFont(header.font())
     bold.setBold(True)
+    # Titles, numbers and statuses other than "Classified" are bold: measure them so.
     titles = QFontMetrics(bold)
     for index, column in enumerate(model.columns):
         if column.stretch:
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
-        metrics = timing if column.timing else body
+        metrics = timing if column.timing else titles
         width = max(titles.horizontalAdvance(column.title) + SORT_ARROW_ROOM,
                     metrics.horizontalAdvance(column.sample))
-        header.resizeSection(index, width + 18)
+        header.resizeSection(index, width + CELL_PADDING)
     fit_name_columns(table, model)
 
 
@@ -428,8 +430,8 @@ def fit_name_columns(table: QTableView, model: ResultsTableModel) -> None:
         index = model.column_of(key)
         if index is None:
             continue
-        sample = table.fontMetrics().horizontalAdvance(model.columns[index].sample) + 18
-        wanted = max(sample, table.sizeHintForColumn(index) + 6)
+        sample = table.fontMetrics().horizontalAdvance(model.columns[index].sample)
+        wanted = max(sample + CELL_PADDING, table.sizeHintForColumn(index) + 6)
         header.resizeSection(index, min(wanted, MAX_NAME_WIDTH))
 
 
