@@ -8,12 +8,13 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QColor, QDropEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from paddock.services import results as result_service
 from paddock.services.database import Database
+from paddock.ui import theme
 from paddock.ui.results_page import ResultsPage
 from paddock.ui.results_penalty_dialog import PenaltyDialog
 from paddock.ui.results_publish_dialog import CorrectionReasonDialog, PublishDialog
@@ -73,8 +74,13 @@ def _answer(act: Callable[[QWidget], None], open_dialog: Callable[[], T]) -> T:
 
 def _import(qtbot: QtBot, page: ResultsPage, *paths: Path, reason: str | None = None) -> None:
     assert page.import_files(list(paths), reason=reason)
+    # The answer comes back through the event loop: until then the page shows it is busy.
     assert page.busy
+    assert page.busy_bar.isVisible()
+    assert not page.import_button.isEnabled()
+    assert not any(b.isEnabled() for b in page.session_buttons.values())
     qtbot.waitUntil(lambda: not page.busy, timeout=15_000)
+    assert not page.busy_bar.isVisible()
 
 
 def _top(page: ResultsPage, count: int = 4) -> list[str]:
@@ -88,6 +94,14 @@ def _cell(page: ResultsPage, number: str, key: str) -> str:
         if page.model.view(row).row.number == number:
             return str(page.model.index(row, column).data())
     raise AssertionError(f"car {number} not shown")
+
+
+def _colour(page: ResultsPage, number: str, key: str) -> QColor | None:
+    column = page.model.column_of(key)
+    assert column is not None
+    row = next(r for r in range(page.model.rowCount()) if page.model.view(r).row.number == number)
+    value = page.model.index(row, column).data(Qt.ItemDataRole.ForegroundRole)
+    return None if value is None else QColor(value)
 
 
 def _race_loaded(qtbot: QtBot, page: ResultsPage, tmp_path: Path) -> None:
@@ -113,6 +127,12 @@ def test_importing_time_cards_shows_the_classification(
     assert _cell(page, "02", "gap") == "+1.500"
     assert _cell(page, "7", "interval") == "+1.500"
     assert _cell(page, "8", "status") == "DNF"
+    # Cars out of the classification read as set apart; the classified ones do not.
+    assert _colour(page, "8", "driver") == QColor(theme.TEXT_MUTED)
+    assert _colour(page, "1", "driver") is None
+    # Entered cars that never crossed the line are listed last, as DNS.
+    statuses = [page.model.view(r).row.status.value for r in range(page.model.rowCount())]
+    assert statuses[4:] == ["dns"] * (len(statuses) - 4)
     assert page.badge.text() == "PROVISIONAL"
     assert page.hash_label.text().startswith("Hash ")
     assert page.message.isVisible()
@@ -440,3 +460,20 @@ def test_switching_event_and_session(qtbot: QtBot, page: ResultsPage, tmp_path: 
     qtbot.mouseClick(page.session_buttons["Q"], Qt.MouseButton.LeftButton)
     assert page.current_session() == "Q"
     assert "Qualifying" in page.summary.text()
+
+
+def test_sorting_by_another_column_and_back_by_position(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path
+) -> None:
+    _race_loaded(qtbot, page, tmp_path)
+    classified = page.shown_numbers()
+    best = page.model.column_of("best")
+    assert best is not None
+
+    page.table.sortByColumn(best, Qt.SortOrder.AscendingOrder)
+    assert page.shown_numbers()[:4] == ["1", "02", "7", "8"]  # 1:20.000 ... 1:22.000
+    page.table.sortByColumn(page.model.column_of("number") or 0, Qt.SortOrder.DescendingOrder)
+    assert page.shown_numbers()[0] != "1"
+
+    page.table.sortByColumn(page.model.column_of("pos") or 0, Qt.SortOrder.AscendingOrder)
+    assert page.shown_numbers() == classified
