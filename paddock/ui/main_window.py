@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 import paddock
 from paddock.services.season import season_overview
+from paddock.ui.championship_page import ChampionshipPage
+from paddock.ui.documents_page import DocumentsPage
 from paddock.ui.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
-from paddock.ui.placeholder_page import CHAMPIONSHIP, DOCUMENTS, PlaceholderPage
 from paddock.ui.results_page import ResultsPage
 from paddock.ui.season_header import SeasonHeader
 from paddock.ui.tyres_page import TyresPage
@@ -75,12 +76,14 @@ class MainWindow(QMainWindow):
         event = self.header.current_event()
         self.tyres_page = TyresPage(db, event)
         self.results_page = ResultsPage(db, event, runner=self.runner)
+        self.documents_page = DocumentsPage(db, event, runner=self.runner)
+        self.championship_page = ChampionshipPage(db, runner=self.runner)
         self.pages: list[QWidget] = [
             self.entries_page,
             self.tyres_page,
             self.results_page,
-            PlaceholderPage(DOCUMENTS, [self.file_actions.export_entry_list_action]),
-            PlaceholderPage(CHAMPIONSHIP),
+            self.documents_page,
+            self.championship_page,
         ]
         self.page_titles = ["Entries", "Tyres", "Results", "Documents", "Championship"]
 
@@ -92,11 +95,18 @@ class MainWindow(QMainWindow):
 
         self.file_actions.entries_imported.connect(lambda _count: self.entries_page.refresh())
         # Pages never reach into each other: the window relays the event and the changes.
-        for page in (self.tyres_page, self.results_page):
+        for page in (self.tyres_page, self.results_page, self.documents_page):
             self.header.event_changed.connect(page.set_event)
+        for page in (self.tyres_page, self.results_page, self.documents_page,
+                     self.championship_page):
             self.entries_page.entries_changed.connect(page.refresh)
             self.file_actions.entries_imported.connect(lambda _count, p=page: p.refresh())
-        self.results_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # The documents and the standings are made from the results, tyres and grids.
+        self.results_page.results_changed.connect(self.documents_page.refresh)
+        self.results_page.results_changed.connect(self.championship_page.refresh)
+        self.tyres_page.tyres_changed.connect(self.documents_page.refresh)
+        for source in (self.results_page, self.documents_page, self.championship_page):
+            source.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.file_actions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.runner.busy_changed.connect(self._show_busy)
 

@@ -42,3 +42,8 @@ def pdf_pages(path: Path) -> int:
 
     with pdfplumber.open(path) as pdf:
         return len(pdf.pages)
+
+
+def load_provisional_race(db: Database, folder: Path) -> None:
+    """Watkins Glen (event 3): qualifying and Race 1 loaded, not published."""
+    load_weekend(db, folder, event="watkins-glen", sessions=("Q", "R1"))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from paddock.services import entries as entry_service
 from paddock.services.database import Database
+from paddock.services.standings import season_standings
+from paddock.ui.documents_catalogue import DocumentKind
 from paddock.ui.main_window import MainWindow
-from paddock.ui.placeholder_page import PlaceholderPage
 from paddock.ui.table_models import DRIVER_COLUMN, NUMBER_COLUMN
 
 
@@ -58,14 +60,35 @@ def test_view_shortcuts_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
     assert window.current_page() == 0
 
 
-def test_placeholder_pages_promise_nothing_they_do_not_do(window: MainWindow) -> None:
-    placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
-    assert [p.area.title for p in placeholders] == ["Documents", "Championship"]
-    for page in placeholders:
-        assert page.planned_label.text(), page.area.title
-        buttons = [b.text() for b in page.findChildren(QPushButton)]
-        # Only the Documents page offers something, and it is the real export action.
-        assert buttons == (["Export entry list PDF…"] if page.area.title == "Documents" else [])
+def test_documents_page_follows_the_header_and_offers_the_entry_list(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    documents = window.documents_page
+    assert window.pages[3] is documents
+    with qtbot.waitSignal(documents.preview_ready, timeout=30_000):
+        window.show_page(3)
+    # The event's entry list comes first: what File > Export entry list PDF also makes.
+    assert documents.choice is not None
+    assert documents.choice.kind is DocumentKind.ENTRY_LIST
+    assert documents.current_event() == 1
+
+    with qtbot.waitSignal(documents.preview_ready, timeout=30_000):
+        assert window.header.select_event(2)
+    assert documents.current_event() == 2
+    assert "Canadian Tire" in documents.summary.text()
+    saved = documents.save_pdf(tmp_path / "entries.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    assert str(saved) in window.statusBar().currentMessage()
+
+
+def test_championship_page_shows_the_standings(window: MainWindow, db: Database) -> None:
+    championship = window.championship_page
+    assert window.pages[4] is championship
+    window.show_page(4)
+    assert championship.isVisible()
+    pro = season_standings(db).table("Pro")
+    assert championship.current_class() == "Pro"
+    assert championship.driver_model.rowCount() == len(pro.drivers)
 
 
 def test_window_state_page_and_event_are_remembered(
