@@ -235,18 +235,27 @@ def _load_view(session: Session, sr: _SeasonRules, entry: Entry) -> EntryView:
                  session.get_one(RaceClass, entry.class_id), sr)
 
 
-def list_entries(db: Database) -> list[EntryView]:
-    """The season's entries by car number (numeric order; "01" next to "1")."""
+def list_entries(db: Database, *, event: int | None = None) -> list[EntryView]:
+    """The season's entries by car number (numeric order; "01" next to "1").
+
+    Args:
+        event: only the entries entered at this event (its number in the season).
+    """
     with db.reader() as session:
         sr = _SeasonRules(session, current_season(session))
-        rows = session.exec(
+        query = (
             select(Entry, Driver, Team, Car, RaceClass)
             .join(Driver, col(Entry.driver_id) == Driver.id)
             .join(Team, col(Entry.team_id) == Team.id)
             .join(Car, col(Entry.car_id) == Car.id)
             .join(RaceClass, col(Entry.class_id) == RaceClass.id)
             .where(Entry.season_id == sr.season.id)
-        ).all()
+        )
+        if event is not None:
+            query = (query.join(EventEntry, col(EventEntry.entry_id) == Entry.id)
+                     .join(Event, col(EventEntry.event_id) == Event.id)
+                     .where(Event.number == event))
+        rows = session.exec(query).all()
         views = [_view(e, d, t, c, k, sr) for e, d, t, c, k in rows]
     return sorted(views, key=lambda v: car_number_key(v.number))
 

@@ -31,8 +31,7 @@ def entered_cars(db: Database, event_number: int) -> tuple[CarChoice, ...]:
     """The cars entered at event ``event_number``, by car number."""
     cars = [
         CarChoice(entry.number, entry.driver, entry.class_name)
-        for entry in entry_service.list_entries(db)
-        if event_number in entry_service.entry_events(db, entry.id)
+        for entry in entry_service.list_entries(db, event=event_number)
     ]
     return tuple(sorted(cars, key=lambda car: natural_number_key(car.number)))
 

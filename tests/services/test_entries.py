@@ -157,3 +157,9 @@ def test_import_with_replace_swaps_the_whole_list(db: Database, tmp_path: Path) 
     path = write(tmp_path, HEADER + "7,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes\n")
     assert import_entries_csv(db, path, replace=True) == 1
     assert [r.driver for r in list_entries(db)] == ["Ana Reyes"]
+
+
+def test_the_entries_of_one_event_leave_out_part_season_cars_not_there(db: Database) -> None:
+    at_sebring = {e.number for e in list_entries(db, event=1)}
+    assert "19" in at_sebring and "31" not in at_sebring  # 31 starts at event 5
+    assert len(at_sebring) == 30 and len(list_entries(db)) == 32
