@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +66,7 @@ STANDINGS = DocumentChoice(DocumentKind.STANDINGS, "Championship standings", "Se
                            "standings")
 
 
-def make_standings_pdf(db_path: Path, class_name: str | None) -> bytes:
+def make_standings_pdf(db_path: Path | None, class_name: str | None) -> bytes:
     """The standings PDF, one class or all (runs on the pool)."""
     return on_own_connection(db_path, lambda db: render_document(db, STANDINGS, class_name))
 
@@ -216,6 +216,7 @@ class ChampionshipPage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setMinimumSectionSize(30)
+        table.viewport().installEventFilter(self)
         return table
 
     # --- reading --------------------------------------------------------------------
@@ -291,22 +292,46 @@ class ChampionshipPage(QWidget):
         self._update_actions()
 
     def _size_columns(self, table: QTableView, model: StandingsModel) -> None:
+        """Fit each column to its contents once per refresh; the team takes what is left."""
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
-        metrics = QFontMetrics(table.font())
-        round_width = max(metrics.horizontalAdvance("R10*"), metrics.horizontalAdvance("25")) + 26
+        bold = QFont(header.font())
+        bold.setBold(True)
+        titles = QFontMetrics(bold)
+        body = QFontMetrics(table.font())
+        round_width = max(titles.horizontalAdvance("R10*"), body.horizontalAdvance("25")) + 26
+        natural: dict[int, int] = {}
         for index in range(model.columnCount()):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
             if index >= model.fixed_columns:
-                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(index, round_width)
-                continue
-            key = model.columns[index].key
-            if key in ("driver", "team"):
-                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
-                wanted = max(table.sizeHintForColumn(index), 160) + 16
-                header.resizeSection(index, min(wanted, 300))
+                width = round_width
             else:
-                header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+                title = str(model.headerData(index, Qt.Orientation.Horizontal) or "")
+                width = max(table.sizeHintForColumn(index), titles.horizontalAdvance(title) + 16)
+                if model.columns[index].key in ("driver", "team"):
+                    width = min(max(width, 150) + 12, 320)
+            header.resizeSection(index, width)
+            natural[index] = width
+        table.setProperty("naturalWidths", natural)
+        self._fill_width(table, model)
+
+    def _fill_width(self, table: QTableView, model: StandingsModel) -> None:
+        """Give the team column the room the other columns leave, never less than it needs."""
+        index = model.column_of("team")
+        natural = table.property("naturalWidths")
+        if index is None or not isinstance(natural, dict) or index not in natural:
+            return
+        header = table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(model.columnCount()) if i != index)
+        header.resizeSection(index, max(natural[index], table.viewport().width() - others))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for table, model in ((self.driver_table, self.driver_model),
+                                 (self.team_table, self.team_model)):
+                if watched is table.viewport():
+                    self._fill_width(table, model)
+        return super().eventFilter(watched, event)
 
     def _update_texts(self) -> None:
         view = self._view
@@ -336,8 +361,10 @@ class ChampionshipPage(QWidget):
         self.driver_title.setText("Porsche Junior drivers (all classes)" if junior
                                   else f"{self._class} — Drivers")
         self.team_title.setText(f"{self._class} — Teams")
-        self.teams_box.setVisible(not junior)
-        self.team_note.setVisible(self.team_model.rowCount() == 0)
+        self.teams_box.setVisible(not junior and bool(sources))
+        no_teams = self.team_model.rowCount() == 0
+        self.team_table.setVisible(not no_teams)
+        self.team_note.setVisible(no_teams)
         self.team_note.setText("No team scores in this class yet.")
         empty = self.driver_model.rowCount() == 0
         self.driver_table.setVisible(not empty)

@@ -10,7 +10,7 @@ database connection of the worker's own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -146,8 +146,8 @@ def document_catalogue(db: Database, event: int) -> Catalogue:
         group = f"{name} · {code}"
         missing = "" if results.rows else f"No results for {code} yet"
         state = _state(results) if results.rows else ""
-        status = dict(official=results.official if results.rows else None,
-                      revision=results.revision if results.official else 0)
+        official = results.official if results.rows else None
+        revision = results.revision if results.official else 0
         if results.session_kind == "race":
             race_number += 1
             choices.append(_grid_choice(db, event, short, results, race_number,
@@ -155,12 +155,13 @@ def document_catalogue(db: Database, event: int) -> Catalogue:
         choices.append(DocumentChoice(
             DocumentKind.CLASSIFICATION, "Classification", group, event,
             f"{short}-{code}-classification", session=code, state=state, missing=missing,
-            session_name=name, **status))
+            session_name=name, official=official, revision=revision))
         if results.session_kind == "race":
             choices.append(DocumentChoice(
                 DocumentKind.RESULTS_BY_CLASS, "Results by class", group, event,
                 f"{short}-{code}-results-by-class", session=code, state=state,
-                missing=missing, session_name=name, **status))
+                missing=missing, session_name=name, official=official,
+                revision=revision))
 
     tyres = event_tyres(db, str(event)).tyres
     choices.append(DocumentChoice(
@@ -186,29 +187,25 @@ def document_catalogue(db: Database, event: int) -> Catalogue:
 def _grid_choice(db: Database, event: int, short: str, race: SessionResults, number: int,
                  qualifying: SessionResults | None, *, has_qualifying: bool) -> DocumentChoice:
     code = race.session_code
-    common = dict(group=f"{race.session_name} · {code}", event=event,
-                  file_stem=f"{short}-{code}-grid", session=code, race=number,
-                  session_name=race.session_name)
+    base = DocumentChoice(DocumentKind.GRID, "Starting grid", f"{race.session_name} · {code}",
+                          event, f"{short}-{code}-grid", session=code, race=number,
+                          session_name=race.session_name)
     if qualifying is None:
-        missing = ("No qualifying results yet" if has_qualifying
-                   else "This event has no qualifying")
-        return DocumentChoice(DocumentKind.GRID, "Starting grid", missing=missing, **common)
+        return replace(base, missing="No qualifying results yet" if has_qualifying
+                       else "This event has no qualifying")
     try:
         grid = starting_grid(db, event=str(event), race=number)
     except PaddockError as exc:
         # A stored amendment no longer fits: listed, so that it can be taken back.
-        return DocumentChoice(DocumentKind.GRID, "Starting grid", state=exc.message,
-                              amended=True, **common)
+        return replace(base, state=exc.message, amended=True)
+    # A grid has no revision of its own: it says which qualifying revision it comes from.
     state = "Official" if grid.official else "Provisional"
     if grid.official and grid.qualifying_revision:
-        state += f" · Q rev {grid.qualifying_revision}"
+        state += f" (Q rev {grid.qualifying_revision})"
     if grid.amended:
         count = len(grid.adjustments)
         state = f"Amended ({count} {'amendment' if count == 1 else 'amendments'}) · {state}"
-    return DocumentChoice(DocumentKind.GRID, "Starting grid", state=state,
-                          amended=grid.amended, official=grid.official,
-                          revision=grid.qualifying_revision or 0 if grid.official else 0,
-                          **common)
+    return replace(base, state=state, amended=grid.amended, official=grid.official)
 
 
 def _standings_state(races: int, provisional: bool) -> str:
@@ -255,14 +252,19 @@ def render_document(db: Database, choice: DocumentChoice, class_name: str | None
     raise PaddockError(f"unknown document kind {choice.kind}")
 
 
-def on_own_connection(db_path: Path, work: Callable[[Database], T]) -> T:
+def on_own_connection(db_path: Path | None, work: Callable[[Database], T]) -> T:
     """Run ``work`` with a database connection of this thread's own (for the pool).
 
     A SQLite connection, and anything loaded through it, belongs to the thread that
     opened it: a worker never uses the window's.
+
+    Raises:
+        PaddockError: the database is not a file (work on the pool opens it by its path).
     """
     from paddock.services.database import open_database
 
+    if db_path is None:
+        raise PaddockError("this database has no file to open a second connection from")
     db = open_database(db_path)
     try:
         return work(db)

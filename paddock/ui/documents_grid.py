@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -70,12 +71,12 @@ class GridAmendmentDialog(QDialog):
         self.setObjectName("gridAmendmentDialog")
         self.setWindowTitle(f"Amend the {race_name} grid")
         self.setModal(True)
-        self.setMinimumWidth(460)
 
         intro = QLabel(f"A stewards' decision changing the {race_name} starting grid. "
                        "The reason is printed under the grid.")
         intro.setObjectName("mutedText")
         intro.setWordWrap(True)
+        intro.setFixedWidth(440)
 
         self.car_combo = QComboBox()
         self.car_combo.setObjectName("gridCarCombo")
@@ -137,6 +138,8 @@ class GridAmendmentDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
+        # The dialog grows to fit a refusal's message instead of squeezing the form.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -193,8 +196,10 @@ class GridAmendments(QGroupBox):
 
         self.list = QListWidget()
         self.list.setObjectName("amendmentList")
-        self.list.setWordWrap(True)
-        self.list.setMaximumHeight(120)
+        # One line each, the whole text in the tooltip (and printed under the grid).
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemSelectionChanged.connect(self._update)
         self.empty = QLabel("None: the grid is as the results formed it.")
         self.empty.setObjectName("mutedText")
@@ -238,9 +243,13 @@ class GridAmendments(QGroupBox):
                 text = adjustment.text
                 item = QListWidgetItem(text[0].upper() + text[1:])
                 item.setData(Qt.ItemDataRole.UserRole, adjustment)
-                item.setToolTip(f"By {adjustment.created_by}, "
+                item.setToolTip(f"{item.text()}\n\nBy {adjustment.created_by}, "
                                 f"{adjustment.created_at:%d %b %Y %H:%M} UTC")
                 self.list.addItem(item)
+        # As tall as its amendments (up to four), so the document list keeps the room.
+        shown = min(self.list.count(), 4)
+        row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 6)
+        self.list.setFixedHeight(shown * row + 2 * self.list.frameWidth() + 4)
         self.list.setVisible(self.list.count() > 0)
         self.empty.setVisible(self.list.count() == 0)
         self._update()

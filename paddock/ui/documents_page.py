@@ -65,13 +65,13 @@ class Preview:
     first_page: QImage
 
 
-def make_preview(db_path: Path, choice: DocumentChoice, class_name: str | None) -> Preview:
+def make_preview(db_path: Path | None, choice: DocumentChoice, class_name: str | None) -> Preview:
     """Make ``choice``'s PDF and rasterise its first page (runs on the pool)."""
     pdf = on_own_connection(db_path, lambda db: render_document(db, choice, class_name))
     return Preview(pdf, page_count(pdf), render_page(pdf, 0))
 
 
-def write_event_pack(db_path: Path, event: int, folder: Path) -> EventPack:
+def write_event_pack(db_path: Path | None, event: int, folder: Path) -> EventPack:
     """Write every document of ``event`` into ``folder`` (runs on the pool)."""
     # The tyre sheet's barcode pages are joined with PDFium: one caller at a time.
     with PDFIUM_LOCK:

@@ -121,11 +121,11 @@ class PdfPreview(QWidget):
         holder_layout.addWidget(self.page, 0, Qt.AlignmentFlag.AlignHCenter
                                 | Qt.AlignmentFlag.AlignTop)
         holder_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewDesk")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("previewDesk")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(holder)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         self.message = QLabel()
         self.message.setObjectName("previewMessage")
@@ -149,7 +149,7 @@ class PdfPreview(QWidget):
 
         self.stack = QStackedWidget()
         self.stack.addWidget(message_box)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -269,10 +269,10 @@ class PdfPreview(QWidget):
     def _target_width(self, image: QImage) -> int:
         # Measured from the scroll area, less a vertical scroll bar whether shown or not:
         # a page fitted to the width is taller than the view, so the bar will appear.
-        frame = 2 * self.scroll.frameWidth()
-        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room_w = max(120, self.scroll.width() - frame - bar - 2 * DESK_MARGIN)
-        room_h = max(120, self.scroll.height() - frame - 2 * DESK_MARGIN)
+        frame = 2 * self.scroll_area.frameWidth()
+        bar = self.scroll_area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room_w = max(120, self.scroll_area.width() - frame - bar - 2 * DESK_MARGIN)
+        room_h = max(120, self.scroll_area.height() - frame - 2 * DESK_MARGIN)
         if self._zoom is Zoom.FIT_WIDTH:
             return room_w
         if self._zoom is Zoom.WHOLE_PAGE:
