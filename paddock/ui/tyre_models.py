@@ -7,7 +7,7 @@ after every change, like the entry table.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -20,8 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from paddock.rules.grid import car_number_key
 from paddock.rules.tyres import CarTyreSummary, TyreStatus, TyreType
-from paddock.services.tyres import EventTyres, TyreView
+from paddock.services.tyres import EventTyres, RegisterResult, TyreView
 from paddock.ui.table_models import natural_number_key
 from paddock.ui.theme import PROBLEM_TEXT, TEXT_MUTED
 
@@ -160,6 +161,19 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def rows(self) -> tuple[Row, ...]:
         return self._rows
 
+    def replace_row(self, index: int, row: Row) -> None:
+        """Show ``row`` in place of row ``index``."""
+        self._rows = (*self._rows[:index], row, *self._rows[index + 1:])
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.columns) - 1))
+
+    def insert_rows(self, index: int, rows: Sequence[Row]) -> None:
+        """Insert ``rows`` before row ``index``."""
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), index, index + len(rows) - 1)
+        self._rows = (*self._rows[:index], *rows, *self._rows[index:])
+        self.endInsertRows()
+
     def row(self, index: int) -> Row:
         """The row shown in source row ``index``."""
         return self._rows[index]
@@ -215,6 +229,24 @@ class CarTyreModel(RowTableModel[CarTyreRow]):
         super().__init__(CAR_COLUMNS, parent)
         self._full = QBrush(QColor(PROBLEM_TEXT))
 
+    def apply_registration(self, result: RegisterResult) -> bool:
+        """Take a registration's count into the car's row; False when the car has none.
+
+        ``result.used`` is the car's count of new tyres of that type at the event, as the
+        service computed it in the same transaction, so the row is exact without a reload.
+        """
+        index = self.row_of(result.car)
+        if index is None or not result.tyres or result.tyres[0].replacement:
+            return False
+        row = self.row(index)
+        if result.tyres[0].tyre_type == TyreType.SLICK.value:
+            left = None if result.quota is None else max(result.quota - result.used, 0)
+            row = replace(row, slicks=result.used, slick_quota=result.quota, left=left)
+        else:
+            row = replace(row, wets=result.used)
+        self.replace_row(index, row)
+        return True
+
     def row_of(self, car: str) -> int | None:
         for index, row in enumerate(self.rows()):
             if row.car == car:
@@ -247,6 +279,19 @@ class TyreModel(RowTableModel[TyreView]):
             if tyre.barcode == barcode:
                 return index
         return None
+
+    def add_tyres(self, tyres: Sequence[TyreView]) -> None:
+        """Add newly registered tyres after the car's others, keeping the order by car."""
+        if not tyres:
+            return
+        key = car_number_key(tyres[0].car)
+        rows = self.rows()
+        at = len(rows)
+        for index, tyre in enumerate(rows):
+            if car_number_key(tyre.car) > key:
+                at = index
+                break
+        self.insert_rows(at, tyres)
 
     def extra(self, row: TyreView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole:
