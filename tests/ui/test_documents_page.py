@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from paddock.services import grids as grid_service
+from paddock.services import tyres as tyre_service
 from paddock.services.database import Database
 from paddock.services.results import session_results
 from paddock.ui.documents_catalogue import DocumentChoice, DocumentKind
 from paddock.ui.documents_grid import GridAmendmentDialog
 from paddock.ui.documents_page import DocumentsPage
+from tests.services.test_documents_weekend import register_some_tyres
 
-from .documents_data import EVENT, ensure_results, pdf_pages, pdf_text
+from .documents_data import EVENT, SEBRING, ensure_results, pdf_pages, pdf_text
 from .helpers import when_modal_opens
 
 RENDER_TIMEOUT = 30_000
@@ -253,3 +255,53 @@ def test_a_refused_amendment_keeps_the_dialog_open_and_says_why(
     page.add_grid_amendment()
     assert shown["message"].startswith("Not recorded:")
     assert not grid_service.starting_grid(db, event="1", race=1).amended
+
+
+def test_cancelling_the_print_dialog_prints_nothing(
+    qtbot: QtBot, page: DocumentsPage
+) -> None:
+    choose(qtbot, page, DocumentKind.CLASSIFICATION, "Q")
+    asked: list[str] = []
+
+    def cancel(dialog: QWidget) -> None:
+        asked.append(dialog.windowTitle())
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    when_modal_opens(cancel)
+    with qtbot.waitSignal(page.status) as status:
+        assert not page.print_document()
+    assert asked == ["Print Qualifying classification"]
+    assert status.args == ["Not printed"]
+    assert not page.output.printing and page.print_button.isEnabled()
+
+
+def test_a_hidden_page_makes_nothing_until_shown(qtbot: QtBot, page: DocumentsPage) -> None:
+    page.hide()
+    page.set_event(2)
+    assert not page.busy and not page.runner.busy
+    assert page.catalogue is not None and page.catalogue.event_number == 1
+    with qtbot.waitSignal(page.preview_ready, timeout=RENDER_TIMEOUT):
+        page.show()
+    assert page.catalogue is not None and page.catalogue.event_number == 2
+    assert "Canadian Tire" in page.summary.text()
+
+
+def test_the_tyre_sheet_comes_with_its_barcode_pages(
+    qtbot: QtBot, page: DocumentsPage, db: Database
+) -> None:
+    registered = tyre_service.event_tyres(db, "1").tyres
+    with_tyres = {tyre.car for tyre in registered}
+    cars = [slot.number for slot in grid_service.starting_grid(db, event="1", race=1).slots
+            if slot.number not in with_tyres]
+    before = len(registered)
+    register_some_tyres(db, SEBRING, cars[:2])
+    page.refresh()
+    choice = choice_of(page, DocumentKind.TYRES)
+    assert choice.state == f"{before + 16} tyres registered"
+
+    choose(qtbot, page, DocumentKind.TYRES)
+    # The allocation sheet, then a page of barcodes for each car with tyres.
+    assert page.preview.page_count >= 3
+    assert page.document_title.text() == "Tyre allocation"
+    assert not page.state_badge.isVisible()
