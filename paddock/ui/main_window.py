@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.results_page.results_changed.connect(self.documents_page.refresh)
         self.results_page.results_changed.connect(self.championship_page.refresh)
         self.tyres_page.tyres_changed.connect(self.documents_page.refresh)
+        # A class pole bonus is read from the grid: an amendment may move points.
+        self.documents_page.grid_changed.connect(self.championship_page.refresh)
         for source in (self.results_page, self.documents_page, self.championship_page):
             source.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.file_actions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
