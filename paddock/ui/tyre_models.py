@@ -83,8 +83,7 @@ def local_time_text(moment: datetime) -> str:
 def status_text(tyre: TyreView) -> str:
     """The tyre's status in words, with where it came from and why."""
     if tyre.status == TyreStatus.CARRIED_OVER.value:
-        return f"Carried over from event {tyre.carried_from}" if tyre.carried_from else (
-            "Carried over")
+        return f"Carried from ev. {tyre.carried_from}" if tyre.carried_from else "Carried over"
     if tyre.status == TyreStatus.REPLACEMENT.value:
         return "Replacement"
     if tyre.status == TyreStatus.SCRAPPED.value:

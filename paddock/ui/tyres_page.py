@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,9 @@ log = logging.getLogger(__name__)
 REFRESH_DELAY_MS = 3000
 #: Scans kept in the "Recent scans" list.
 RECENT_SCANS = 60
+
+
+_KEYS = "F2 register  ·  F3 check  ·  F4 choose the car  ·  F6 slick / wet"
 
 
 class ScanMode(StrEnum):
@@ -286,7 +289,7 @@ class TyresPage(QWidget):
         self.car_proxy = RowSortProxy(self)
         self.car_proxy.setSourceModel(self.car_model)
         self.car_table = self._table("carTyreTable", self.car_proxy)
-        self._size_columns(self.car_table, [44, 150, 58, 44, 68, 54, 58, 52], stretch=1)
+        self._size_columns(self.car_table, [42, 150, 56, 42, 64, 50, 56, 48], stretch=1)
         self.car_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         self.tyre_model = TyreModel(self)
@@ -294,7 +297,7 @@ class TyresPage(QWidget):
         self.tyre_proxy.setSourceModel(self.tyre_model)
         self.tyre_proxy.setFilterKeyColumn(TYRE_CAR_COLUMN)
         self.tyre_table = self._table("tyreTable", self.tyre_proxy)
-        self._size_columns(self.tyre_table, [118, 44, 52, 140, 120, 128, 64], stretch=4)
+        self._size_columns(self.tyre_table, [104, 40, 58, 108, 120, 134, 54], stretch=4)
         self.tyre_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
 
         cars_title = QLabel("Cars at this event")
@@ -342,7 +345,7 @@ class TyresPage(QWidget):
         self.splitter.addWidget(tyres_box)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        self.splitter.setSizes([560, 600])
+        self.splitter.setSizes([530, 570])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -588,7 +591,7 @@ class TyresPage(QWidget):
             self.tyre_proxy.setFilterRegularExpression("")
             self.tyre_table.setColumnHidden(TYRE_CAR_COLUMN, False)
             self.car_table.clearSelection()
-            self.tyres_title.setText("Tyres at this event")
+            self.tyres_title.setText("All tyres at this event")
         else:
             # Whole-cell match: car "1" must not show the tyres of car "12".
             self.tyre_proxy.setFilterRegularExpression(f"^{re.escape(car)}$")
@@ -604,7 +607,7 @@ class TyresPage(QWidget):
                 self.car_table.viewport().update()
                 self.car_table.scrollTo(index)
             driver = self._driver(car)
-            self.tyres_title.setText(f"Tyres of car {car}" + (f" – {driver}" if driver else ""))
+            self.tyres_title.setText(f"Car {car}" + (f" · {driver}" if driver else ""))
         if self._event is not None and self.verdict.display.tone is Tone.IDLE:
             self._show_ready()
         self._update_actions()
@@ -682,6 +685,10 @@ class TyresPage(QWidget):
         known = tyre_service.check_tyre(self._db, event=str(self._event), barcode=text)
         if known.kind is not VerdictKind.NOT_REGISTERED and known.car:
             return f"✗  ALREADY REGISTERED TO CAR {known.car}"
+        car = self.current_car()
+        row = self.car_row(car) if car is not None else None
+        if row is not None and self.tyre_type is TyreType.SLICK and row.left == 0:
+            return f"✗  QUOTA FULL  ({row.slicks_text})"
         return "✗  REFUSED"
 
     def _check(self, text: str) -> VerdictDisplay:
@@ -730,7 +737,7 @@ class TyresPage(QWidget):
             target = f"on car {car}" if car is not None else "on any car"
             display = idle_display(f"Check: scan a tyre {target}",
                                    "The verdict shows whose tyre it is.")
-        self.verdict.show_display(display)
+        self.verdict.show_display(replace(display, message=display.message + "\n\n" + _KEYS))
 
     def _changed(self) -> None:
         # The rows were updated from the service's answer; the full reload (a tenth of a

@@ -81,7 +81,7 @@ def test_eight_scans_register_a_set_and_the_ninth_is_refused(
     scan(qtbot, page, "MI21000009")
     panel = shown(page)
     assert panel["tone"] == "bad"
-    assert "REFUSED" in panel["headline"]
+    assert "QUOTA FULL  (8 of 8)" in panel["headline"]
     assert panel["car"] == "12"
     assert "Nothing was registered" in panel["message"]
     assert "9 of 8" in panel["message"]
@@ -97,7 +97,7 @@ def test_eight_scans_register_a_set_and_the_ninth_is_refused(
     assert page.tyre_proxy.rowCount() == 8
     assert "8 tyres registered" in page.summary.text()
     # The recent scans keep the refusal in view even after more scans.
-    assert page.recent_list.item(0).text().startswith("✗  MI21000009")
+    assert page.recent_list.item(0).text().startswith("✗  MI21000009  QUOTA FULL")
 
 
 def test_a_scan_already_registered_names_the_car_and_writes_nothing(
@@ -243,7 +243,7 @@ def test_the_car_is_chosen_from_the_keyboard(qtbot: QtBot, page: TyresPage) -> N
     qtbot.waitUntil(lambda: not popup.isVisible())
     assert page.current_car() == "12"
     assert page.scan_edit.hasFocus()
-    assert "car 12" in page.tyres_title.text()
+    assert "Car 12" in page.tyres_title.text()
 
 
 def test_choosing_a_car_row_chooses_the_car(qtbot: QtBot, page: TyresPage) -> None:
