@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALL_CLASSES = "All classes"
+#: The pause after a choice before its document is made (see `DocumentsPage._render`).
+RENDER_DELAY_MS = 150
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,10 @@ class DocumentsPage(QWidget):
         self._stale = False
         self.setObjectName("documentsPage")
         self.setStyleSheet(documents_style_sheet())
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._start_render)
 
         self.output = PdfOutput(self.runner, self)
         self.output.status.connect(self.status)
@@ -339,6 +345,7 @@ class DocumentsPage(QWidget):
         if choice is None:
             self._generation += 1
             self._rendering = False
+            self._render_timer.stop()
             if self._event is None:
                 text = "Choose an event in the header to see its documents."
             elif self._catalogue is None:
@@ -353,17 +360,28 @@ class DocumentsPage(QWidget):
     # --- making the preview ---------------------------------------------------------
 
     def _render(self) -> None:
-        """Make the chosen document on the pool; a later choice makes this one moot."""
+        """Make the chosen document on the pool, once the choice has settled.
+
+        The render starts after a short pause: an official arrowing down the list
+        starts one render, for the document they stop on, not one per document passed.
+        A render whose document is no longer chosen is ignored when it answers.
+        """
         choice = self._choice
         if choice is None:
             return
         self._generation += 1
-        generation = self._generation
         self._rendering = True
         class_name = self._class if choice.takes_class else None
-        what = self._what(choice, class_name)
-        self.preview.show_busy(f"Making the {what}…")
+        self.preview.show_busy(f"Making the {self._what(choice, class_name)}…")
         self._update_actions()
+        self._render_timer.start()
+
+    def _start_render(self) -> None:
+        choice = self._choice
+        if choice is None or not self._rendering:
+            return
+        generation = self._generation
+        class_name = self._class if choice.takes_class else None
         db_path = self._db.path
         self.runner.run(lambda: make_preview(db_path, choice, class_name),
                         on_success=lambda preview: self._previewed(generation, preview),

@@ -14,6 +14,7 @@ from paddock.services import grids as grid_service
 from paddock.services import tyres as tyre_service
 from paddock.services.database import Database
 from paddock.services.results import session_results
+from paddock.ui import documents_page
 from paddock.ui.documents_catalogue import DocumentChoice, DocumentKind
 from paddock.ui.documents_grid import GridAmendmentDialog
 from paddock.ui.documents_page import DocumentsPage
@@ -305,3 +306,23 @@ def test_the_tyre_sheet_comes_with_its_barcode_pages(
     assert page.preview.page_count >= 3
     assert page.document_title.text() == "Tyre allocation"
     assert not page.state_badge.isVisible()
+
+
+def test_running_down_the_list_makes_only_the_document_stopped_on(
+    qtbot: QtBot, page: DocumentsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    real = documents_page.make_preview
+
+    def counting(db_path: Path | None, choice: DocumentChoice,
+                 class_name: str | None) -> documents_page.Preview:
+        made.append(choice.full_title)
+        return real(db_path, choice, class_name)
+
+    monkeypatch.setattr(documents_page, "make_preview", counting)
+    with qtbot.waitSignal(page.preview_ready, timeout=RENDER_TIMEOUT):
+        for session in ("FP1", "Q", "R2", "R1"):
+            assert page.select_document(DocumentKind.CLASSIFICATION, session)
+    qtbot.wait(documents_page.RENDER_DELAY_MS * 2)
+    assert made == ["Race 1 classification"]
+    assert page.document_title.text() == "Race 1 classification"
