@@ -367,13 +367,6 @@ _DIGITS = re.compile(r"\d+")
 _PRESENTATION_ONLY = frozenset({"generated_at", "local_tz"})
 
 
-def car_number_key(number: str) -> tuple[int, int, str]:
-    """Sort key for car numbers as strings: by value, and "01" after "1", before "2"."""
-    match = _DIGITS.search(number)
-    value = int(match.group()) if match else 1_000_000
-    return (value, len(number), number)
-
-
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {

@@ -7,8 +7,9 @@ from collections import Counter
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from paddock.reports.base import Column, ReportRenderer, data_table, heading, note, ordered_classes
-from paddock.reports.documents import EntryListDocument, car_number_key
+from paddock.reports.documents import EntryListDocument
 from paddock.reports.styles import BODY_BOLD, NAVY
+from paddock.rules.cars import car_number_key
 
 JUNIOR_MARK = "J"
 GENTLEMAN_MARK = "G"

@@ -44,6 +44,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, Protocol
 
+from paddock.rules.cars import car_number_key
 from paddock.rules.laptime import format_gap, format_laps_gap
 from paddock.rules.penalties import (
     DEFAULT_PENALTY_SETTINGS,
@@ -291,11 +292,6 @@ class Classification:
 
 
 # --- Helpers ---------------------------------------------------------------------------
-
-
-def car_number_key(number: str) -> tuple[float, str]:
-    """Car numbers sort by value, then text: "2" < "10"; "01" before "1"; letters last."""
-    return (int(number) if number.isdigit() else math.inf, number)
 
 
 def _none_last(value: int | None) -> float:

@@ -17,7 +17,6 @@ Deleted laps (track limits) are the caller's business: every lap passed in here 
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from paddock.errors import RuleViolation
+from paddock.rules.cars import car_number_key
 
 SetAt = int | datetime
 """When a lap was set: a UTC datetime, or elapsed ms / a sequence number within its session.
@@ -32,15 +32,6 @@ SetAt = int | datetime
 Laps passed in one argument (e.g. all qualifying laps) must use the same kind, so they
 compare; practice laps of several sessions need datetimes or a running sequence.
 """
-
-
-def car_number_key(number: str) -> tuple[float, str]:
-    """Sort key for car numbers kept as strings: numeric value first, then the text.
-
-    ``"2" < "10" < "107"``; numbers of equal value sort by their text, so ``"01"`` comes
-    before ``"1"``; anything not made of digits comes after every number, alphabetically.
-    """
-    return (int(number) if number.isdigit() else math.inf, number)
 
 
 class TimeSource(StrEnum):

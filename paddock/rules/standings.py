@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from paddock.rules.grid import car_number_key
+from paddock.rules.cars import car_number_key
 from paddock.rules.points import (
     DEFAULT_POINTS_SCALE,
     PointsScale,

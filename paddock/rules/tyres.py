@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from paddock.rules.grid import car_number_key
+from paddock.rules.cars import car_number_key
 
 
 class TyreType(StrEnum):

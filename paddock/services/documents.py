@@ -50,10 +50,10 @@ from paddock.reports.documents import (
     TyreCar,
     TyreRow,
     TyreTotal,
-    car_number_key,
 )
 from paddock.rules import classification as engine
 from paddock.rules import penalties as pen
+from paddock.rules.cars import car_number_key
 from paddock.rules.laptime import format_laptime
 from paddock.services.entries import EntryView, list_entries
 from paddock.services.results import (

@@ -27,7 +27,7 @@ from paddock.db.models import (
 from paddock.db.types import utcnow
 from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import eligibility as rules
-from paddock.rules.grid import car_number_key
+from paddock.rules.cars import car_number_key
 from paddock.services.season import current_season
 
 

@@ -45,7 +45,7 @@ from paddock.db.models import (
 from paddock.errors import NotFound, RuleViolation
 from paddock.rules import eligibility
 from paddock.rules import standings as rules
-from paddock.rules.grid import car_number_key
+from paddock.rules.cars import car_number_key
 from paddock.rules.points import (
     DNF,
     DNS,
@@ -359,16 +359,16 @@ def _provisional_lines(db: Database, race: _Race) -> tuple[int, list[_Line]]:
 
 def _class_fastest(lines: Iterable[_Line]) -> set[str]:
     """The car with the fastest lap of each class (equal: set first; DSQ cars excluded)."""
-    best: dict[str, tuple[int, float, tuple[float, str]]] = {}
+    best: dict[str, tuple[int, float, tuple[float, int, str], str]] = {}
     for line in lines:
         if line.best_lap_ms is None or line.status == DSQ:
             continue
         key = (line.best_lap_ms,
                math.inf if line.best_lap_set_at_ms is None else line.best_lap_set_at_ms,
-               car_number_key(line.number))
+               car_number_key(line.number), line.number)
         if line.class_name not in best or key < best[line.class_name]:
             best[line.class_name] = key
-    return {number for _, _, (_, number) in best.values()}
+    return {key[-1] for key in best.values()}
 
 
 def _class_poles(db: Database, race: _Race) -> set[str]:

@@ -17,7 +17,7 @@ from paddock.db.engine import Database
 from paddock.db.models import Driver, Entry, Event, EventEntry, Season, TyreRecord
 from paddock.errors import NotFound, RuleViolation
 from paddock.rules import tyres as rules
-from paddock.rules.grid import car_number_key
+from paddock.rules.cars import car_number_key
 from paddock.services.season import current_season, find_event
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,30 +15,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from paddock.rules.cars import car_number_key
 from paddock.services.entries import EntryView
 
 _Index = QModelIndex | QPersistentModelIndex
-_CHUNKS = re.compile(r"(\d+)")
 
 CHECK_MARK = "✓"
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
 
 
-def natural_number_key(number: str) -> tuple[tuple[int, int | str, int], ...]:
-    """Sort key for car numbers: "7" before "10", and "01" next to but after "1".
-
-    Digit runs compare by value, then by length, so leading zeros keep numbers distinct
-    ("01" != "1") without putting "01" before "2"'s neighbours.
-    """
-    key: list[tuple[int, int | str, int]] = []
-    for chunk in _CHUNKS.split(number.strip()):
-        if not chunk:
-            continue
-        if chunk.isdigit():
-            key.append((0, int(chunk), len(chunk)))
-        else:
-            key.append((1, chunk.casefold(), 0))
-    return tuple(key)
+def natural_number_key(number: str) -> tuple[float, int, str]:
+    """Car numbers in the order every screen and document uses (see rules.cars)."""
+    return car_number_key(number)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from paddock.rules.grid import car_number_key
+from paddock.rules.cars import car_number_key
 from paddock.rules.tyres import CarTyreSummary, TyreStatus, TyreType
 from paddock.services.tyres import EventTyres, RegisterResult, TyreView
 from paddock.ui.table_models import natural_number_key

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 
-from paddock.reports.documents import DocumentStatus, car_number_key, content_hash
+from paddock.reports.documents import DocumentStatus, content_hash
+from paddock.rules.cars import car_number_key
 from tests.reports.samples import entry_list
 
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from paddock.errors import RuleViolation
+from paddock.rules.cars import car_number_key
 from paddock.rules.grid import (
     Grid,
     GridPenalty,
@@ -14,7 +15,6 @@ from paddock.rules.grid import (
     TimeSource,
     Withdrawal,
     build_grid,
-    car_number_key,
     grid_place,
     grid_places,
     race1_grid,
@@ -104,8 +104,8 @@ def test_cars_without_a_time_go_behind_by_practice_then_car_number() -> None:
 
 def test_car_numbers_sort_by_value_then_text() -> None:
     assert sorted(["10", "021", "9", "1", "01", "X1"], key=car_number_key) == [
-        "01",
         "1",
+        "01",
         "9",
         "10",
         "021",
