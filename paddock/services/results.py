@@ -409,6 +409,26 @@ def _is_official(db: Database, event: str, session: str) -> tuple[bool, str]:
         return ctx.latest_revision() is not None, f"{ctx.event.short_name}-{ctx.race_session.code}"
 
 
+def _before_change(db: Database, event: str, session: str, *, reason: str | None,
+                   what: str) -> bool:
+    """Ready a change of a session: on an official one, demand a reason and back up first.
+
+    Args:
+        reason: the change's reason; None when the change carries its own (a penalty).
+        what: the change, for the message and the backup's name ("correction").
+
+    Return:
+        Whether the session is official (the change then publishes the next revision).
+    """
+    official, label = _is_official(db, event, session)
+    if official and reason is not None and not reason.strip():
+        raise RuleViolation([f"{event} {session.upper()} is official; a {what} publishes a new "
+                             "revision and needs a reason (--reason)"])
+    if official:
+        _backup(db, f"{label}-{what.replace(' ', '-')}")
+    return official
+
+
 def publish(db: Database, *, event: str, session: str, reason: str = "") -> SessionResults:
     """Publish the classification as official (revision 1, or N+1 with a reason).
 
@@ -449,13 +469,7 @@ def import_results(db: Database, *, event: str, session: str, files: Sequence[Pa
     if not files:
         raise RuleViolation(["no file given"])
     parsed = [(Path(f), read_timing_file(f)) for f in files]
-    official, label = _is_official(db, event, session)
-    if official and not reason.strip():
-        raise RuleViolation([
-            f"{event} {session.upper()} is official; a corrected import publishes a new "
-            "revision and needs a reason (--reason)"])
-    if official:
-        _backup(db, f"{label}-correction")
+    official = _before_change(db, event, session, reason=reason, what="corrected import")
     with db.transaction() as s:
         ctx = _Context(s, event, session)
         entered = set(ctx.entered())
@@ -535,9 +549,7 @@ def add_penalty(
         problems.append(f"car {car}: a lap deletion needs the lap number")
     if problems:
         raise RuleViolation(problems)
-    official, label = _is_official(db, event, session)
-    if official:
-        _backup(db, f"{label}-penalty")
+    official = _before_change(db, event, session, reason=None, what="penalty")
     with db.transaction() as s:
         ctx = _Context(s, event, session)
         if car not in set(ctx.entered()):
@@ -610,12 +622,7 @@ def set_typed_result(db: Database, *, event: str, session: str, result: TypedRes
             problems.append(f"car {number}: the {label} must be positive")
     if problems:
         raise RuleViolation(problems)
-    official, label = _is_official(db, event, session)
-    if official and not reason.strip():
-        raise RuleViolation([f"{event} {session.upper()} is official; a correction publishes a "
-                             "new revision and needs a reason"])
-    if official:
-        _backup(db, f"{label}-correction")
+    official = _before_change(db, event, session, reason=reason, what="correction")
     with db.transaction() as s:
         ctx = _Context(s, event, session)
         if number not in set(ctx.entered()):
@@ -657,12 +664,7 @@ def set_typed_result(db: Database, *, event: str, session: str, result: TypedRes
 def delete_typed_result(db: Database, *, event: str, session: str, number: str,
                         reason: str = "") -> SessionResults:
     """Remove one car's typed line (typed by mistake)."""
-    official, label = _is_official(db, event, session)
-    if official and not reason.strip():
-        raise RuleViolation([f"{event} {session.upper()} is official; a correction publishes a "
-                             "new revision and needs a reason"])
-    if official:
-        _backup(db, f"{label}-correction")
+    official = _before_change(db, event, session, reason=reason, what="correction")
     with db.transaction() as s:
         ctx = _Context(s, event, session)
         line = s.exec(select(ResultLine).where(ResultLine.session_id == ctx.session_id,
