@@ -23,17 +23,19 @@ from PySide6.QtWidgets import (
 
 import paddock
 from paddock.services.season import season_overview
-from paddock.ui.championship_page import ChampionshipPage
-from paddock.ui.documents_page import DocumentsPage
 from paddock.ui.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
-from paddock.ui.results_page import ResultsPage
 from paddock.ui.season_header import SeasonHeader
-from paddock.ui.tyres_page import TyresPage
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
+    from paddock.ui.championship_page import ChampionshipPage
+    from paddock.ui.documents_page import DocumentsPage
+    from paddock.ui.results_page import ResultsPage
+    from paddock.ui.tyres_page import TyresPage
+
+ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP = range(5)
 
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
@@ -73,18 +75,10 @@ class MainWindow(QMainWindow):
                                         self.header.current_event)
 
         self.entries_page = EntriesPage(db)
-        event = self.header.current_event()
-        self.tyres_page = TyresPage(db, event)
-        self.results_page = ResultsPage(db, event, runner=self.runner)
-        self.documents_page = DocumentsPage(db, event, runner=self.runner)
-        self.championship_page = ChampionshipPage(db, runner=self.runner)
-        self.pages: list[QWidget] = [
-            self.entries_page,
-            self.tyres_page,
-            self.results_page,
-            self.documents_page,
-            self.championship_page,
-        ]
+        # The other pages are built, and their modules imported, when first shown: the
+        # window opens on the entries as fast as the database layer allows.
+        self._built: dict[int, QWidget] = {ENTRIES: self.entries_page}
+        self.pages: list[QWidget] = [self.entries_page] + [_PageSlot() for _ in range(4)]
         self.page_titles = ["Entries", "Tyres", "Results", "Documents", "Championship"]
 
         self.navigation = QListWidget()
@@ -94,21 +88,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.file_actions.entries_imported.connect(lambda _count: self.entries_page.refresh())
-        # Pages never reach into each other: the window relays the event and the changes.
-        for page in (self.tyres_page, self.results_page, self.documents_page):
-            self.header.event_changed.connect(page.set_event)
-        for page in (self.tyres_page, self.results_page, self.documents_page,
-                     self.championship_page):
-            self.entries_page.entries_changed.connect(page.refresh)
-            self.file_actions.entries_imported.connect(lambda _count, p=page: p.refresh())
-        # The documents and the standings are made from the results, tyres and grids.
-        self.results_page.results_changed.connect(self.documents_page.refresh)
-        self.results_page.results_changed.connect(self.championship_page.refresh)
-        self.tyres_page.tyres_changed.connect(self.documents_page.refresh)
-        # A class pole bonus is read from the grid: an amendment may move points.
-        self.documents_page.grid_changed.connect(self.championship_page.refresh)
-        for source in (self.results_page, self.documents_page, self.championship_page):
-            source.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # Pages never reach into each other: the window relays the event and the changes
+        # to the pages built so far (one built later starts from the current state).
+        self.header.event_changed.connect(self._event_changed)
+        self.entries_page.entries_changed.connect(
+            lambda: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
+        self.file_actions.entries_imported.connect(
+            lambda _count: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
         self.file_actions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.runner.busy_changed.connect(self._show_busy)
 
@@ -208,10 +194,84 @@ class MainWindow(QMainWindow):
 
     # --- behaviour ------------------------------------------------------------------
 
+    def page(self, index: int) -> QWidget:
+        """Page ``index`` (0 = Entries), built now if it has not been yet."""
+        built = self._built.get(index)
+        if built is None:
+            built = self._build_page(index)
+            self._built[index] = built
+            slot = self.pages[index]
+            assert isinstance(slot, _PageSlot)
+            slot.hold(built)
+        return built
+
+    def _build_page(self, index: int) -> QWidget:
+        db, event, status = self._db, self.header.current_event(), self._status_message
+        page: QWidget
+        if index == TYRES:
+            from paddock.ui.tyres_page import TyresPage
+
+            page = TyresPage(db, event)
+            # The documents (tyre sheet) are made from the tyres.
+            page.tyres_changed.connect(lambda: self._refresh(DOCUMENTS))
+        elif index == RESULTS:
+            from paddock.ui.results_page import ResultsPage
+
+            page = ResultsPage(db, event, runner=self.runner)
+            page.results_changed.connect(lambda: self._refresh(DOCUMENTS, CHAMPIONSHIP))
+            page.status.connect(status)
+        elif index == DOCUMENTS:
+            from paddock.ui.documents_page import DocumentsPage
+
+            page = DocumentsPage(db, event, runner=self.runner)
+            # A class pole bonus is read from the grid: an amendment may move points.
+            page.grid_changed.connect(lambda: self._refresh(CHAMPIONSHIP))
+            page.status.connect(status)
+        elif index == CHAMPIONSHIP:
+            from paddock.ui.championship_page import ChampionshipPage
+
+            page = ChampionshipPage(db, runner=self.runner)
+            page.status.connect(status)
+        else:
+            raise IndexError(index)
+        return page
+
+    def _status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _refresh(self, *indexes: int) -> None:
+        for index in indexes:
+            page = self._built.get(index)
+            if page is not None:
+                page.refresh()  # type: ignore[attr-defined]
+
+    def _event_changed(self, number: int) -> None:
+        for index in (TYRES, RESULTS, DOCUMENTS):
+            page = self._built.get(index)
+            if page is not None:
+                page.set_event(number)  # type: ignore[attr-defined]
+
+    @property
+    def tyres_page(self) -> TyresPage:
+        return self.page(TYRES)  # type: ignore[return-value]
+
+    @property
+    def results_page(self) -> ResultsPage:
+        return self.page(RESULTS)  # type: ignore[return-value]
+
+    @property
+    def documents_page(self) -> DocumentsPage:
+        return self.page(DOCUMENTS)  # type: ignore[return-value]
+
+    @property
+    def championship_page(self) -> ChampionshipPage:
+        return self.page(CHAMPIONSHIP)  # type: ignore[return-value]
+
     def show_page(self, index: int) -> None:
         """Show page ``index`` (0 = Entries) and mark it in the navigation and View menu."""
         if not 0 <= index < len(self.pages):
             return
+        self.page(index)
         self.stack.setCurrentIndex(index)
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
@@ -280,3 +340,15 @@ class MainWindow(QMainWindow):
         self.runner.wait(10_000)
         self.save_settings()
         super().closeEvent(event)
+
+
+class _PageSlot(QWidget):
+    """Where a page will stand once it is first shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, page: QWidget) -> None:
+        self.layout().addWidget(page)

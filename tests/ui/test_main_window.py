@@ -64,7 +64,7 @@ def test_documents_page_follows_the_header_and_offers_the_entry_list(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     documents = window.documents_page
-    assert window.pages[3] is documents
+    assert window.page(3) is documents
     with qtbot.waitSignal(documents.preview_ready, timeout=30_000):
         window.show_page(3)
     # The event's entry list comes first: what File > Export entry list PDF also makes.
@@ -83,7 +83,7 @@ def test_documents_page_follows_the_header_and_offers_the_entry_list(
 
 def test_championship_page_shows_the_standings(window: MainWindow, db: Database) -> None:
     championship = window.championship_page
-    assert window.pages[4] is championship
+    assert window.page(4) is championship
     window.show_page(4)
     assert championship.isVisible()
     pro = season_standings(db).table("Pro")
@@ -119,5 +119,18 @@ def test_window_state_page_and_event_are_remembered(
 
 
 def test_the_event_picked_in_the_header_drives_the_tyres_page(window: MainWindow) -> None:
+    assert window.header.select_event(2)
+    assert window.tyres_page.event_number == 2
+
+
+def test_pages_are_built_when_first_shown_and_start_from_the_current_event(
+    window: MainWindow,
+) -> None:
+    """The window opens on the entries without building the other pages first."""
+    assert all(window.pages[i].layout().count() == 0 for i in (1, 2, 3, 4))
+    assert window.header.select_event(3)
+    window.show_page(1)
+    assert window.pages[1].layout().count() == 1
+    assert window.tyres_page.event_number == 3
     assert window.header.select_event(2)
     assert window.tyres_page.event_number == 2
