@@ -617,13 +617,19 @@ def standings_document(db: Database, *, class_name: str | None = None,
         session=(f"After round {max(s.round for s in view.sources)}" if view.sources
                  else "Before round 1") + (f" — {view.class_name}" if view.class_name else ""))
     rounds = tuple(f"R{source.round}" for source in view.sources)
-    classes = tuple(
-        ClassStandings(class_name=table.class_name, rounds=rounds, rows=tuple(
+    def rows(drivers: Sequence[Any]) -> tuple[StandingsRow, ...]:
+        return tuple(
             StandingsRow(position=row.position, number=row.number, driver=row.driver,
                          nationality=row.nationality, points=row.points, wins=row.wins,
                          round_points=row.standing.per_race)
-            for row in table.drivers))
-        for table in view.classes)
+            for row in drivers)
+
+    classes = tuple(ClassStandings(class_name=table.class_name, rounds=rounds,
+                                   rows=rows(table.drivers))
+                    for table in view.classes)
+    if view.class_name is None and view.juniors:
+        # The Porsche Junior programme: every driver aged 23 or younger, across classes.
+        classes += (ClassStandings(class_name="Junior", rounds=rounds, rows=rows(view.juniors)),)
     teams = tuple(
         TeamStandings(class_name=table.class_name, rounds=rounds, rows=tuple(
             TeamStandingsRow(position=team.position, team=team.team, points=team.points,

@@ -357,7 +357,7 @@ def test_standings_follow_the_standings_service(weekend: tuple[Database, Weekend
     view = season_standings(db)
     document = standings_document(db)
     assert document.session == "After round 9"
-    assert [c.class_name for c in document.classes] == ["Pro", "Pro-Am", "Rookie"]
+    assert [c.class_name for c in document.classes] == ["Pro", "Pro-Am", "Rookie", "Junior"]
     leader = view.classes[0].drivers[0]
     assert document.classes[0].rows[0].points == leader.points
     text = text_of(standings_pdf(db, class_name="pro"))
@@ -411,3 +411,13 @@ def test_event_pack_of_an_event_without_results(tmp_path: Path) -> None:
             event_pack(db, event="8", folder=tmp_path / "missing" / "pack")
     finally:
         db.close()
+
+
+def test_the_standings_pdf_has_the_junior_table(weekend: tuple[Database, Weekend]) -> None:
+    db, _ = weekend
+    view = season_standings(db)
+    document = standings_document(db)
+    junior = document.classes[-1]
+    assert junior.class_name == "Junior"
+    assert [r.number for r in junior.rows] == [r.number for r in view.juniors]
+    assert "Junior — Drivers" in text_of(standings_pdf(db))
