@@ -90,6 +90,30 @@ def cmd_entries_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_entries_events(args: argparse.Namespace) -> int:
+    from paddock.errors import NotFound
+    from paddock.services.entries import entry_events, list_entries, set_entry_events
+
+    with _db(args) as db:
+        entry = next((e for e in list_entries(db) if e.number == args.number.strip()), None)
+        if entry is None:
+            raise NotFound(f"car {args.number} is not entered this season")
+        if args.set is not None:
+            try:
+                wanted = [int(n) for n in args.set.split(",") if n.strip()]
+            except ValueError:
+                raise PaddockError(f"--set takes event numbers, e.g. 1,2,5 (not '{args.set}')") \
+                    from None
+            set_entry_events(db, entry.id, wanted)
+        events = entry_events(db, entry.id)
+    if args.json:
+        _print_json({"number": entry.number, "events": events})
+    else:
+        print(f"car {entry.number} ({entry.driver}): events "
+              + (", ".join(str(n) for n in events) or "none"))
+    return 0
+
+
 def cmd_season(args: argparse.Namespace) -> int:
     from paddock.services.season import season_overview
 
@@ -325,6 +349,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_entries_list)
+    p = entries_sub.add_parser("events", help="the events a car is entered in (part season)")
+    _add_db(p)
+    p.add_argument("number", metavar="NO")
+    p.add_argument("--set", metavar="N,N,...", help="enter the car in exactly these events")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_entries_events)
 
     tyres = sub.add_parser("tyres", help="Michelin tyre allocation and checks")
     tyres_sub = tyres.add_subparsers(dest="tyres_command", metavar="ACTION", required=True)

@@ -176,3 +176,18 @@ def test_init_demo_weekend_gives_published_results(
                            "--json", "--db", db)[1])
     assert (shown["status"], shown["revision"]) == ("official", 2)
     assert shown["rows"][0]["position"] == 1 and shown["rows"][0]["gap"] == "-"
+
+
+def test_a_part_season_car_is_entered_in_the_events_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "p.db")
+    run(capsys, "init", "--demo", "--db", db)
+    code, out, _ = run(capsys, "entries", "events", "7", "--set", "1,3,8", "--json", "--db", db)
+    assert code == 0 and json.loads(out) == {"number": "7", "events": [1, 3, 8]}
+    code, _, err = run(capsys, "tyres", "register", "--event", "2", "--car", "7", "MX000001",
+                       "--db", db)
+    assert code == 1 and "car 7 is not entered at event 2" in err
+    code, _, err = run(capsys, "entries", "events", "7", "--set", "1,9", "--db", db)
+    assert code == 1 and "no event 9" in err
+    assert "events 1, 3, 8" in run(capsys, "entries", "events", "7", "--db", db)[1]
