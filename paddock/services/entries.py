@@ -92,6 +92,8 @@ class EntryChoices:
     classes: tuple[str, ...]
     cars: tuple[str, ...]
     teams: tuple[str, ...]
+    # (number, short label) of the season's events, for a part-season entry's choice.
+    events: tuple[tuple[int, str], ...] = ()
 
 
 # --- use cases -------------------------------------------------------------------------
@@ -264,7 +266,16 @@ def entry_choices(db: Database) -> EntryChoices:
     with db.reader() as session:
         sr = _SeasonRules(session, current_season(session))
         teams = session.exec(select(Team.name).order_by(Team.name)).all()
-        return EntryChoices(sr.season.year, tuple(sr.classes), tuple(sr.cars), tuple(teams))
+        events = session.exec(select(Event.number, Event.short_name)
+                              .where(Event.season_id == sr.season.id)
+                              .order_by(col(Event.number))).all()
+        return EntryChoices(sr.season.year, tuple(sr.classes), tuple(sr.cars), tuple(teams),
+                            tuple((n, _short_label(short)) for n, short in events))
+
+
+def _short_label(short_name: str) -> str:
+    """'ctmp' -> 'CTMP', 'watkins-glen' -> 'Watkins Glen': fits a checkbox."""
+    return short_name.upper() if len(short_name) <= 4 else short_name.replace("-", " ").title()
 
 
 @dataclass(frozen=True)
@@ -277,8 +288,9 @@ class JuniorStatus:
 
     @property
     def text(self) -> str:
-        reference = f"{self.reference:%B} {self.reference.day}, {self.reference.year}"
-        return f"{'Yes' if self.junior else 'No'} – aged {self.age} on {reference}"
+        # The season's year goes without saying: the dialog is short of room.
+        on = f"{self.reference:%b} {self.reference.day}"
+        return f"{'Yes' if self.junior else 'No'} – aged {self.age} on {on}"
 
 
 def junior_status(db: Database, date_of_birth: date) -> JuniorStatus:
@@ -290,8 +302,9 @@ def junior_status(db: Database, date_of_birth: date) -> JuniorStatus:
                         age >= 0 and rules.is_junior(date_of_birth, sr.ages))
 
 
-def check_entry(db: Database, data: EntryInput, *, entry_id: int | None = None) -> list[str]:
-    """Every rule the entry would break if saved; writes nothing."""
+def check_entry(db: Database, data: EntryInput, *, entry_id: int | None = None,
+                events: Sequence[int] | None = None) -> list[str]:
+    """Every rule the entry would break if saved (with ``events``, if entered in those)."""
     data = _normalised(data)
     with db.reader() as session:
         sr = _SeasonRules(session, current_season(session))
@@ -300,18 +313,40 @@ def check_entry(db: Database, data: EntryInput, *, entry_id: int | None = None) 
         if data.number and _number_taken(session, sr.season.id, data.number, entry_id):
             problems.append(f"Car {data.number}: the number is already entered this season; "
                             "choose another number or edit that entry")
+        numbers = session.exec(select(Event.number).where(Event.season_id == sr.season.id)).all()
+        problems += _check_events(data, events, numbers)
     return problems
 
 
-def add_entry(db: Database, data: EntryInput) -> EntryView:
-    """Add one entry.
+def _check_events(data: EntryInput, events: Sequence[int] | None,
+                  season_events: Sequence[int]) -> list[str]:
+    if events is None:
+        return []
+    who = f"Car {data.number}"
+    if not events:
+        return [f"{who}: choose the events the car is entered in (at least one)"]
+    if data.full_season and set(events) != set(season_events):
+        return [f"{who}: a full-season entry is entered in every event; untick "
+                "'Full-season entry' for a part-season car"]
+    return []
+
+
+def add_entry(db: Database, data: EntryInput, *,
+              events: Sequence[int] | None = None) -> EntryView:
+    """Add one entry, entered in every event or in ``events`` (part season).
 
     Raises:
         RuleViolation: a series rule refuses it; nothing is saved.
     """
     data = _normalised(data)
     with db.transaction() as session:
+        season = current_season(session)
+        numbers = session.exec(select(Event.number).where(Event.season_id == season.id)).all()
+        if problems := _check_events(data, events, numbers):
+            raise RuleViolation(problems)
         (view,) = add_many(session, [data])
+        if events is not None:
+            enter_events(session, session.get_one(Entry, view.id), events)
     return view
 
 
@@ -347,7 +382,9 @@ def add_many(session: Session, inputs: Iterable[EntryInput], *, action: str = "a
     return views
 
 
-def update_entry(db: Database, entry_id: int, data: EntryInput) -> EntryView:
+def update_entry(db: Database, entry_id: int, data: EntryInput, *,
+                 events: Sequence[int] | None = None) -> EntryView:
+    """Change an entry (and, given ``events``, the events it is entered in)."""
     data = _normalised(data)
     with db.transaction() as session:
         sr = _SeasonRules(session, current_season(session))
@@ -359,9 +396,13 @@ def update_entry(db: Database, entry_id: int, data: EntryInput) -> EntryView:
         assert sr.season.id is not None
         if _number_taken(session, sr.season.id, data.number, entry_id):
             problems.append(f"Car {data.number}: the number is already entered this season")
+        numbers = session.exec(select(Event.number).where(Event.season_id == sr.season.id)).all()
+        problems += _check_events(data, events, numbers)
         if problems:
             raise RuleViolation(problems)
         _write(session, sr, data, entry)
+        if events is not None:
+            enter_events(session, entry, events)
         after = _load_view(session, sr, entry)
         audit.record(session, "update", "entry", entry_id, before=before.to_input().__dict__,
                      after=after.to_input().__dict__)

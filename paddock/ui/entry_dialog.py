@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -41,6 +42,9 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
         widget.setProperty(name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+    # A bolder or padded look changes the size: let the layout ask again (the badge was
+    # cut off when its text changed without its style changing).
+    widget.updateGeometry()
 
 
 _SEPARATORS = frozenset("-/. ")
@@ -221,6 +225,18 @@ class EntryDialog(QDialog):
         declarations.addWidget(self.full_season_check)
         declarations.addStretch(1)
 
+        # A part-season car enters some events only; a full-season one enters them all.
+        self.events_box = QGroupBox("Events entered")
+        self.events_box.setObjectName("eventsBox")
+        events_grid = QGridLayout(self.events_box)
+        self.event_checks: dict[int, QCheckBox] = {}
+        for i, (number, name) in enumerate(self._choices.events):
+            check = QCheckBox(f"{number}  {name}")
+            check.setChecked(True)
+            self.event_checks[number] = check
+            events_grid.addWidget(check, i // 4, i % 4)
+        self.events_box.setVisible(bool(self.event_checks))
+
         self.messages = QLabel()
         self.messages.setObjectName("checkMessages")
         self.messages.setWordWrap(True)
@@ -241,6 +257,7 @@ class EntryDialog(QDialog):
         layout.setSpacing(12)
         layout.addLayout(boxes)
         layout.addLayout(declarations)
+        layout.addWidget(self.events_box)
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
 
@@ -251,6 +268,7 @@ class EntryDialog(QDialog):
             self.team_combo.setEditText("")
             self.class_combo.setCurrentIndex(-1)
             self.full_season_check.setChecked(True)
+            self._full_season_toggled(True)
             return
         self.number_edit.setText(entry.number)
         self.first_name_edit.setText(entry.first_name)
@@ -264,6 +282,10 @@ class EntryDialog(QDialog):
         self.class_combo.setCurrentIndex(self.class_combo.findText(entry.class_name))
         self.gentleman_check.setChecked(entry.gentleman)
         self.full_season_check.setChecked(entry.full_season)
+        entered = set(entry_service.entry_events(self._db, entry.id))
+        for number, check in self.event_checks.items():
+            check.setChecked(number in entered)
+        self._full_season_toggled(entry.full_season)
 
     def _connect(self) -> None:
         for edit in (self.number_edit, self.first_name_edit, self.last_name_edit):
@@ -275,7 +297,10 @@ class EntryDialog(QDialog):
         self.class_combo.currentIndexChanged.connect(self.check)
         self.birth_edit.dateChanged.connect(self.check)
         self.gentleman_check.toggled.connect(self.check)
+        self.full_season_check.toggled.connect(self._full_season_toggled)
         self.full_season_check.toggled.connect(self.check)
+        for check in self.event_checks.values():
+            check.toggled.connect(self.check)
 
     def _uppercase_nationality(self, text: str) -> None:
         if text != text.upper():
@@ -333,7 +358,8 @@ class EntryDialog(QDialog):
             return
         try:
             problems = entry_service.check_entry(
-                self._db, data, entry_id=None if self._entry is None else self._entry.id)
+                self._db, data, entry_id=None if self._entry is None else self._entry.id,
+                events=self.entered_events())
         except PaddockError as exc:
             problems = [exc.message]
         if problems:
@@ -370,6 +396,18 @@ class EntryDialog(QDialog):
         """Whether the Junior indicator is on."""
         return self.junior_label.property("junior") == "true"
 
+    def _full_season_toggled(self, full: bool) -> None:
+        for check in self.event_checks.values():
+            if full:
+                check.setChecked(True)
+            check.setEnabled(not full)
+
+    def entered_events(self) -> list[int] | None:
+        """The events ticked (None when the season has no events to choose from)."""
+        if not self.event_checks:
+            return None
+        return [n for n, check in self.event_checks.items() if check.isChecked()]
+
     def accept(self) -> None:
         """Save through the services; on refusal show why and stay open."""
         data = self.entry_input()
@@ -377,10 +415,12 @@ class EntryDialog(QDialog):
             self.check()
             return
         try:
+            events = self.entered_events()
             if self._entry is None:
-                self.saved_entry = entry_service.add_entry(self._db, data)
+                self.saved_entry = entry_service.add_entry(self._db, data, events=events)
             else:
-                self.saved_entry = entry_service.update_entry(self._db, self._entry.id, data)
+                self.saved_entry = entry_service.update_entry(self._db, self._entry.id, data,
+                                                              events=events)
         except RuleViolation as exc:
             self._show(list(exc.problems), state="problem")
             return

@@ -312,7 +312,7 @@ def test_the_date_of_birth_can_be_typed_from_not_set(
 
     assert dialog.date_of_birth() == date(2001, 5, 17)
     assert dialog.is_junior()
-    assert "aged 19 on January 1, 2021" in dialog.junior_label.text()
+    assert "aged 19 on Jan 1" in dialog.junior_label.text()
 
 
 def test_filter_enter_enter_edits_the_match(qtbot: QtBot, window: MainWindow) -> None:
@@ -345,3 +345,28 @@ def test_escape_clears_the_filter(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(page.filter_edit, Qt.Key.Key_Escape)
     assert page.filter_edit.text() == ""
     assert page.proxy.rowCount() == page.model.rowCount()
+
+
+def test_a_part_season_entry_is_entered_in_the_events_ticked(qtbot: QtBot, db: Database) -> None:
+    dialog = EntryDialog(db, entry_service.entry_choices(db))
+    qtbot.addWidget(dialog)
+    assert all(not c.isEnabled() and c.isChecked() for c in dialog.event_checks.values())
+    dialog.full_season_check.setChecked(False)
+    for check in dialog.event_checks.values():
+        check.setChecked(False)
+    dialog.number_edit.setText("88")
+    dialog.first_name_edit.setText("Nora")
+    dialog.last_name_edit.setText("Quist")
+    dialog.birth_edit.setDate(QDate(1990, 2, 3))
+    dialog.nationality_edit.setText("USA")
+    dialog.team_combo.setEditText("Kestrel Motorsport")
+    dialog.car_combo.setCurrentIndex(dialog.car_combo.findText("992"))
+    dialog.class_combo.setCurrentIndex(dialog.class_combo.findText("Pro"))
+    assert not dialog.ok_button.isEnabled()
+    assert "at least one" in dialog.messages.text()
+    dialog.event_checks[1].setChecked(True)
+    dialog.event_checks[3].setChecked(True)
+    assert dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert dialog.saved_entry is not None
+    assert entry_service.entry_events(db, dialog.saved_entry.id) == [1, 3]
