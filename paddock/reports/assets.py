@@ -7,11 +7,6 @@ from pathlib import Path
 _RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
-def resources_dir() -> Path:
-    """The project's ``resources`` folder (``<project>/resources``)."""
-    return _RESOURCES
-
-
 def font_path(file_name: str) -> Path:
     """A font file in ``resources/fonts``."""
     return _RESOURCES / "fonts" / file_name

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from paddock.db.engine import Database
-from paddock.db.models import Car, Entry, Event, EventEntry, RaceClass, RaceSession, Season, Venue
+from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
 from paddock.errors import NotFound, PaddockError
 from paddock.reports.documents import (
     CLASSIFIED,
@@ -62,7 +62,13 @@ from paddock.services.results import (
     revision_results,
     session_results,
 )
-from paddock.services.season import EventView, current_season, event_view, find_event
+from paddock.services.season import (
+    EventView,
+    current_season,
+    entered_numbers,
+    event_view,
+    find_event,
+)
 from paddock.services.tyres import EventTyres, event_tyres
 
 SERIES = "Porsche Carrera Cup North America"
@@ -149,10 +155,7 @@ def _event_facts(db: Database, event: str) -> _EventFacts:
         season = current_season(session)
         found = find_event(session, season, event)
         venue = session.get(Venue, found.venue_id) if found.venue_id is not None else None
-        entered = session.exec(
-            select(Entry.number).join(EventEntry, col(EventEntry.entry_id) == Entry.id)
-            .where(EventEntry.event_id == found.id)
-        ).all()
+        entered = entered_numbers(session, found)
         return _EventFacts(_season_facts(session, season), view,
                            venue.lap_length_m if venue else None, frozenset(entered))
 

@@ -313,9 +313,12 @@ def check_entry(db: Database, data: EntryInput, *, entry_id: int | None = None,
         if data.number and _number_taken(session, sr.season.id, data.number, entry_id):
             problems.append(f"Car {data.number}: the number is already entered this season; "
                             "choose another number or edit that entry")
-        numbers = session.exec(select(Event.number).where(Event.season_id == sr.season.id)).all()
-        problems += _check_events(data, events, numbers)
+        problems += _check_events(data, events, _event_numbers(session, sr.season.id))
     return problems
+
+
+def _event_numbers(session: Session, season_id: int) -> list[int]:
+    return list(session.exec(select(Event.number).where(Event.season_id == season_id)).all())
 
 
 def _check_events(data: EntryInput, events: Sequence[int] | None,
@@ -341,8 +344,8 @@ def add_entry(db: Database, data: EntryInput, *,
     data = _normalised(data)
     with db.transaction() as session:
         season = current_season(session)
-        numbers = session.exec(select(Event.number).where(Event.season_id == season.id)).all()
-        if problems := _check_events(data, events, numbers):
+        assert season.id is not None
+        if problems := _check_events(data, events, _event_numbers(session, season.id)):
             raise RuleViolation(problems)
         (view,) = add_many(session, [data])
         if events is not None:
@@ -396,8 +399,7 @@ def update_entry(db: Database, entry_id: int, data: EntryInput, *,
         assert sr.season.id is not None
         if _number_taken(session, sr.season.id, data.number, entry_id):
             problems.append(f"Car {data.number}: the number is already entered this season")
-        numbers = session.exec(select(Event.number).where(Event.season_id == sr.season.id)).all()
-        problems += _check_events(data, events, numbers)
+        problems += _check_events(data, events, _event_numbers(session, sr.season.id))
         if problems:
             raise RuleViolation(problems)
         _write(session, sr, data, entry)

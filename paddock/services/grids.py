@@ -24,7 +24,7 @@ results each time, so a later penalty or a corrected qualifying shows at once.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,7 +38,6 @@ from paddock.db.models import (
     Driver,
     Entry,
     Event,
-    EventEntry,
     GridAdjustment,
     PenaltyRecord,
     RaceClass,
@@ -50,7 +49,13 @@ from paddock.errors import NotFound, RuleViolation
 from paddock.rules import grid as rules
 from paddock.rules.classification import Status
 from paddock.services.results import SessionResults, session_results
-from paddock.services.season import EventView, current_season, event_view, find_event
+from paddock.services.season import (
+    EventView,
+    current_season,
+    entered_numbers,
+    event_view,
+    find_event,
+)
 
 RACES = (1, 2)
 WITHDRAW = "withdraw"
@@ -266,12 +271,6 @@ def _details(s: Session, season: Season) -> dict[str, _Details]:
             for n, first, last, team, cls, nat, car in rows}
 
 
-def _entered(s: Session, event: Event) -> list[str]:
-    return list(s.exec(
-        select(Entry.number).join(EventEntry, col(EventEntry.entry_id) == Entry.id)
-        .where(EventEntry.event_id == event.id)).all())
-
-
 def _drop_sessions(s: Session, season: Season, race_session: RaceSession) -> list[int]:
     """Ids of the sessions whose grid drops this race takes (see the module's rule)."""
     ordered = s.exec(
@@ -362,7 +361,7 @@ def _form(s: Session, event_key: str, race: int, loaded: _Results,
     event = find_event(s, season, event_key)
     race_session = _race_session(s, event, race)
     details = _details(s, season)
-    cars = _entered(s, event)
+    cars = entered_numbers(s, event)
     practice = [lap for band, results in enumerate(loaded.practice)
                 for lap in _best_laps(results, band=band * _SESSION_BAND)]
     penalties = _grid_penalties(s, _drop_sessions(s, season, race_session), set(cars))
@@ -448,7 +447,7 @@ def adjust_grid(db: Database, *, event: str, race: int, kind: str, car: str, rea
     with db.transaction() as s:
         season = current_season(s)
         found = find_event(s, season, key)
-        if car not in set(_entered(s, found)):
+        if car not in set(entered_numbers(s, found)):
             raise RuleViolation([f"car {car} is not entered at {found.name}"])
         before = _adjustments(s, found, race)
         if any(a.number == car and a.kind == WITHDRAW for a in before):
@@ -524,6 +523,3 @@ def grid_adjustments(db: Database, *, event: str, race: int) -> tuple[Adjustment
         return tuple(_adjustments(s, found, race))
 
 
-def starting_grids(db: Database, *, event: str) -> Mapping[int, GridView]:
-    """Both grids of an event (race number -> grid)."""
-    return {race: starting_grid(db, event=event, race=race) for race in RACES}

@@ -30,7 +30,6 @@ from paddock.db.models import (
     Driver,
     Entry,
     Event,
-    EventEntry,
     LapRecordRow,
     PenaltyRecord,
     PublishedRevision,
@@ -45,7 +44,7 @@ from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import classification as engine
 from paddock.rules import penalties as pen
 from paddock.rules.laptime import parse_optional_time
-from paddock.services.season import current_season, find_event, find_session
+from paddock.services.season import current_season, entered_numbers, find_event, find_session
 
 PENALTY_KINDS = tuple(k.value for k in pen.PenaltyKind)
 
@@ -210,10 +209,7 @@ class _Context:
         return {n: (k, f"{f} {ln}", nat, t, c) for n, k, f, ln, nat, t, c in rows}
 
     def entered(self) -> list[str]:
-        return list(self.s.exec(
-            select(Entry.number).join(EventEntry, col(EventEntry.entry_id) == Entry.id)
-            .where(EventEntry.event_id == self.event.id)
-        ).all())
+        return entered_numbers(self.s, self.event)
 
     def penalties(self) -> list[PenaltyView]:
         rows = self.s.exec(select(PenaltyRecord).where(PenaltyRecord.session_id == self.session_id)

@@ -9,7 +9,16 @@ from sqlmodel import Session, col, select
 
 from paddock.db import audit
 from paddock.db.engine import Database
-from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
+from paddock.db.models import (
+    Car,
+    Entry,
+    Event,
+    EventEntry,
+    RaceClass,
+    RaceSession,
+    Season,
+    Venue,
+)
 from paddock.errors import NotFound, RuleViolation
 
 
@@ -102,6 +111,13 @@ def event_view(db: Database, key: str) -> EventView:
     with db.reader() as session:
         season = current_season(session)
         return _event_view(session, find_event(session, season, key), season)
+
+
+def entered_numbers(session: Session, event: Event) -> list[str]:
+    """The car numbers entered at the event (part-season entries only where they run)."""
+    return list(session.exec(
+        select(Entry.number).join(EventEntry, col(EventEntry.entry_id) == Entry.id)
+        .where(EventEntry.event_id == event.id)).all())
 
 
 def find_session(session: Session, event: Event, code: str) -> RaceSession:

@@ -171,8 +171,9 @@ def register_tyres(
         entry_id, driver = entered[car]
         user = audit.current_user()
         views = []
-        for tyre in rules.new_tyres(barcodes, car=car, event=ctx.event.number, tyre_type=kind,
-                                    replacement=replacement, reason=reason):
+        added = rules.new_tyres(barcodes, car=car, event=ctx.event.number, tyre_type=kind,
+                                replacement=replacement, reason=reason)
+        for tyre in added:
             record = TyreRecord(
                 season_id=ctx.season.id, barcode=tyre.barcode, entry_id=entry_id,
                 event_id=ctx.event.id, tyre_type=tyre.tyre_type.value,
@@ -186,10 +187,7 @@ def register_tyres(
                                 "type": tyre.tyre_type.value, "status": tyre.status.value,
                                 "reason": tyre.reason})
         session.flush()
-        used = rules.quota_used(here + [rules.Tyre(v.barcode, car, ctx.event.number,
-                                                   kind, rules.TyreStatus(v.status),
-                                                   replacement=v.replacement)
-                                        for v in views], car, ctx.event.number, kind)
+        used = rules.quota_used([*here, *added], car, ctx.event.number, kind)
         return RegisterResult(car, driver, tuple(views), used, ctx.rules.quota(kind))
 
 

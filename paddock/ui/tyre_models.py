@@ -308,10 +308,6 @@ class TyreModel(RowTableModel[TyreView]):
         return None
 
 
-def is_slick(tyre: TyreView) -> bool:
-    return tyre.tyre_type == TyreType.SLICK.value
-
-
 class RowSortProxy(QSortFilterProxyModel):
     """Sorts a `RowTableModel` by its columns' keys, ties by the first column's key."""
 
