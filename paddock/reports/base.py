@@ -286,9 +286,9 @@ class ReportRenderer(Generic[D]):
     def _full_story(self) -> list[Flowable]:
         story: list[Flowable] = []
         status = self.document.status
-        if status is not None and status.official and status.reason:
+        if status is not None and status.reason:
             story.append(note(f"Revision {status.revision}: {status.reason}"
-                              if status.revision > 0 else status.reason))
+                              if status.official and status.revision > 0 else status.reason))
             story.append(Spacer(0, 4))
         story.extend(self.story())
         if self.document.signatures:

@@ -540,6 +540,10 @@ def grid_document(db: Database, *, event: str, race: int,
         # The grid has no revision of its own: its sources' revisions are in the notes.
         status = DocumentStatus(official=True, revision=0,
                                 published_at=max(published, default=None))
+    if grid.amendments:
+        # Seen first, under the band: whoever reads the sheet must know it was changed.
+        amended = "; ".join(f"{text[0].upper()}{text[1:]}" for text in grid.amendments)
+        status = replace(status, reason=f"AMENDED — {amended}.")
     notes = []
     if sources:
         notes.append("Formed from " + ", ".join(

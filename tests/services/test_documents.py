@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pdfplumber
 import pytest
 
 from paddock.errors import NotFound, PaddockError
@@ -421,3 +423,17 @@ def test_the_standings_pdf_has_the_junior_table(weekend: tuple[Database, Weekend
     assert junior.class_name == "Junior"
     assert [r.number for r in junior.rows] == [r.number for r in view.juniors]
     assert "Junior — Drivers" in text_of(standings_pdf(db))
+
+
+def test_an_amended_grid_says_so_at_the_top_of_its_first_page(
+    fresh: tuple[Database, Weekend],
+) -> None:
+    from paddock.services.grids import adjust_grid, starting_grid
+
+    db, _ = fresh
+    car = starting_grid(db, event=EVENT, race=1).slots[-1].number
+    adjust_grid(db, event=EVENT, race=1, kind="withdraw", car=car, reason="Engine change")
+    with pdfplumber.open(io.BytesIO(grid_pdf(db, event=EVENT, race=1))) as pdf:
+        first = pdf.pages[0]
+        top = first.crop((0, 0, first.width, first.height / 4)).extract_text() or ""
+    assert "AMENDED" in top and "Engine change" in top
