@@ -44,6 +44,7 @@ from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import classification as engine
 from paddock.rules import penalties as pen
 from paddock.rules.laptime import parse_optional_time
+from paddock.services.revision_hash import check_revision, content_hash
 from paddock.services.season import current_season, entered_numbers, find_event, find_session
 
 PENALTY_KINDS = tuple(k.value for k in pen.PenaltyKind)
@@ -303,8 +304,15 @@ def _from_payload(payload: str) -> tuple[ResultRowView, ...]:
 
 
 def _hash(payload: list[dict[str, Any]]) -> str:
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
+    return content_hash(payload)
+
+
+def _official_rows(ctx: _Context, revision: PublishedRevision) -> tuple[ResultRowView, ...]:
+    """A published revision's rows, after checking them against the hash they were published
+    with (RevisionAltered when the stored text was changed outside Paddock)."""
+    check_revision(f"{ctx.event.short_name} {ctx.race_session.code}", revision.revision,
+                   revision.payload, revision.content_hash)
+    return _from_payload(revision.payload)
 
 
 def _results(ctx: _Context) -> SessionResults:
@@ -318,7 +326,7 @@ def _results(ctx: _Context) -> SessionResults:
     )
     if latest is not None:
         # Official: exactly what was published; nothing is recomputed.
-        rows = _from_payload(latest.payload)
+        rows = _official_rows(ctx, latest)
         winner_laps = max((r.row.laps for r in rows), default=0)
         return SessionResults(**base, official=True, revision=latest.revision,  # type: ignore[arg-type]
                               published_at=latest.published_at, reason=latest.reason,
@@ -362,7 +370,7 @@ def revision_results(db: Database, *, event: str, session: str, revision: int) -
         return dataclasses.replace(
             current, official=True, revision=found.revision, published_at=found.published_at,
             reason=found.reason, content_hash=found.content_hash,
-            rows=_from_payload(found.payload))
+            rows=_official_rows(ctx, found))
 
 
 # --- writing --------------------------------------------------------------------------------

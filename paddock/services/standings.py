@@ -55,6 +55,7 @@ from paddock.rules.points import (
     RaceResult,
     RaceRow,
 )
+from paddock.services.revision_hash import check_revision
 from paddock.services.season import current_season
 
 
@@ -447,6 +448,9 @@ def season_standings(db: Database, *, class_name: str | None = None,
         published = _latest_revisions(s, ids)
         current = season.id == current_season(s).id
         pending = _with_data(s, [i for i in ids if i not in published]) if current else set()
+        names = {race.session_id: f"{race.event_short_name} {race.code}" for race in races}
+        for i, rev in published.items():
+            check_revision(names[i], rev.revision, rev.payload, rev.content_hash)
         official: dict[int, tuple[PublishedRevision, list[_Line]]] = {
             i: (rev, _payload_lines(rev.payload)) for i, rev in published.items()}
         year, name = season.year, season.name

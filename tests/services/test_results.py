@@ -214,3 +214,26 @@ def test_typed_results_refused_where_time_cards_rule(db: Database, tmp_path: Pat
     import_results(db, event="1", session="FP1", files=[laps])
     with pytest.raises(RuleViolation, match="come from the time cards"):
         set_typed_result(db, event="1", session="FP1", result=TypedResult("7", 2))
+
+
+def test_an_official_revision_edited_outside_paddock_is_refused_loudly(
+    imsa: Database, imsa_data: Path
+) -> None:
+    import sqlite3
+
+    from paddock.services.revision_hash import RevisionAltered
+
+    import_results(imsa, event="1", session="R1", files=[imsa_data / f"{RACE}-laps.csv"])
+    publish(imsa, event="1", session="R1")
+    assert session_results(imsa, event="1", session="R1").revision == 1
+    # Swap the winner's number in the stored text, as a hand edit with a SQLite tool would.
+    con = sqlite3.connect(str(imsa.path))
+    payload = con.execute("SELECT payload FROM classification_revision").fetchone()[0]
+    con.execute("UPDATE classification_revision SET payload = ?",
+                (payload.replace('"number": "6"', '"number": "66"', 1),))
+    con.commit()
+    con.close()
+    with pytest.raises(RevisionAltered, match="revision 1 of sebring R1 has been altered"):
+        session_results(imsa, event="1", session="R1")
+    with pytest.raises(RevisionAltered):
+        revision_results(imsa, event="1", session="R1", revision=1)
