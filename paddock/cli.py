@@ -223,6 +223,38 @@ def cmd_results_import(args: argparse.Namespace) -> int:
     print(f"imported {len(summary.files)} file(s) ({kinds}): {summary.cars} cars, "
           f"{summary.laps} laps, {summary.result_lines} result lines"
           + (f"; published revision {summary.revision}" if summary.revision else ""))
+    if summary.check:
+        print(f"check: {summary.check}")
+    return 0
+
+
+def cmd_results_check(args: argparse.Namespace) -> int:
+    from paddock.services.timing_check import check_session
+
+    with _db(args) as db:
+        check = check_session(db, event=args.event, session=args.session)
+    if args.json:
+        _print_json(check.as_json())
+    else:
+        print(check.summary)
+        for difference in check.reconciliation.differences:
+            print(f"  {difference.text}")
+        for car in check.no_crossing:
+            print(f"  {car.text}")
+        for note in check.reconciliation.notes:
+            print(f"  note: {note}")
+    return 0 if check.has_file and check.agrees else 1
+
+
+def cmd_results_status(args: argparse.Namespace) -> int:
+    from paddock.services.results import set_car_status
+
+    with _db(args) as db:
+        results = set_car_status(db, event=args.event, session=args.session, car=args.car,
+                                 status=args.status, reason=args.reason)
+    state = f"OFFICIAL revision {results.revision}" if results.official else "provisional"
+    print(f"car {args.car.strip()}: {args.status.upper()} in {results.event_name} "
+          f"{results.session_name} ({state})")
     return 0
 
 
@@ -273,11 +305,14 @@ def cmd_penalty_add(args: argparse.Namespace) -> int:
 
     kind = ("time" if args.seconds is not None else "drive-through" if args.drive_through
             else "stop-and-go" if args.stop_and_go else "dsq" if args.dsq
-            else "grid-drop" if args.grid_drop is not None else "delete-lap")
+            else "grid-drop" if args.grid_drop is not None
+            else "reinstate-lap" if args.reinstate_lap is not None else "delete-lap")
     with _db(args) as db:
         result = add_penalty(db, event=args.event, session=args.session, car=args.car,
                              kind=kind, reason=args.reason, seconds=args.seconds,
-                             places=args.grid_drop, lap=args.delete_lap, served=args.served,
+                             places=args.grid_drop,
+                             lap=args.delete_lap if args.delete_lap is not None
+                             else args.reinstate_lap, served=args.served,
                              decision=args.decision or "")
     print(f"decision {result.penalty.decision}: car {result.penalty.number} {kind}"
           + (f"; published revision {result.revision}" if result.revision else ""))
@@ -426,8 +461,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--event", required=True, metavar="EVENT")
     p.add_argument("--session", required=True, metavar="SESSION")
-    p.add_argument("--reason", metavar="TEXT", help="needed for revision 2 and later")
+    p.add_argument("--reason", metavar="TEXT",
+                   help="needed for revision 2 and later, and when the classification "
+                   "disagrees with the timing system's results file")
     p.set_defaults(handler=cmd_results_publish)
+    p = results_sub.add_parser(
+        "check", help="compare with the timing system's own results file (exit 0: agrees)")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--session", required=True, metavar="SESSION")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_results_check)
+    p = results_sub.add_parser(
+        "status", help="settle a car without a crossing: it started (dnf) or not (dns)")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--session", required=True, metavar="SESSION")
+    p.add_argument("--car", required=True, metavar="NO")
+    p.add_argument("--status", required=True, choices=("dns", "dnf"))
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.set_defaults(handler=cmd_results_status)
 
     penalty = sub.add_parser("penalty", help="stewards' decisions")
     penalty_sub = penalty.add_subparsers(dest="penalty_command", metavar="ACTION", required=True)
@@ -444,6 +497,8 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--dsq", action="store_true", help="disqualification")
     what.add_argument("--grid-drop", type=int, metavar="N", help="grid places at the next race")
     what.add_argument("--delete-lap", type=int, metavar="N", help="delete lap N's time")
+    what.add_argument("--reinstate-lap", type=int, metavar="N",
+                      help="count lap N's time again (deleted by the timing system or a decision)")
     p.add_argument("--served", action="store_true", help="the drive-through was served")
     p.add_argument("--decision", metavar="NO", help="decision number (default: the next)")
     p.add_argument("--reason", required=True, metavar="TEXT")

@@ -241,6 +241,23 @@ class LapRecordRow(SQLModel, table=True):
     in_pit: bool = False
     driver_name: str = ""
     flag: str = ""
+    # Everything else the time cards carry, for the documents (time cards, best sectors,
+    # pit stops, flags); None where the file has no such column.
+    driver_number: str = ""
+    mark: int | None = None  # LAP_IMPROVEMENT: 2 the car's best, 3 the session's, 0 other
+    s1_ms: int | None = None
+    s2_ms: int | None = None
+    s3_ms: int | None = None
+    s1_mark: int | None = None
+    s2_mark: int | None = None
+    s3_mark: int | None = None
+    kph: float | None = None
+    top_speed: float | None = None
+    pit_time_ms: int | None = None
+    # Deleted in the timing system (read from its marks at import), with the reason; an
+    # official reinstates it with a decision, never by editing this row.
+    timing_deleted: bool = False
+    timing_reason: str = ""
 
 
 class ResultLine(SQLModel, table=True):
@@ -260,6 +277,57 @@ class ResultLine(SQLModel, table=True):
     total_time_ms: int | None = None
     best_lap_ms: int | None = None
     best_lap_number: int | None = None
+
+
+class TimingLine(SQLModel, table=True):
+    """One car's line in a results file of the timing system, kept as its second opinion.
+
+    ``source`` is ``results`` (overall, ``03_``) or ``by-class`` (``05_``); both may be
+    loaded for one session. Compared with Paddock's own classification by `results check`.
+    """
+
+    __tablename__ = "timing_line"
+    __table_args__ = (UniqueConstraint("session_id", "source", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    import_id: int | None = Field(default=None, foreign_key="timing_import.id")
+    source: str = "results"
+    order: int = 0
+    number: str
+    position: int | None = None
+    class_position: int | None = None
+    status: str = ""
+    status_text: str = ""
+    laps: int = 0
+    total_time_ms: int | None = None
+    best_lap_ms: int | None = None
+    best_lap_number: int | None = None
+    class_name: str = ""
+    gap_first: str = ""
+    gap_previous: str = ""
+    driver: str = ""
+    team: str = ""
+
+
+class CarStatusRecord(SQLModel, table=True):
+    """An official's word on a car that never crossed the line: it started (DNF) or not (DNS).
+
+    The time cards alone cannot tell the two apart; this settles it, with a reason.
+    """
+
+    __tablename__ = "car_status"
+    __table_args__ = (UniqueConstraint("session_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="session.id", index=True)
+    number: str
+    status: str  # dns | dnf
+    reason: str
+    created_by: str = ""
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
 
 
 class PenaltyRecord(SQLModel, table=True):

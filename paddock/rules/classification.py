@@ -22,7 +22,9 @@ The rules (domain: Classification), and the choices made where the rules are sil
 - Positions: by default only classified cars are numbered (NC, DNF, DSQ, DNS have none).
   Al Kamel's files number every starter; ``number_all_starters`` does the same.
 - Deleted lap times (track limits) never count for best or second-best lap, nor for the
-  qualifying order; the laps still count for laps completed and total time.
+  qualifying order; the laps still count for laps completed and total time. A lap is
+  deleted by the timing system (its own marks, `timing_marks`) or by a decision; a later
+  decision may reinstate it.
 - Qualifying and practice: best valid lap; equal times -> the lap set first ranks ahead
   (elapsed time of the crossing, else time of day); cars without a valid time after the
   timed cars, by laps completed then car number; time penalties do not apply there.
@@ -519,6 +521,7 @@ def classify_race(
     entered: Iterable[str] | None = None,
     penalties: Iterable[Penalty] = (),
     settings: ClassificationSettings = DEFAULT_SETTINGS,
+    timing_deleted: Mapping[str, Mapping[int, str]] | None = None,
 ) -> Classification:
     """Classify a race from its lap crossings (time cards).
 
@@ -530,15 +533,16 @@ def classify_race(
         entered: the entry list; entered cars that neither started nor crossed the line are
             DNS. None: only the cars in ``laps`` and ``starters``.
         penalties: the stewards' decisions (time, drive-through, stop-and-go, DSQ, lap
-            deletions; grid drops are ignored here).
+            deletions and reinstatements; grid drops are ignored here).
         settings: classified share, numbering, penalty conversions.
+        timing_deleted: laps the timing system had deleted (`timing_marks`), per car.
 
     Return:
         The classification: ranked starters (classified, NC, DNF), then DSQ, then DNS.
     """
     penalties = tuple(penalties)
     by_car = _group(laps)
-    deleted = deleted_laps_by_car(penalties)
+    deleted = deleted_laps_by_car(penalties, timing_deleted)
     added = added_time_by_car(penalties, settings.penalties)
     dsq = disqualified_cars(penalties)
     notes = describe_all(penalties, settings.penalties)
@@ -636,6 +640,7 @@ def classify_qualifying(
     penalties: Iterable[Penalty] = (),
     settings: ClassificationSettings = DEFAULT_SETTINGS,
     session: SessionType = SessionType.QUALIFYING,
+    timing_deleted: Mapping[str, Mapping[int, str]] | None = None,
 ) -> Classification:
     """Classify a qualifying or practice session by best valid lap.
 
@@ -646,6 +651,7 @@ def classify_qualifying(
         penalties: lap deletions and DSQ apply; time penalties and grid drops do not.
         settings: ``number_all_starters`` also numbers cars that ran without a valid time.
         session: QUALIFYING or PRACTICE (they rank alike).
+        timing_deleted: laps the timing system had deleted (`timing_marks`), per car.
 
     Return:
         Timed cars by best lap (equal: set first), cars without a valid time (by laps,
@@ -653,7 +659,7 @@ def classify_qualifying(
     """
     penalties = tuple(penalties)
     by_car = _group(laps)
-    deleted = deleted_laps_by_car(penalties)
+    deleted = deleted_laps_by_car(penalties, timing_deleted)
     dsq = disqualified_cars(penalties)
     notes = describe_all(penalties, settings.penalties)
     cars = {n: _resolve(n, car_laps, deleted.get(n, {})) for n, car_laps in by_car.items()}
@@ -718,6 +724,7 @@ def classify(
     entered: Iterable[str] | None = None,
     penalties: Iterable[Penalty] = (),
     settings: ClassificationSettings = DEFAULT_SETTINGS,
+    timing_deleted: Mapping[str, Mapping[int, str]] | None = None,
 ) -> Classification:
     """`classify_race` or `classify_qualifying`, as the session ranks (``starters``: races)."""
     if session is SessionType.RACE:
@@ -728,6 +735,7 @@ def classify(
             entered=entered,
             penalties=penalties,
             settings=settings,
+            timing_deleted=timing_deleted,
         )
     return classify_qualifying(
         laps,
@@ -736,6 +744,7 @@ def classify(
         penalties=penalties,
         settings=settings,
         session=session,
+        timing_deleted=timing_deleted,
     )
 
 

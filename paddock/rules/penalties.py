@@ -11,6 +11,8 @@ does (domain: Classification):
 - ``DELETE_LAP``: one lap time no longer counts for best lap, grid or qualifying order
   (track limits, red flag). The lap stays in the record and still counts for laps
   completed and total time.
+- ``REINSTATE_LAP``: a lap time deleted before (by the timing system or by an earlier
+  decision) counts again. Deletions and reinstatements apply in the order given.
 - ``GRID_DROP``: N places on the next grid. Carried here; the grid module applies it.
 
 Penalties are data: functions here only sort them out per car, they never touch laps.
@@ -31,7 +33,12 @@ class PenaltyKind(StrEnum):
     STOP_AND_GO = "stop-and-go"
     DSQ = "dsq"
     DELETE_LAP = "delete-lap"
+    REINSTATE_LAP = "reinstate-lap"
     GRID_DROP = "grid-drop"
+
+    @property
+    def names_a_lap(self) -> bool:
+        return self in (PenaltyKind.DELETE_LAP, PenaltyKind.REINSTATE_LAP)
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,8 @@ class Penalty:
     def __post_init__(self) -> None:
         if self.kind is PenaltyKind.TIME and self.time_ms <= 0:
             raise ValueError("a time penalty adds a positive time")
-        if self.kind is PenaltyKind.DELETE_LAP and (self.lap is None or self.lap < 1):
-            raise ValueError("a lap deletion names a lap number (1 or more)")
+        if self.kind.names_a_lap and (self.lap is None or self.lap < 1):
+            raise ValueError(f"a {self.kind.value} names a lap number (1 or more)")
         if self.kind is PenaltyKind.GRID_DROP and self.places <= 0:
             raise ValueError("a grid drop is a positive number of places")
 
@@ -101,6 +108,8 @@ class Penalty:
                 return "Disqualified"
             case PenaltyKind.DELETE_LAP:
                 return f"Lap {self.lap} deleted"
+            case PenaltyKind.REINSTATE_LAP:
+                return f"Lap {self.lap} reinstated"
             case PenaltyKind.GRID_DROP:
                 return f"{self.places}-place grid drop"
         raise AssertionError(self.kind)  # pragma: no cover - every kind is matched
@@ -134,6 +143,10 @@ def delete_lap(number: str, lap: int, reason: str, decision: str = "") -> Penalt
     return Penalty(number, PenaltyKind.DELETE_LAP, reason, decision, lap=lap)
 
 
+def reinstate_lap(number: str, lap: int, reason: str, decision: str = "") -> Penalty:
+    return Penalty(number, PenaltyKind.REINSTATE_LAP, reason, decision, lap=lap)
+
+
 def grid_drop(number: str, places: int, reason: str, decision: str = "") -> Penalty:
     return Penalty(number, PenaltyKind.GRID_DROP, reason, decision, places=places)
 
@@ -153,12 +166,28 @@ def added_time_by_car(
     return added
 
 
-def deleted_laps_by_car(penalties: Iterable[Penalty]) -> dict[str, dict[int, str]]:
-    """Lap numbers deleted per car, each with its reason."""
-    deleted: dict[str, dict[int, str]] = {}
+def deleted_laps_by_car(
+    penalties: Iterable[Penalty],
+    timing: Mapping[str, Mapping[int, str]] | None = None,
+) -> dict[str, dict[int, str]]:
+    """Lap numbers deleted per car, each with its reason.
+
+    Args:
+        penalties: the decisions, in the order taken: a deletion and a reinstatement of the
+            same lap cancel out, the later one stands.
+        timing: the laps the timing system had already deleted (`timing_marks`), before
+            any decision.
+    """
+    deleted: dict[str, dict[int, str]] = {
+        number: dict(laps) for number, laps in (timing or {}).items() if laps
+    }
     for penalty in penalties:
-        if penalty.kind is PenaltyKind.DELETE_LAP and penalty.lap is not None:
+        if penalty.lap is None:
+            continue
+        if penalty.kind is PenaltyKind.DELETE_LAP:
             deleted.setdefault(penalty.number, {})[penalty.lap] = penalty.reason
+        elif penalty.kind is PenaltyKind.REINSTATE_LAP:
+            deleted.get(penalty.number, {}).pop(penalty.lap, None)
     return deleted
 
 

@@ -9,10 +9,12 @@ silently and every revision stays readable.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
@@ -27,6 +29,7 @@ from paddock.db.backup import backup_sqlite
 from paddock.db.engine import Database
 from paddock.db.models import (
     Car,
+    CarStatusRecord,
     Driver,
     Entry,
     Event,
@@ -39,11 +42,13 @@ from paddock.db.models import (
     Season,
     Team,
     TimingImport,
+    TimingLine,
 )
 from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import classification as engine
 from paddock.rules import penalties as pen
 from paddock.rules.laptime import parse_optional_time
+from paddock.rules.timing_marks import timing_system_deletions
 from paddock.services.revision_hash import check_revision, content_hash
 from paddock.services.season import current_season, entered_numbers, find_event, find_session
 
@@ -139,6 +144,7 @@ class ImportSummary:
     laps: int
     result_lines: int
     revision: int | None  # the revision published by a correction of an official session
+    check: str = ""  # one line: how the classification compares with the timing system's
 
 
 @dataclass(frozen=True)
@@ -176,13 +182,23 @@ class _Line:
 
 
 class _Context:
-    def __init__(self, session: Session, event_key: str, session_code: str) -> None:
+    def __init__(self, session: Session, event_key: str, session_code: str,
+                 db: Database | None = None) -> None:
         self.s = session
+        self.db = db
+        self.backup_path: Path | None = None
         self.season: Season = current_season(session)
         self.event: Event = find_event(session, self.season, event_key)
         self.race_session: RaceSession = find_session(session, self.event, session_code)
         assert self.race_session.id is not None
         self.session_id: int = self.race_session.id
+
+    def back_up(self, what: str) -> None:
+        """Copy the database as it was before this change (SQLite), once per change."""
+        db = self.db
+        if self.backup_path is None and db is not None and db.is_sqlite and db.path:
+            label = f"{self.event.short_name}-{self.race_session.code}-{what}"
+            self.backup_path = backup_sqlite(db.path, label)
 
     @property
     def session_type(self) -> engine.SessionType:
@@ -212,6 +228,34 @@ class _Context:
     def entered(self) -> list[str]:
         return entered_numbers(self.s, self.event)
 
+    def timing_lines(self, source: str | None = None) -> list[TimingLine]:
+        """The timing system's results lines (``results``, ``by-class``), in file order."""
+        query = select(TimingLine).where(TimingLine.session_id == self.session_id)
+        if source is not None:
+            query = query.where(TimingLine.source == source)
+        return list(self.s.exec(query.order_by(col(TimingLine.source), col(TimingLine.order))))
+
+    def car_statuses(self) -> dict[str, CarStatusRecord]:
+        """The officials' DNS/DNF settlements of cars without a crossing, by car."""
+        rows = self.s.exec(select(CarStatusRecord).where(
+            CarStatusRecord.session_id == self.session_id)).all()
+        return {r.number: r for r in rows}
+
+    def starters(self) -> list[str] | None:
+        """Who took the start, in grid order, where anything says so (None: nothing does).
+
+        A car that took the start but never crossed the line is missing from the time
+        cards: the timing system's results file lists it with a position, or an official
+        settles it (DNF: it started; DNS: it did not, whatever a file says).
+        """
+        lines = self.timing_lines("results") or self.timing_lines("by-class")
+        listed = [r.number for r in sorted(lines, key=lambda r: r.position or 0)
+                  if r.position is not None]
+        statuses = self.car_statuses()
+        starters = [n for n in listed if getattr(statuses.get(n), "status", "dnf") == "dnf"]
+        starters += [n for n, r in statuses.items() if r.status == "dnf" and n not in starters]
+        return starters or None
+
     def penalties(self) -> list[PenaltyView]:
         rows = self.s.exec(select(PenaltyRecord).where(PenaltyRecord.session_id == self.session_id)
                            .order_by(col(PenaltyRecord.id))).all()
@@ -229,21 +273,23 @@ class _Context:
         penalties = [p.to_rule() for p in self.penalties()]
         laps = self.s.exec(
             select(LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
-                   LapRecordRow.elapsed_ms, LapRecordRow.hour)
+                   LapRecordRow.elapsed_ms, LapRecordRow.hour, LapRecordRow.timing_deleted,
+                   LapRecordRow.timing_reason)
             .where(LapRecordRow.session_id == self.session_id)
         ).all()
         entered = self.entered()
         lines = self.s.exec(select(ResultLine).where(ResultLine.session_id == self.session_id)
                             .order_by(col(ResultLine.order))).all()
         if laps:
-            adapted = [_Hour(n, lap, t, e, _hour_ms(h)) for n, lap, t, e, h in laps]
-            # A car that took the start but never crossed the line is missing from the
-            # time cards; a results file loaded beside them says who started.
-            starters = [r.number for r in sorted(lines, key=lambda r: r.position or 0)
-                        if r.position is not None] or None
+            adapted = [_Hour(n, lap, t, e, _hour_ms(h)) for n, lap, t, e, h, _d, _r in laps]
+            timing_deleted: dict[str, dict[int, str]] = {}
+            for number, lap, *_rest, deleted, why in laps:
+                if deleted:
+                    timing_deleted.setdefault(number, {})[lap] = why
             result = engine.classify(self.session_type, adapted, classes=classes,
-                                     starters=starters, entered=entered, penalties=penalties,
-                                     settings=self.settings())
+                                     starters=self.starters(), entered=entered,
+                                     penalties=penalties, settings=self.settings(),
+                                     timing_deleted=timing_deleted)
             return result, entries
         if lines:
             adapted_lines = [
@@ -376,13 +422,38 @@ def revision_results(db: Database, *, event: str, session: str, revision: int) -
 # --- writing --------------------------------------------------------------------------------
 
 
-def _backup(db: Database, label: str) -> None:
-    if db.is_sqlite and db.path is not None:
-        backup_sqlite(db.path, label)
+@contextmanager
+def _change(db: Database, event: str, session: str) -> Iterator[_Context]:
+    """One change of a session, in one write transaction: "is it official?" is read inside
+    it, so a publish from another desk cannot slip between the check and the change. A
+    backup made for a change that then fails is removed: backups are for what happened."""
+    with contextlib.ExitStack() as stack:
+        s = stack.enter_context(db.transaction())
+        ctx = _Context(s, event, session, db=db)
+        try:
+            yield ctx
+        except BaseException:
+            if ctx.backup_path is not None:
+                ctx.backup_path.unlink(missing_ok=True)
+            raise
 
 
-def _publish_in(ctx: _Context, reason: str, *, require_change: bool = True) -> int:
-    """Freeze the computed classification as the next revision (inside the transaction)."""
+def _official_change(ctx: _Context, reason: str | None, what: str) -> bool:
+    """Whether the session is official (the change then publishes the next revision);
+    an official session demands a reason for a change that carries none of its own."""
+    official = ctx.latest_revision() is not None
+    if official and reason is not None and not reason.strip():
+        raise RuleViolation([f"{ctx.event.short_name} {ctx.race_session.code} is official; a "
+                             f"{what} publishes a new revision and needs a reason (--reason)"])
+    return official
+
+
+def _publish_in(ctx: _Context, reason: str, *, require_change: bool = True,
+                what: str = "publish") -> int:
+    """Freeze the computed classification as the next revision (inside the transaction).
+
+    The database is backed up first (the state before this change), once every check has
+    passed: a refused publish makes no backup."""
     result, entries = ctx.compute()
     if not result.rows:
         raise RuleViolation([f"{ctx.event.short_name} {ctx.race_session.code}: there are no "
@@ -396,6 +467,7 @@ def _publish_in(ctx: _Context, reason: str, *, require_change: bool = True) -> i
     number = 1 if latest is None else latest.revision + 1
     if number > 1 and not reason.strip():
         raise RuleViolation([f"revision {number} of an official classification needs a reason"])
+    ctx.back_up(what)
     ctx.s.add(PublishedRevision(session_id=ctx.session_id, revision=number,
                                 reason=reason.strip(), payload=json.dumps(payload),
                                 content_hash=digest, published_by=audit.current_user()))
@@ -407,43 +479,27 @@ def _publish_in(ctx: _Context, reason: str, *, require_change: bool = True) -> i
     return number
 
 
-def _is_official(db: Database, event: str, session: str) -> tuple[bool, str]:
-    with db.reader() as s:
-        ctx = _Context(s, event, session)
-        return ctx.latest_revision() is not None, f"{ctx.event.short_name}-{ctx.race_session.code}"
-
-
-def _before_change(db: Database, event: str, session: str, *, reason: str | None,
-                   what: str) -> bool:
-    """Ready a change of a session: on an official one, demand a reason and back up first.
-
-    Args:
-        reason: the change's reason; None when the change carries its own (a penalty).
-        what: the change, for the message and the backup's name ("correction").
-
-    Return:
-        Whether the session is official (the change then publishes the next revision).
-    """
-    official, label = _is_official(db, event, session)
-    if official and reason is not None and not reason.strip():
-        raise RuleViolation([f"{event} {session.upper()} is official; a {what} publishes a new "
-                             "revision and needs a reason (--reason)"])
-    if official:
-        _backup(db, f"{label}-{what.replace(' ', '-')}")
-    return official
-
-
 def publish(db: Database, *, event: str, session: str, reason: str = "") -> SessionResults:
     """Publish the classification as official (revision 1, or N+1 with a reason).
 
+    A classification that disagrees with the timing system's own results file is published
+    only with a reason saying why (cars without a crossing left unsettled are listed by
+    `results check` and on the Results page; settling one later makes a new revision).
     The database is backed up next to itself first (the last 20 copies are kept).
     """
-    _official, label = _is_official(db, event, session)
-    _backup(db, f"{label}-publish")
-    with db.transaction() as s:
-        ctx = _Context(s, event, session)
+    from paddock.services.timing_check import check_in
+
+    with _change(db, event, session) as ctx:
+        check = check_in(ctx)
+        if not check.reconciliation.agrees and not reason.strip():
+            raise RuleViolation([
+                f"{ctx.event.short_name} {ctx.race_session.code}: "
+                f"{check.reconciliation.summary}; publish "
+                "only with a reason that says why (--reason), or settle them first "
+                f"(paddock results check --event {ctx.event.short_name} --session "
+                f"{ctx.race_session.code})"])
         _publish_in(ctx, reason)
-        s.flush()
+        ctx.s.flush()
         return _results(ctx)
 
 
@@ -468,14 +524,16 @@ def import_results(db: Database, *, event: str, session: str, files: Sequence[Pa
         InputError: ``FILE:LINE: what`` for a file that cannot be read, is of the wrong
             kind, or names a car that is not entered.
     """
+    from paddock.services.timing_check import check_in
     from paddock.timing.detect import read_timing_file
+    from paddock.timing.records import FileKind
 
     if not files:
         raise RuleViolation(["no file given"])
     parsed = [(Path(f), read_timing_file(f)) for f in files]
-    official = _before_change(db, event, session, reason=reason, what="corrected import")
-    with db.transaction() as s:
-        ctx = _Context(s, event, session)
+    with _change(db, event, session) as ctx:
+        s = ctx.s
+        official = _official_change(ctx, reason, "corrected import")
         entered = set(ctx.entered())
         known = set(ctx.entries())
         lap_count = line_count = 0
@@ -504,29 +562,66 @@ def import_results(db: Database, *, event: str, session: str, files: Sequence[Pa
                 s.execute(delete(LapRecordRow).where(
                     col(LapRecordRow.session_id) == ctx.session_id))
                 if timing.laps:
-                    s.execute(insert(LapRecordRow), [
-                        {"session_id": ctx.session_id, "import_id": imp.id, "number": lap.number,
-                         "lap": lap.lap, "lap_time_ms": lap.lap_time_ms,
-                         "elapsed_ms": lap.elapsed_ms, "hour": lap.hour, "in_pit": lap.in_pit,
-                         "driver_name": lap.driver_name, "flag": lap.flag}
-                        for lap in timing.laps])
+                    s.execute(insert(LapRecordRow), _lap_rows(ctx.session_id, imp.id, timing))
                 lap_count += len(timing.laps)
             else:
-                s.execute(delete(ResultLine).where(col(ResultLine.session_id) == ctx.session_id))
-                s.execute(insert(ResultLine), [
-                    {"session_id": ctx.session_id, "import_id": imp.id, "order": i,
-                     "number": r.number, "position": r.position,
-                     "status": r.status.value if r.status else "", "laps": r.laps,
-                     "total_time_ms": r.total_time_ms, "best_lap_ms": r.best_lap_ms,
-                     "best_lap_number": r.best_lap_number}
+                source = "by-class" if timing.kind is FileKind.ALKAMEL_RESULTS_BY_CLASS \
+                    else "results"
+                s.execute(delete(TimingLine).where(col(TimingLine.session_id) == ctx.session_id,
+                                                   col(TimingLine.source) == source))
+                s.execute(insert(TimingLine), [
+                    {"session_id": ctx.session_id, "import_id": imp.id, "source": source,
+                     "order": i, "number": r.number, "position": r.position,
+                     "class_position": r.class_position,
+                     "status": r.status.value if r.status else "", "status_text": r.status_text,
+                     "laps": r.laps, "total_time_ms": r.total_time_ms,
+                     "best_lap_ms": r.best_lap_ms, "best_lap_number": r.best_lap_number,
+                     "class_name": r.class_name, "gap_first": r.gap_first,
+                     "gap_previous": r.gap_previous, "driver": r.driver, "team": r.team}
                     for i, r in enumerate(timing.results)])
+                _rebuild_result_lines(ctx)
                 line_count += len(timing.results)
             audit.record(s, "import", "timing", f"{ctx.event.short_name}/{ctx.race_session.code}",
                          after={"file": path.name, "kind": kind, "sha256": digest,
                                 "rows": len(records)})
-        revision = _publish_in(ctx, reason) if official else None
+        revision = _publish_in(ctx, reason, what="corrected-import") if official else None
+        s.flush()
+        check = check_in(ctx).summary
     return ImportSummary(tuple(str(p) for p, _ in parsed), tuple(t.kind.value for _, t in parsed),
-                         len(cars), lap_count, line_count, revision)
+                         len(cars), lap_count, line_count, revision, check)
+
+
+def _lap_rows(session_id: int, import_id: int | None, timing: Any) -> list[dict[str, Any]]:
+    """The time cards' laps as rows, with every column and the timing system's deletions."""
+    deleted = timing_system_deletions(timing.laps)
+    rows = []
+    for lap in timing.laps:
+        sectors = (*lap.sectors, None, None, None)[:3]
+        marks = (*lap.sector_marks, None, None, None)[:3]
+        why = deleted.get(lap.number, {}).get(lap.lap, "")
+        rows.append({
+            "session_id": session_id, "import_id": import_id, "number": lap.number,
+            "lap": lap.lap, "lap_time_ms": lap.lap_time_ms, "elapsed_ms": lap.elapsed_ms,
+            "hour": lap.hour, "in_pit": lap.in_pit, "driver_name": lap.driver_name,
+            "flag": lap.flag, "driver_number": lap.driver_number, "mark": lap.mark,
+            "s1_ms": sectors[0], "s2_ms": sectors[1], "s3_ms": sectors[2],
+            "s1_mark": marks[0], "s2_mark": marks[1], "s3_mark": marks[2],
+            "kph": lap.kph, "top_speed": lap.top_speed, "pit_time_ms": lap.pit_time_ms,
+            "timing_deleted": bool(why), "timing_reason": why})
+    return rows
+
+
+def _rebuild_result_lines(ctx: _Context) -> None:
+    """The lines a session without time cards is classified from: the timing system's
+    overall results file, else its results by class (typed lines are replaced)."""
+    lines = ctx.timing_lines("results") or ctx.timing_lines("by-class")
+    ctx.s.execute(delete(ResultLine).where(col(ResultLine.session_id) == ctx.session_id))
+    ctx.s.execute(insert(ResultLine), [
+        {"session_id": ctx.session_id, "import_id": r.import_id, "order": i, "number": r.number,
+         "position": r.position, "status": r.status, "laps": r.laps,
+         "total_time_ms": r.total_time_ms, "best_lap_ms": r.best_lap_ms,
+         "best_lap_number": r.best_lap_number}
+        for i, r in enumerate(lines)])
 
 
 def add_penalty(
@@ -549,27 +644,24 @@ def add_penalty(
         problems.append(f"car {car}: a time penalty needs a positive number of seconds")
     if kind == "grid-drop" and (places is None or places <= 0):
         problems.append(f"car {car}: a grid drop needs a positive number of places")
-    if kind == "delete-lap" and (lap is None or lap < 1):
-        problems.append(f"car {car}: a lap deletion needs the lap number")
+    if kind in ("delete-lap", "reinstate-lap") and (lap is None or lap < 1):
+        problems.append(f"car {car}: a lap {kind.split('-')[0]} needs the lap number")
     if problems:
         raise RuleViolation(problems)
-    official = _before_change(db, event, session, reason=None, what="penalty")
-    with db.transaction() as s:
-        ctx = _Context(s, event, session)
+    with _change(db, event, session) as ctx:
+        s = ctx.s
+        official = _official_change(ctx, None, "penalty")
         if car not in set(ctx.entered()):
             raise RuleViolation([f"car {car} is not entered at {ctx.event.name}"])
-        if kind == "delete-lap":
-            exists = s.exec(select(LapRecordRow.id).where(
-                LapRecordRow.session_id == ctx.session_id, LapRecordRow.number == car,
-                LapRecordRow.lap == lap)).first()
-            if exists is None:
-                raise RuleViolation([f"car {car} has no lap {lap} in {ctx.race_session.name}"])
+        if kind in ("delete-lap", "reinstate-lap"):
+            assert lap is not None
+            _check_lap_change(ctx, car, lap, kind)
         if not decision:
             decision = str(_next_decision(s, ctx.event))
         record = PenaltyRecord(
             session_id=ctx.session_id, number=car, kind=kind,
             time_ms=round((seconds or 0) * 1000) if kind == "time" else 0,
-            lap=lap if kind == "delete-lap" else None,
+            lap=lap if kind in ("delete-lap", "reinstate-lap") else None,
             places=places or 0 if kind == "grid-drop" else 0, served=served, reason=reason,
             decision=decision, created_by=audit.current_user())
         s.add(record)
@@ -582,8 +674,69 @@ def add_penalty(
         revision = None
         if official and kind != "grid-drop":
             revision = _publish_in(ctx, f"Decision {decision}: car {car}, {reason}",
-                                   require_change=False)
+                                   require_change=False, what="penalty")
     return PenaltyResult(view, revision)
+
+
+def _check_lap_change(ctx: _Context, car: str, lap: int, kind: str) -> None:
+    """Refuse deleting a lap that is not there or already deleted, and reinstating one
+    that counts."""
+    row = ctx.s.exec(select(LapRecordRow).where(
+        LapRecordRow.session_id == ctx.session_id, LapRecordRow.number == car,
+        LapRecordRow.lap == lap)).first()
+    if row is None:
+        raise RuleViolation([f"car {car} has no lap {lap} in {ctx.race_session.name}"])
+    timing = {car: {lap: row.timing_reason}} if row.timing_deleted else {}
+    rules = [p.to_rule() for p in ctx.penalties() if p.number == car]
+    deleted = lap in pen.deleted_laps_by_car(rules, timing).get(car, {})
+    if kind == "delete-lap" and deleted:
+        raise RuleViolation([f"car {car} lap {lap} is already deleted"])
+    if kind == "reinstate-lap" and not deleted:
+        raise RuleViolation([f"car {car} lap {lap} is not deleted; nothing to reinstate"])
+
+
+def set_car_status(db: Database, *, event: str, session: str, car: str, status: str,
+                   reason: str) -> SessionResults:
+    """Settle a car that never crossed the line: it took the start (DNF) or not (DNS).
+
+    Audited; on an official session it publishes the next revision with the reason.
+    """
+    car, reason, status = car.strip(), reason.strip(), status.strip().lower()
+    problems = []
+    if status not in ("dns", "dnf"):
+        problems.append(f"car {car}: status '{status}' is not dns or dnf")
+    if not reason:
+        problems.append(f"car {car}: settling a status needs a reason")
+    if problems:
+        raise RuleViolation(problems)
+    with _change(db, event, session) as ctx:
+        official = _official_change(ctx, reason, "status change")
+        if ctx.race_session.kind != "race":
+            raise RuleViolation([f"{ctx.race_session.name} is not a race: only a race has "
+                                 "starters to settle"])
+        if car not in set(ctx.entered()):
+            raise RuleViolation([f"car {car} is not entered at {ctx.event.name}"])
+        crossed = ctx.s.exec(select(LapRecordRow.id).where(
+            LapRecordRow.session_id == ctx.session_id, LapRecordRow.number == car)).first()
+        if crossed is not None:
+            raise RuleViolation([f"car {car} crossed the line in {ctx.race_session.name}; its "
+                                 "status comes from its laps"])
+        record = ctx.car_statuses().get(car)
+        before = None if record is None else {"status": record.status, "reason": record.reason}
+        if record is None:
+            record = CarStatusRecord(session_id=ctx.session_id, number=car, status=status,
+                                     reason=reason, created_by=audit.current_user())
+        else:
+            record.status, record.reason = status, reason
+            record.created_by = audit.current_user()
+        ctx.s.add(record)
+        ctx.s.flush()
+        audit.record(ctx.s, "status", "classification",
+                     f"{ctx.event.short_name}/{ctx.race_session.code}/{car}", before=before,
+                     after={"status": status, "reason": reason})
+        if official:
+            _publish_in(ctx, f"Car {car} {status.upper()}: {reason}", what="status")
+        return _results(ctx)
 
 
 def _next_decision(s: Session, event: Event) -> int:
@@ -626,9 +779,9 @@ def set_typed_result(db: Database, *, event: str, session: str, result: TypedRes
             problems.append(f"car {number}: the {label} must be positive")
     if problems:
         raise RuleViolation(problems)
-    official = _before_change(db, event, session, reason=reason, what="correction")
-    with db.transaction() as s:
-        ctx = _Context(s, event, session)
+    with _change(db, event, session) as ctx:
+        s = ctx.s
+        official = _official_change(ctx, reason, "correction")
         if number not in set(ctx.entered()):
             raise RuleViolation([f"car {number} is not entered at {ctx.event.name}"])
         has_laps = s.exec(select(LapRecordRow.id).where(
@@ -661,16 +814,16 @@ def set_typed_result(db: Database, *, event: str, session: str, result: TypedRes
                                            "best_lap_ms": result.best_lap_ms,
                                            "status": result.status, "reason": reason})
         if official:
-            _publish_in(ctx, reason)
+            _publish_in(ctx, reason, what="correction")
         return _results(ctx)
 
 
 def delete_typed_result(db: Database, *, event: str, session: str, number: str,
                         reason: str = "") -> SessionResults:
     """Remove one car's typed line (typed by mistake)."""
-    official = _before_change(db, event, session, reason=reason, what="correction")
-    with db.transaction() as s:
-        ctx = _Context(s, event, session)
+    with _change(db, event, session) as ctx:
+        s = ctx.s
+        official = _official_change(ctx, reason, "correction")
         line = s.exec(select(ResultLine).where(ResultLine.session_id == ctx.session_id,
                                                ResultLine.number == number.strip())).first()
         if line is None:
@@ -681,7 +834,7 @@ def delete_typed_result(db: Database, *, event: str, session: str, number: str,
         s.delete(line)
         s.flush()
         if official:
-            _publish_in(ctx, reason)
+            _publish_in(ctx, reason, what="correction")
         return _results(ctx)
 
 

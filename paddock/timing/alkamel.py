@@ -43,6 +43,8 @@ def read_time_cards(table: CsvTable) -> TimingFile:
     table.require("NUMBER", "LAP_NUMBER", "LAP_TIME", kind=kind.label)
     table.require_rows()
     class_column = table.first_of(*_CLASS_COLUMNS)
+    mark_column = table.first_of("LAP_IMPROVEMENT")
+    sector_columns = _sector_columns(table)
     laps = tuple(
         LapRecord(
             number=table.number(row, "NUMBER"),
@@ -58,11 +60,44 @@ def read_time_cards(table: CsvTable) -> TimingFile:
             team=table.get(row, "TEAM"),
             pit_time_ms=_lenient_time(table.get(row, "PIT_TIME")),
             line=row.line,
+            mark=_mark(table, row, mark_column),
+            sectors=tuple(table.optional_time(row, name) for name, _ in sector_columns),
+            sector_marks=tuple(_mark(table, row, mark) for _, mark in sector_columns),
+            kph=_speed(table, row, "KPH"),
+            top_speed=_speed(table, row, "TOP_SPEED"),
         )
         for row in table
     )
     check_unique_laps(laps, table.name, "LAP_NUMBER")
     return TimingFile(table.name, kind, laps=laps, delimiter=table.delimiter)
+
+
+def _sector_columns(table: CsvTable) -> tuple[tuple[str, str | None], ...]:
+    """The sector columns S1, S2, ... in order, each with its improvement column if any."""
+    found: list[tuple[str, str | None]] = []
+    for i in range(1, 10):
+        name = table.first_of(f"S{i}")
+        if name is None:
+            break
+        found.append((name, table.first_of(f"S{i}_IMPROVEMENT")))
+    return tuple(found)
+
+
+def _mark(table: CsvTable, row: CsvRow, column: str | None) -> int | None:
+    """An improvement mark (0, 2, 3...); None when the file has no such column."""
+    if column is None:
+        return None
+    return table.optional_int(row, column) or 0
+
+
+def _speed(table: CsvTable, row: CsvRow, column: str) -> float | None:
+    # Speeds are information for the documents: an odd value must not stop an import.
+    text = table.get(row, column)
+    try:
+        value = float(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and 0 <= value < 1000 else None
 
 
 def _lenient_time(text: str) -> int | None:

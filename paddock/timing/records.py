@@ -63,6 +63,11 @@ class LapRecord:
         class_name, team: as the file writes them ("" if absent).
         pit_time_ms: time spent in the pit lane, on the lap after a stop.
         line: the line of the file this record comes from.
+        mark: the timing system's ``LAP_IMPROVEMENT`` (2: the car's best valid lap, 3: also
+            the session's best, 0: any other lap; None when the file has no such column).
+        sectors: sector times (S1, S2, S3...), None where blank; () when the file has none.
+        sector_marks: each sector's improvement mark, as ``mark``.
+        kph: average speed of the lap; top_speed: the speed trap's, when the file says.
     """
 
     number: str
@@ -78,6 +83,11 @@ class LapRecord:
     team: str = ""
     pit_time_ms: int | None = None
     line: int = 0
+    mark: int | None = None
+    sectors: tuple[int | None, ...] = ()
+    sector_marks: tuple[int | None, ...] = ()
+    kph: float | None = None
+    top_speed: float | None = None
 
     @property
     def hour_ms(self) -> int | None:

@@ -95,5 +95,6 @@ def test_penalty_kinds_are_the_cli_words() -> None:
         "stop-and-go",
         "dsq",
         "delete-lap",
+        "reinstate-lap",
         "grid-drop",
     }

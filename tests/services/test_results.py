@@ -19,8 +19,10 @@ from paddock.services.results import (
     revision_results,
     revisions,
     session_results,
+    set_car_status,
 )
 from paddock.services.season import add_class
+from paddock.services.timing_check import check_session
 
 RACE = "2023_08-long-beach-street-circuit_202304151405-race"
 QUALI = "2023_08-long-beach-street-circuit_202304141715-qualifying"
@@ -72,6 +74,8 @@ def test_race_time_cards_reproduce_the_official_classification(
         assert row.laps == int(line["LAPS"])
         assert row.total_time_ms == parse_time(line["TOTAL_TIME"])
         assert row.gap == line["GAP_FIRST"]
+        assert (row.best_lap_ms, row.best_lap_number) == (
+            parse_time(line["FL_TIME"]), int(line["FL_LAPNUM"]))
     # Not in the time cards: listed apart, without a position.
     assert all(ours[n].position is None for n in ("01", "80", "93"))
 
@@ -128,24 +132,93 @@ def test_a_corrected_import_of_an_official_session_needs_a_reason(
         import_results(imsa, event="1", session="R1", files=files)
 
 
-def test_qualifying_after_the_officials_deleted_lap_times(imsa: Database, imsa_data: Path) -> None:
-    import_results(imsa, event="1", session="Q", files=[imsa_data / f"{QUALI}-laps.csv"])
+def test_qualifying_time_cards_alone_equal_the_official_results_on_every_row(
+    imsa: Database, imsa_data: Path
+) -> None:
+    """The timing system's own marks say which laps it deleted: no hand work needed."""
+    summary = import_results(imsa, event="1", session="Q", files=[imsa_data / f"{QUALI}-laps.csv"])
+    assert "no results file" in summary.check
     official = official_lines(imsa_data / f"{QUALI}-results.csv")
-    before = session_results(imsa, event="1", session="Q")
-    # Deleting every lap quicker than the official best brings each car to its official time.
+    rows = [r.row for r in session_results(imsa, event="1", session="Q").rows]
+    assert [r.number for r in rows] == [ln["NUMBER"] for ln in official]
+    assert [r.position for r in rows] == [int(ln["POS"]) for ln in official]
+    assert [r.laps for r in rows] == [int(ln["LAPS"]) for ln in official]
+    assert [r.best_lap_ms for r in rows] == [parse_time(ln["TIME"]) for ln in official]
+    assert [r.best_lap_number for r in rows] == [int(ln["LAP"]) for ln in official]
+    # Car 60: lap 10 (1:10.489) was deleted in the timing system; lap 12 counts.
+    car60 = next(r for r in rows if r.number == "60")
+    assert (car60.best_lap_ms, car60.best_lap_number) == (parse_time("1:10.583"), 12)
+    assert 10 in car60.deleted_laps
     with imsa.reader() as s:
-        laps = s.exec(select(LapRecordRow)).all()
-    for line in official:
-        best = parse_time(line["TIME"])
-        for lap in laps:
-            if lap.number == line["NUMBER"] and lap.lap_time_ms is not None \
-                    and lap.lap_time_ms < best:
-                add_penalty(imsa, event="1", session="Q", car=lap.number, kind="delete-lap",
-                            lap=lap.lap, reason="Track limits")
-    after = session_results(imsa, event="1", session="Q")
-    assert [r.row.number for r in after.rows] == [ln["NUMBER"] for ln in official]
-    assert [r.row.best_lap_ms for r in after.rows] == [parse_time(ln["TIME"]) for ln in official]
-    assert [r.row.number for r in before.rows] != [r.row.number for r in after.rows]
+        deleted = s.exec(select(LapRecordRow).where(LapRecordRow.timing_deleted)).all()
+    assert len(deleted) == 6
+    assert all("timing system" in lap.timing_reason for lap in deleted)
+
+
+def test_an_official_reinstates_a_lap_the_timing_system_deleted(
+    imsa: Database, imsa_data: Path
+) -> None:
+    import_results(imsa, event="1", session="Q", files=[imsa_data / f"{QUALI}-laps.csv"])
+    with pytest.raises(RuleViolation, match="lap 12 is not deleted"):
+        add_penalty(imsa, event="1", session="Q", car="60", kind="reinstate-lap", lap=12,
+                    reason="Video review")
+    add_penalty(imsa, event="1", session="Q", car="60", kind="reinstate-lap", lap=10,
+                reason="Video review: inside track limits")
+    rows = [r.row for r in session_results(imsa, event="1", session="Q").rows]
+    assert [r.number for r in rows[:2]] == ["10", "60"]
+    assert (rows[1].best_lap_ms, rows[1].best_lap_number) == (parse_time("1:10.489"), 10)
+    assert 10 not in rows[1].deleted_laps
+    check = check_session(imsa, event="1", session="Q")
+    assert not check.has_file
+
+
+def test_results_check_agrees_with_the_officials_files_and_names_a_time_penalty(
+    imsa: Database, imsa_data: Path, tmp_path: Path
+) -> None:
+    race = [imsa_data / f"{RACE}-laps.csv", imsa_data / f"{RACE}-results.csv"]
+    summary = import_results(imsa, event="1", session="R1", files=race)
+    assert summary.check.startswith("agrees")
+    assert check_session(imsa, event="1", session="R1").agrees
+    quali = [imsa_data / f"{QUALI}-laps.csv", imsa_data / f"{QUALI}-results.csv"]
+    import_results(imsa, event="1", session="Q", files=quali)
+    assert check_session(imsa, event="1", session="Q").agrees
+
+    # The same results file with car 25 given +5 s, as the timekeepers would after a decision.
+    text = (imsa_data / f"{RACE}-results.csv").read_text(encoding="utf-8-sig")
+    altered = tmp_path / "03_Results_Race.csv"
+    altered.write_text(text.replace("1:42:09.029", "1:42:14.029"), encoding="utf-8")
+    import_results(imsa, event="1", session="R1", files=[altered])
+    check = check_session(imsa, event="1", session="R1")
+    assert not check.agrees
+    totals = [d for d in check.reconciliation.differences if d.field == "total_time"]
+    assert [(d.car, d.cause) for d in totals] == [("25", "time penalty 5 s")]
+    assert [(p.car, p.seconds) for p in check.reconciliation.suggested_penalties] == [("25", 5)]
+    with pytest.raises(RuleViolation, match="publish only with a reason"):
+        publish(imsa, event="1", session="R1")
+    add_penalty(imsa, event="1", session="R1", car="25", kind="time", seconds=5,
+                reason="Avoidable contact")
+    # The totals now agree; the altered file kept its old order, which is all that is left.
+    left = check_session(imsa, event="1", session="R1").reconciliation.differences
+    assert left and {d.field for d in left} == {"position"}
+
+
+def test_a_car_without_a_crossing_is_a_question_until_an_official_settles_it(
+    imsa: Database, imsa_data: Path
+) -> None:
+    import_results(imsa, event="1", session="R1", files=[imsa_data / f"{RACE}-laps.csv"])
+    check = check_session(imsa, event="1", session="R1")
+    assert [c.car for c in check.no_crossing] == ["01", "80", "93"]
+    set_car_status(imsa, event="1", session="R1", car="01", status="dnf",
+                   reason="Took the start, stopped on lap 1")
+    for car in ("80", "93"):
+        set_car_status(imsa, event="1", session="R1", car=car, status="dns",
+                       reason="Did not take the start")
+    assert check_session(imsa, event="1", session="R1").no_crossing == ()
+    rows = {r.row.number: r.row for r in session_results(imsa, event="1", session="R1").rows}
+    assert (rows["01"].status.value, rows["01"].position) == ("dnf", 26)
+    assert (rows["80"].status.value, rows["80"].position) == ("dns", None)
+    with pytest.raises(RuleViolation, match="crossed the line"):
+        set_car_status(imsa, event="1", session="R1", car="6", status="dnf", reason="x")
 
 
 def test_a_file_of_the_wrong_kind_is_refused(imsa: Database, imsa_data: Path) -> None:
