@@ -59,6 +59,16 @@ def is_classified(row: ClassificationRow) -> bool:
     return row.position is not None and row.status.upper() == CLASSIFIED.upper()
 
 
+def numbered_unclassified(row: ClassificationRow) -> bool:
+    """NC or DNF with a position: the season numbers every starter, as the timekeepers do."""
+    return row.position is not None and not is_classified(row)
+
+
+def position_or_status(row: ClassificationRow) -> str:
+    """The Pos cell of a car outside the classified order: its number when it has one."""
+    return str(row.position) if row.position is not None else row.status
+
+
 def driver_team(driver: str, team: str) -> FitText:
     """Driver in bold over the team in grey, each fitted to the cell."""
     # Teams wrap rather than shrink far: a 5-point team name is unreadable on a noticeboard.
@@ -210,7 +220,9 @@ class RaceClassificationRenderer(_Classification):
             str(row.laps),
             total_cell(row),
             gap_text(row.gap_ms, row.gap_laps),
-            gap_text(row.interval_ms, row.interval_laps),
+            # A numbered car that is not classified says what it is where the interval was.
+            row.status if numbered_unclassified(row) else gap_text(
+                row.interval_ms, row.interval_laps),
             format_laptime(row.best_lap_ms),
             "" if row.best_lap_number is None else str(row.best_lap_number),
         ]
@@ -253,9 +265,8 @@ class RaceClassificationRenderer(_Classification):
         ):
             if group:
                 story.append(
-                    KeepTogether(
-                        [heading(title), self.table(group, [row.status for row in group])]
-                    )
+                    KeepTogether([heading(title), self.table(group, [
+                        position_or_status(row) for row in group])])
                 )
         return story + self.closing(rows)
 
@@ -349,11 +360,15 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
         story: list[Flowable] = []
         for class_name in ordered_classes((r.class_name for r in rows), self.document.class_order):
             in_class = [row for row in rows if row.class_name == class_name]
+            # Every car with a class position is listed in class order, whatever its status
+            # (the season's numbering decides, as on the overall sheet).
             classified = sorted(
-                (row for row in in_class if is_classified(row)),
+                (row for row in in_class if row.class_position is not None
+                 or is_classified(row)),
                 key=lambda row: row.class_position or row.position or 0,
             )
-            others = [row for row in in_class if not is_classified(row)]
+            numbered = {id(row) for row in classified}
+            others = [row for row in in_class if id(row) not in numbered]
             body: list[list[str | Flowable]] = []
             leader = classified[0] if classified else None
             ahead: ClassificationRow | None = None
@@ -368,7 +383,7 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
                     str(row.laps),
                     total_cell(row),
                     class_gap(row, leader),
-                    class_gap(row, ahead),
+                    row.status if numbered_unclassified(row) else class_gap(row, ahead),
                     format_laptime(row.best_lap_ms),
                     "" if row.best_lap_number is None else str(row.best_lap_number),
                 ]
@@ -394,7 +409,8 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
                 if self.show_speed:
                     cells.append(speed_text(row.best_lap_speed))
                 body.append(cells)
-            title = f"{class_name} — {len(classified)} classified of {len(in_class)}"
+            count = sum(1 for row in in_class if is_classified(row))
+            title = f"{class_name} — {count} classified of {len(in_class)}"
             story.append(KeepTogether([heading(title), data_table(columns, body)]))
         story.append(Spacer(0, 2))
         story.append(note("Gap and interval within the class. Pos = overall position."))

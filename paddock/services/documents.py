@@ -290,13 +290,15 @@ def _race_row(view: Any, lap_length_m: int | None) -> ClassificationRow:
 
 
 def _deleted_note(row: engine.ClassificationRow, penalties: Sequence[PenaltyView]) -> str:
-    """"Lap 7 time deleted (Track limits, turn 1; decision 4)" for each deleted lap."""
+    """"Lap 7 time deleted (Track limits, turn 1; decision 4)" for each deleted lap;
+    "Lap 10 time deleted (in the timing system)" for one the timing system deleted."""
     why = {p.lap: p for p in penalties
            if p.number == row.number and p.kind == pen.PenaltyKind.DELETE_LAP.value}
     parts = []
     for lap in row.deleted_laps:
         penalty = why.get(lap)
-        detail = ""
+        # Not a decision: the timing system had deleted it (its own marks, at import).
+        detail = "in the timing system"
         if penalty is not None:
             detail = "; ".join(part for part in (
                 penalty.reason, f"decision {penalty.decision}" if penalty.decision else "")

@@ -133,8 +133,14 @@ def test_race_classification_prints_the_order_times_and_statuses(
         assert format_laptime(row.best_lap_ms) in line
         if row.position > 1 and row.gap_laps == 0:
             assert format_gap(row.gap_ms or 0) in line
-    assert line_of(text, f"NC {w.nc} ")
-    assert line_of(text, f"DNF {w.dnf} ")
+    # The season numbers every starter (the timekeepers' convention): NC and DNF cars keep
+    # their position and class position, and say what they are beside the gap.
+    numbered = {view.row.number: view.row for view in results.rows}
+    for car, status in ((w.nc, "NC"), (w.dnf, "DNF")):
+        row = numbered[car]
+        assert row.position is not None and row.class_position is not None
+        line = line_of(text, f"{row.position} {car} {row.class_name} {row.class_position} ")
+        assert f" {status} " in line
     assert line_of(text, f"DNS {w.dns} ")
     assert line_of(text, f"DSQ {w.cars[5]} ")
     assert text.index("Not classified") < text.index("Did not start") < text.index("Disqualified")
