@@ -699,13 +699,13 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
 
     Raises:
         NotFound: unknown event.
-        PaddockError: the folder's parent does not exist, or the folder is a file.
+        OutputRefused: the folder's parent does not exist, the folder is a file or the
+            database's backups folder, or a file would overwrite one of the database's.
     """
-    target = Path(folder)
-    if target.exists() and not target.is_dir():
-        raise PaddockError(f"{target}: is a file, not a folder")
-    if not target.exists() and not target.parent.is_dir():
-        raise PaddockError(f"{target.parent}: no such folder for the event pack")
+    from paddock.services.output_paths import check_output_file, check_output_folder, write_output
+
+    # Never into the backups folder, never over the database's files (checked per file).
+    target = check_output_folder(folder, db.path)
     facts = _event_facts(db, event)
     short = facts.event.short_name
     # (file name, title, why it is skipped or "", how to make it), in weekend order.
@@ -743,10 +743,13 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
             skipped.append(f"{title}: {missing}")
             continue
         rendered.append((target / f"{slot:0{width}d}-{name}.pdf", title, make()))
+    for path, _title, _data in rendered:
+        if target.is_dir():
+            check_output_file(path, db.path)
     target.mkdir(exist_ok=True)
     written = []
     for path, title, data in rendered:
-        path.write_bytes(data)
+        write_output(path, data, db_path=db.path)
         written.append(PackFile(path, title, len(data)))
     return EventPack(target, tuple(written), tuple(skipped))
 
