@@ -223,8 +223,11 @@ def _class_name(facts: _SeasonFacts, class_name: str | None) -> str | None:
 def _status(results: SessionResults) -> DocumentStatus:
     if not results.official:
         return PROVISIONAL
+    # The revision's own hash (checked against its stored text when it was read), so the
+    # printout carries the hash the record holds.
     return DocumentStatus(official=True, revision=results.revision,
-                          published_at=results.published_at, reason=results.reason)
+                          published_at=results.published_at, reason=results.reason,
+                          content_hash=results.content_hash)
 
 
 def _seconds(ms: int) -> str:
@@ -546,9 +549,12 @@ def grid_document(db: Database, *, event: str, race: int,
         status = replace(status, reason=f"AMENDED — {amended}.")
     notes = []
     if sources:
+        # Each source named with its revision and that revision's hash: the grid's own hash
+        # (in the footer) is worked out from this data, theirs included.
         notes.append("Formed from " + ", ".join(
-            f"{s.session_name} ({s.status}" + (f", revision {s.revision})" if s.official
-                                               else ")") for s in sources) + ".")
+            f"{s.session_name} ({s.status}"
+            + (f", revision {s.revision}, hash {s.content_hash})" if s.official else ")")
+            for s in sources) + ".")
     if sources and not sources[0].rows:
         notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
                      "best practice lap, then by car number.")
@@ -645,7 +651,8 @@ def standings_document(db: Database, *, class_name: str | None = None,
         for table in view.classes if table.teams)
     sources = tuple(
         SourceSession(name=f"Round {s.round} — {s.event_name}, {s.session_name}",
-                      revision=s.revision, official=s.official, published_at=s.published_at)
+                      revision=s.revision, official=s.official, published_at=s.published_at,
+                      content_hash=s.content_hash)
         for s in view.sources)
     status = PROVISIONAL
     if view.sources and not view.provisional:
@@ -653,7 +660,7 @@ def standings_document(db: Database, *, class_name: str | None = None,
         status = DocumentStatus(
             official=True, revision=0, published_at=max(published, default=None),
             reason=f"Computed from the official classifications of {len(view.sources)} races "
-                   "(revisions listed under the tables).")
+                   "(revisions and their hashes listed under the tables).")
     return StandingsDocument(**header, status=status, classes=classes, teams=teams,
                              computed_from=sources)
 
