@@ -8,6 +8,7 @@ on PostgreSQL, where the server looks after its own pages and there are no backu
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -52,27 +53,68 @@ def backup_files(db: Database) -> list[Path]:
     return sorted(path for path in folder.glob("*.db") if path.is_file())
 
 
-def backup_problem(path: Path) -> str | None:
-    """Why a backup copy could not be restored from; None when it is sound.
+@dataclass(frozen=True)
+class StoredRevision:
+    """An official revision as a file holds it: where from, its text and recorded hash."""
+
+    year: int | None
+    event: str | None  # the event's short name; None when its session is gone
+    session: str | None
+    session_id: int
+    revision: int
+    payload: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup copy is: ``problem`` None when it can be restored from."""
+
+    problem: str | None
+    revisions: tuple[StoredRevision, ...] = ()
+
+
+_REVISIONS_SQL = """
+    SELECT season.year, event.short_name, session.code, r.session_id, r.revision, r.payload,
+           r.content_hash
+    FROM classification_revision AS r
+    LEFT JOIN session ON session.id = r.session_id
+    LEFT JOIN event ON event.id = session.event_id
+    LEFT JOIN season ON season.id = event.season_id
+    ORDER BY season.year, event.number, session.sort_order, r.revision
+"""
+
+
+def check_backup(path: Path) -> BackupCheck:
+    """Whether a backup copy could be restored from, and the official revisions it holds.
 
     The copy is opened read-only and immutable: nothing is written next to it (no -wal or
     -shm files) and it cannot be changed by looking at it. ``PRAGMA quick_check`` reads
     every page; the application id says it is a Paddock database, not some other file.
+    Its revisions are returned so their hashes are checked too: a copy to restore from
+    must hold the record as published.
     """
     # A path is not a URI: "?", "#" and "%" in a folder name would cut or change it.
     uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    revisions: tuple[StoredRevision, ...] = ()
     try:
         con = sqlite3.connect(uri, uri=True)
         try:
             found = [str(row[0]) for row in
                      con.execute(f"PRAGMA quick_check({MAX_FINDINGS})").fetchall()]
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            if found == ["ok"] and app_id == APPLICATION_ID:
+                tables = {row[0] for row in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if "classification_revision" in tables:
+                    revisions = tuple(StoredRevision(*row) for row in
+                                      con.execute(_REVISIONS_SQL).fetchall())
         finally:
             con.close()
     except sqlite3.Error as exc:
-        return f"unreadable ({exc})"
+        return BackupCheck(f"unreadable ({exc})")
     if found != ["ok"]:
-        return "damaged (" + "; ".join(found) + ")"
+        return BackupCheck("damaged (" + "; ".join(found) + ")")
     if app_id != APPLICATION_ID:
-        return "not a Paddock database"
-    return None
+        return BackupCheck("not a Paddock database")
+    return BackupCheck(None, revisions)

@@ -2,8 +2,9 @@
 
 Every official revision of every season is read back as stored and its hash worked out
 again; a revision whose text or recorded hash was changed outside Paddock is named. The
-backup copies kept before each publication are opened read-only and checked page by
-page, since a backup nobody can restore from is found out the day it is needed, too late.
+backup copies kept before each publication are opened read-only, checked page by page and
+their revisions checked the same way, since a backup nobody can restore from is found
+out the day it is needed, too late.
 Last, SQLite checks the database file itself.
 
 Nothing is written: verify may run while the window is open, as often as wanted.
@@ -11,6 +12,7 @@ Nothing is written: verify may run while the window is open, as often as wanted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,9 +78,11 @@ def verify_database(db: Database) -> VerifyReport:
         revisions = 0
     files = checks.backup_files(db)
     for path in files:
-        problem = checks.backup_problem(path)
-        if problem is not None:
-            problems.append(f"backup {path.name}: {problem}")
+        backup = checks.check_backup(path)
+        if backup.problem is not None:
+            problems.append(f"backup {path.name}: {backup.problem}")
+        # A copy to restore from must hold the record as published, too.
+        problems.extend(f"backup {path.name}: {line}" for line in _altered(backup.revisions))
     return VerifyReport(revisions=revisions, backups=len(files),
                         integrity_checked=db.is_sqlite, problems=tuple(problems))
 
@@ -98,16 +102,24 @@ def _revision_problems(db: Database, problems: list[str]) -> int:
             .order_by(Season.year, Event.number, RaceSession.sort_order,
                       PublishedRevision.revision)
         ).all()
-    years = {year for year, *_rest in rows}
-    for year, event, code, session_id, revision, payload, recorded in rows:
-        found = stored_hash(payload)
-        if found == recorded:
-            continue
-        if code is None or event is None:
-            label = f"session #{session_id} (no longer in the calendar)"
-        else:
-            label = f"{event} {code}" if len(years) <= 1 else f"{year} {event} {code}"
-        problems.append(f"{label} revision {revision}: altered outside Paddock (hash "
-                        f"{found or 'none: the stored text is not JSON'}, published as "
-                        f"{recorded})")
+    problems.extend(_altered([checks.StoredRevision(*row) for row in rows]))
     return len(rows)
+
+
+def _altered(revisions: Sequence[checks.StoredRevision]) -> list[str]:
+    """One line for each revision whose stored text does not give its recorded hash."""
+    years = {r.year for r in revisions}
+    found = []
+    for r in revisions:
+        digest = stored_hash(r.payload)
+        if digest == r.content_hash:
+            continue
+        if r.session is None or r.event is None:
+            label = f"session #{r.session_id} (no longer in the calendar)"
+        else:
+            label = f"{r.event} {r.session}" if len(years) <= 1 else \
+                f"{r.year} {r.event} {r.session}"
+        found.append(f"{label} revision {r.revision}: altered outside Paddock (hash "
+                     f"{digest or 'none: the stored text is not JSON'}, published as "
+                     f"{r.content_hash})")
+    return found

@@ -119,6 +119,23 @@ def test_a_corrupt_backup_is_named(template: Path, tmp_path: Path,
     assert sorted(p.suffix for p in folder.iterdir()) == [".db", ".db"]
 
 
+def test_an_edited_revision_inside_a_backup_is_named(
+        template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = copy_of(template, tmp_path)
+    backup = next(db.with_name(db.name + ".backups").glob("*.db"))
+    published = recorded_hash(backup, "sebring", "R2", 1)
+    sql(backup, "UPDATE classification_revision SET payload = replace(payload, 'Pro-Am', "
+                "'Pro') WHERE session_id = (SELECT s.id FROM session s JOIN event e "
+                "ON e.id = s.event_id WHERE e.short_name = 'sebring' AND s.code = 'R2')")
+    code, _, err = run(capsys, "verify", "--db", str(db))
+    assert code == 1
+    problem = err.splitlines()[0]
+    assert problem.startswith(f"paddock verify: backup {backup.name}: sebring R2 revision 1: "
+                              "altered outside Paddock")
+    assert problem.endswith(f"published as {published})")
+    assert len(err.splitlines()) == 2  # the database itself is fine
+
+
 def test_a_backup_of_another_program_is_named(template: Path, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     db = copy_of(template, tmp_path)
