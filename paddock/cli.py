@@ -30,11 +30,11 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
-def _write_output(path: str, data: bytes) -> None:
-    target = Path(path)
-    if target.parent and not target.parent.exists():
-        raise PaddockError(f"{target.parent}: no such folder for the output file")
-    target.write_bytes(data)
+def _write_output(path: str, data: bytes, db_path: Path | None = None) -> None:
+    """Write a document whole (never over the database, its companions or its backups)."""
+    from paddock.services.output_paths import write_output
+
+    target = write_output(path, data, db_path=db_path)
     print(f"wrote {target} ({len(data):,} bytes)", file=sys.stderr)
 
 
@@ -511,10 +511,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import grids, reports
+    from paddock.commands import grids, integrity, reports
 
     reports.register(sub, _add_db)
     grids.register(sub, _add_db)
+    integrity.register(sub, _add_db)
     return parser
 
 

@@ -11,8 +11,9 @@
     paddock report event-pack --event EVENT -o FOLDER
 
 Exit 1 with the reason on stderr (nothing written) for an unknown event, session or
-class, a session without results, or an output folder that does not exist; exit 2 when a
-document's required option is missing.
+class, a session without results, an output folder that does not exist, or an output
+that would overwrite the database, its -wal/-shm/-journal files or its backups; exit 2
+when a document's required option is missing. A document is written whole or not at all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 DOCUMENTS = ["entry-list", "tyres", "grid", "classification", "standings", "event-pack"]
 
@@ -58,7 +60,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _event_pack(args)
     from paddock.services import documents
 
-    _check_folder(args.output)
+    db_path = _check_output(args)
     with _db(args) as db:
         if args.document == "entry-list":
             data = documents.entry_list_pdf(db, event=args.event)
@@ -72,19 +74,22 @@ def cmd_report(args: argparse.Namespace) -> int:
             data = documents.tyres_pdf(db, event=args.event, barcodes=not args.no_barcodes)
         else:
             data = documents.standings_pdf(db, class_name=args.class_name)
-    _write_output(args.output, data)
+    _write_output(args.output, data, db_path)
     return 0
 
 
-def _check_folder(output: str) -> None:
-    """Refuse before any work when the output file's folder does not exist."""
-    from pathlib import Path
+def _check_output(args: argparse.Namespace) -> Path:
+    """Refuse before any work a place the document cannot go (checked again on writing).
 
-    from paddock.errors import PaddockError
+    Return:
+        The database file the command opens, which the document must not overwrite.
+    """
+    from paddock.services.database import resolve_path
+    from paddock.services.output_paths import check_output_file
 
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise PaddockError(f"{folder}: no such folder for the output file")
+    db_path = resolve_path(args.db)
+    check_output_file(args.output, db_path)
+    return db_path
 
 
 def _event_pack(args: argparse.Namespace) -> int:

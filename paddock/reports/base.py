@@ -4,7 +4,8 @@ A renderer is made from one document (plain data from `paddock.reports.documents
 returns PDF bytes. Subclasses supply the body by overriding `story`; the base draws on
 every page the letterhead (mark, series, event, venue and dates, document title, session),
 the status band (PROVISIONAL, or OFFICIAL with revision and publication time) and the
-footer (generated time, "Page X of Y", and the content hash of an official document).
+footer (generated time, "Page X of Y", and the hash of an official document: its
+revision's, or its own for a document computed from several, see `footer_hash`).
 """
 
 from __future__ import annotations
@@ -83,6 +84,23 @@ def status_text(document: DocumentBase) -> str:
     if status.revision > 0 and status.published_at is not None:
         text += f", published {local_stamp(status.published_at, document.local_tz)}"
     return text
+
+
+def footer_hash(document: DocumentBase) -> tuple[str, str]:
+    """The hash an official document prints bottom right, and its label; ("", "") for none.
+
+    A document drawn from one official revision prints that revision's own hash, the one
+    the record holds and ``paddock verify`` recomputes ("Revision 2 hash 3d683fb2658d").
+    A document computed from several revisions prints a hash of its own data, which takes
+    in its sources' hashes ("Document hash ..."). Provisional documents print none: their
+    content is not settled, and a hash would look like a seal.
+    """
+    status = document.status
+    if status is None or not status.official:
+        return "", ""
+    if status.content_hash:
+        return f"Revision {status.revision} hash ", status.content_hash
+    return "Document hash ", content_hash(document)
 
 
 def ordered_classes(names: Iterable[str], preferred: Sequence[str]) -> list[str]:
@@ -222,11 +240,7 @@ class ReportRenderer(Generic[D]):
 
     def __init__(self, document: D) -> None:
         self.document = document
-        self._hash = (
-            content_hash(document)
-            if document.status is not None and document.status.official
-            else ""
-        )
+        self._hash_label, self._hash = footer_hash(document)
 
     @property
     def content_width(self) -> float:
@@ -382,8 +396,8 @@ class ReportRenderer(Generic[D]):
         if self._hash:
             canvas.setFont(SANS, 7.5)
             canvas.setFillColor(GREY)
-            label = "Document hash "
-            canvas.drawRightString(right - stringWidth(self._hash, MONO, 8), y, label)
+            canvas.drawRightString(right - stringWidth(self._hash, MONO, 8), y,
+                                   self._hash_label)
             canvas.setFont(MONO, 8)
             canvas.setFillColor(INK)
             canvas.drawRightString(right, y, self._hash)

@@ -36,17 +36,24 @@ class DocumentStatus:
     """Where a document stands: provisional, or official in a given revision.
 
     Attributes:
-        official: False prints "PROVISIONAL"; True prints "OFFICIAL — Revision N, published
-            <time>" and a content hash in the footer.
+        official: False prints "PROVISIONAL" and no hash; True prints "OFFICIAL — Revision
+            N, published <time>" and a hash in the footer.
         revision: the revision number printed on an official document.
         published_at: when the official revision was published (UTC-aware).
         reason: why this revision exists (printed under the band), "" for none.
+        content_hash: the official revision's own content hash, for a document drawn from
+            that one revision (a classification, results by class): the footer prints it
+            with the revision number, so a printout is checked against the record
+            (``paddock results show``, ``paddock verify``). "" for a document computed
+            from several revisions (standings, grid): it prints a hash of its own
+            (`content_hash` of the document) and names its sources with theirs.
     """
 
     official: bool = False
     revision: int = 0
     published_at: datetime | None = None
     reason: str = ""
+    content_hash: str = ""
 
 
 PROVISIONAL = DocumentStatus()
@@ -302,6 +309,7 @@ class SourceSession:
     revision: int
     official: bool
     published_at: datetime | None = None
+    content_hash: str = ""  # the official revision's hash ("" while provisional)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,8 +6,18 @@ from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
-from paddock.reports.base import Column, ReportRenderer, data_table, heading, local_stamp, note
+from paddock.reports.base import (
+    Cell,
+    Column,
+    ReportRenderer,
+    data_table,
+    heading,
+    local_stamp,
+    note,
+)
 from paddock.reports.documents import StandingsDocument
+from paddock.reports.flowables import FitText, Line
+from paddock.reports.fonts import MONO
 from paddock.reports.styles import NAVY
 
 NOT_TAKING_PART = "–"
@@ -97,13 +107,16 @@ class StandingsRenderer(ReportRenderer[StandingsDocument]):
         sources = self.document.computed_from
         if not sources:
             return []
+        # Each official revision with its hash, as its classification prints it: the
+        # standings' own hash (in the footer) is worked out from these.
         columns = [
-            Column("Session", self.content_width - 60 - 80 - 150),
-            Column("Revision", 60, "CENTER"),
-            Column("Status", 80, "CENTER"),
-            Column("Published", 150),
+            Column("Session", self.content_width - 56 - 64 - 120 - 84),
+            Column("Revision", 56, "CENTER"),
+            Column("Status", 64, "CENTER"),
+            Column("Published", 120),
+            Column("Hash", 84),
         ]
-        body = [
+        body: list[list[Cell]] = [
             [
                 source.name,
                 str(source.revision),
@@ -111,6 +124,8 @@ class StandingsRenderer(ReportRenderer[StandingsDocument]):
                 ""
                 if source.published_at is None
                 else local_stamp(source.published_at, self.document.local_tz),
+                FitText([Line(source.content_hash, MONO, 8)], "left")
+                if source.content_hash else "",
             ]
             for source in sources
         ]

@@ -223,8 +223,11 @@ def _class_name(facts: _SeasonFacts, class_name: str | None) -> str | None:
 def _status(results: SessionResults) -> DocumentStatus:
     if not results.official:
         return PROVISIONAL
+    # The revision's own hash (checked against its stored text when it was read), so the
+    # printout carries the hash the record holds.
     return DocumentStatus(official=True, revision=results.revision,
-                          published_at=results.published_at, reason=results.reason)
+                          published_at=results.published_at, reason=results.reason,
+                          content_hash=results.content_hash)
 
 
 def _seconds(ms: int) -> str:
@@ -548,9 +551,12 @@ def grid_document(db: Database, *, event: str, race: int,
         status = replace(status, reason=f"AMENDED — {amended}.")
     notes = []
     if sources:
+        # Each source named with its revision and that revision's hash: the grid's own hash
+        # (in the footer) is worked out from this data, theirs included.
         notes.append("Formed from " + ", ".join(
-            f"{s.session_name} ({s.status}" + (f", revision {s.revision})" if s.official
-                                               else ")") for s in sources) + ".")
+            f"{s.session_name} ({s.status}"
+            + (f", revision {s.revision}, hash {s.content_hash})" if s.official else ")")
+            for s in sources) + ".")
     if sources and not sources[0].rows:
         notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
                      "best practice lap, then by car number.")
@@ -647,7 +653,8 @@ def standings_document(db: Database, *, class_name: str | None = None,
         for table in view.classes if table.teams)
     sources = tuple(
         SourceSession(name=f"Round {s.round} — {s.event_name}, {s.session_name}",
-                      revision=s.revision, official=s.official, published_at=s.published_at)
+                      revision=s.revision, official=s.official, published_at=s.published_at,
+                      content_hash=s.content_hash)
         for s in view.sources)
     status = PROVISIONAL
     if view.sources and not view.provisional:
@@ -655,7 +662,7 @@ def standings_document(db: Database, *, class_name: str | None = None,
         status = DocumentStatus(
             official=True, revision=0, published_at=max(published, default=None),
             reason=f"Computed from the official classifications of {len(view.sources)} races "
-                   "(revisions listed under the tables).")
+                   "(revisions and their hashes listed under the tables).")
     return StandingsDocument(**header, status=status, classes=classes, teams=teams,
                              computed_from=sources)
 
@@ -701,13 +708,13 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
 
     Raises:
         NotFound: unknown event.
-        PaddockError: the folder's parent does not exist, or the folder is a file.
+        OutputRefused: the folder's parent does not exist, the folder is a file or the
+            database's backups folder, or a file would overwrite one of the database's.
     """
-    target = Path(folder)
-    if target.exists() and not target.is_dir():
-        raise PaddockError(f"{target}: is a file, not a folder")
-    if not target.exists() and not target.parent.is_dir():
-        raise PaddockError(f"{target.parent}: no such folder for the event pack")
+    from paddock.services.output_paths import check_output_file, check_output_folder, write_output
+
+    # Never into the backups folder, never over the database's files (checked per file).
+    target = check_output_folder(folder, db.path)
     facts = _event_facts(db, event)
     short = facts.event.short_name
     # (file name, title, why it is skipped or "", how to make it), in weekend order.
@@ -745,10 +752,13 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
             skipped.append(f"{title}: {missing}")
             continue
         rendered.append((target / f"{slot:0{width}d}-{name}.pdf", title, make()))
+    for path, _title, _data in rendered:
+        if target.is_dir():
+            check_output_file(path, db.path)
     target.mkdir(exist_ok=True)
     written = []
     for path, title, data in rendered:
-        path.write_bytes(data)
+        write_output(path, data, db_path=db.path)
         written.append(PackFile(path, title, len(data)))
     return EventPack(target, tuple(written), tuple(skipped))
 

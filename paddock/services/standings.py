@@ -72,6 +72,7 @@ class StandingsSource:
     official: bool
     revision: int
     published_at: datetime | None
+    content_hash: str = ""  # the official revision's, printed on the standings ("" provisional)
 
     @property
     def round(self) -> int:
@@ -461,9 +462,10 @@ def season_standings(db: Database, *, class_name: str | None = None,
         if race.session_id in official:
             revision, lines = official[race.session_id]
             number, published_at, is_official = revision.revision, revision.published_at, True
+            digest = revision.content_hash
         elif race.session_id in pending:
             number, lines = _provisional_lines(db, race)
-            published_at, is_official = None, False
+            published_at, is_official, digest = None, False, ""
             if not lines:
                 continue
         else:
@@ -471,7 +473,7 @@ def season_standings(db: Database, *, class_name: str | None = None,
         results.append(_race_result(db, race, lines, scale, current=current))
         sources.append(StandingsSource(
             race.event_number, race.event_short_name, race.event_name, race.code, race.name,
-            race.race_number, is_official, number, published_at))
+            race.race_number, is_official, number, published_at, digest))
 
     found = list(dict.fromkeys(row.class_name for race in results for row in race.rows))
     order = classes + [c for c in found if c not in classes and c]

@@ -95,7 +95,7 @@ class ChampionshipPage(QWidget):
         self._stale = True
         self.setObjectName("championshipPage")
         self.setStyleSheet(documents_style_sheet())
-        self.output = PdfOutput(self.runner, self)
+        self.output = PdfOutput(self.runner, self, db_path=self._db.path)
         self.output.status.connect(self.status)
         self.output.printed.connect(lambda _pages: self._update_actions())
         self._build()

@@ -1,6 +1,8 @@
 """Save a finished PDF to a file, or print it: shared by the Documents and Championship pages.
 
-Saving writes bytes already made. Printing asks for the printer with the Qt print dialog
+Saving writes bytes already made, whole or not at all, and never over the open database,
+its companion files or its backups (`paddock.services.output_paths`, shared with the CLI).
+Printing asks for the printer with the Qt print dialog
 (unless the caller gives one, as the tests do), then renders the pages to it on the pool
 (`paddock.ui.pdf_pages.print_pdf`); the printer object is kept until the job has answered.
 """
@@ -15,6 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from paddock.errors import PaddockError
+from paddock.services.output_paths import write_output
 from paddock.ui.pdf_pages import print_pdf
 from paddock.ui.workers import TaskRunner
 
@@ -34,6 +37,7 @@ class PdfOutput(QObject):
     Args:
         runner: prints off the UI thread.
         window: the parent of the dialogs and messages.
+        db_path: the open database's file, which a save must never overwrite.
 
     Signals:
         status(str): a line for the status bar.
@@ -45,10 +49,11 @@ class PdfOutput(QObject):
     saved = Signal(object)
     printed = Signal(int)
 
-    def __init__(self, runner: TaskRunner, window: QWidget) -> None:
+    def __init__(self, runner: TaskRunner, window: QWidget, db_path: Path | None = None) -> None:
         super().__init__(window)
         self._runner = runner
         self._window = window
+        self._db_path = db_path
         self._printer: QPrinter | None = None
         self.last_folder: Path | None = None
 
@@ -80,10 +85,9 @@ class PdfOutput(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            target.write_bytes(pdf)
-        except OSError as exc:
-            QMessageBox.critical(self._window, f"Save {what}",
-                                 f"Could not write {target}:\n{exc.strerror or exc}")
+            write_output(target, pdf, db_path=self._db_path)
+        except PaddockError as exc:
+            QMessageBox.critical(self._window, f"Save {what}", f"Not saved: {exc.message}")
             self.status.emit(f"{what[0].upper()}{what[1:]} not saved")
             return None
         self.last_folder = target.parent

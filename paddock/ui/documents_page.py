@@ -127,7 +127,7 @@ class DocumentsPage(QWidget):
         self._render_timer.setInterval(RENDER_DELAY_MS)
         self._render_timer.timeout.connect(self._start_render)
 
-        self.output = PdfOutput(self.runner, self)
+        self.output = PdfOutput(self.runner, self, db_path=self._db.path)
         self.output.status.connect(self.status)
         self.output.printed.connect(lambda _pages: self._update_actions())
         self._build()

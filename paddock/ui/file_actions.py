@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from paddock.errors import PaddockError
+from paddock.services.output_paths import write_output
 from paddock.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -138,10 +139,11 @@ class FileActions(QObject):
             if target.suffix.lower() != ".pdf":
                 target = target.with_name(target.name + ".pdf")
             try:
-                target.write_bytes(pdf)
-            except OSError as exc:
+                # Whole or not at all, and never over the database or its backups.
+                write_output(target, pdf, db_path=self._db_path)
+            except PaddockError as exc:
                 QMessageBox.critical(self._window, "Export entry list",
-                                     f"Could not write {target}:\n{exc.strerror or exc}")
+                                     f"Not saved: {exc.message}")
                 self.status.emit("Entry list not saved")
                 return
             self._remember_folder(target)

@@ -248,8 +248,9 @@ def test_official_document_prints_revision_local_time_and_hash(
     stamp = local_stamp(published.published_at, ZoneInfo("America/Chicago"))
     for page in pages:
         assert f"OFFICIAL — Revision 1, published {stamp}" in page
-        assert f"Document hash {content_hash(document)}" in page
-    # Two printouts of the same revision carry the same hash.
+        # The revision's own hash, as the record holds it.
+        assert f"Revision 1 hash {published.content_hash}" in page
+    # Two printouts of the same revision carry the same data.
     again = classification_document(db, event=EVENT, session="R1")
     assert content_hash(again) == content_hash(document)
 
@@ -350,14 +351,15 @@ def test_grid_sheet_follows_the_grid_service(weekend: tuple[Database, Weekend]) 
 
 def test_grid_is_official_when_qualifying_is(fresh: tuple[Database, Weekend]) -> None:
     db, _ = fresh
-    publish(db, event=EVENT, session="Q")
+    qualifying = publish(db, event=EVENT, session="Q")
     document = grid_document(db, event=EVENT, race=1)
     assert document.status is not None and document.status.official
-    assert "Formed from Qualifying (official, revision 1)." in document.notes
+    formed = f"Formed from Qualifying (official, revision 1, hash {qualifying.content_hash})."
+    assert formed in document.notes
     text = text_of(grid_pdf(db, event=EVENT, race=1))
-    # The grid has no revision of its own; it names its sources' revisions.
+    # The grid has no revision of its own; it names its sources' revisions and hashes.
     assert "OFFICIAL" in text and "OFFICIAL — Revision" not in text
-    assert "Formed from Qualifying (official, revision 1)." in text
+    assert formed in text
 
 
 def test_standings_follow_the_standings_service(weekend: tuple[Database, Weekend]) -> None:

@@ -1,0 +1,53 @@
+"""`paddock verify [--json]`: the official record checks itself.
+
+Recomputes every official revision's hash, checks the backup copies and the database
+file's integrity. Exit 0 with one line (``verified: 12 revisions, 3 backups, integrity
+ok``) when all matches; exit 1 naming each thing that does not, one line each on stderr.
+With ``--json``: ``{"ok", "revisions", "backups", "integrity_checked", "problems"}`` on
+stdout, whatever the outcome, and the same exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+AddDb = Callable[[argparse.ArgumentParser], None]
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from paddock.errors import DatabaseError
+    from paddock.services.database import open_database, resolve_path
+    from paddock.services.integrity import verify_database
+
+    path = resolve_path(args.db)
+    if not path.exists():
+        # Opening would create an empty database, which would then verify as clean.
+        raise DatabaseError(f"no database at {path}: nothing to verify")
+    with open_database(path) as db:
+        report = verify_database(db)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    elif report.ok:
+        print(report.summary())
+    for problem in report.problems:
+        print(f"paddock verify: {problem}", file=sys.stderr)
+    if not report.ok:
+        print(f"paddock verify: {len(report.problems)} problem(s) in {path}; "
+              "restore from a backup (paddock backup list) and tell the chief timekeeper",
+              file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def register(subparsers: Any, add_db: AddDb) -> None:
+    """Add ``verify`` to the ``paddock`` parser."""
+    p = subparsers.add_parser(
+        "verify", help="check every official revision's hash, the backups and the file",
+        description="Recompute every official revision's hash, check the backup copies and "
+        "the database's integrity; exit 1 naming what does not match.")
+    add_db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify)
