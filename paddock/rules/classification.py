@@ -802,7 +802,9 @@ def classification_from_results(
                 penalty_ms=penalty_ms,
                 best=best,
                 note=notes.get(line.number, ""),
-                numbered=ranked and line.position is not None,
+                # The season's numbering, not the file's, decides who has a position.
+                numbered=ranked and line.position is not None
+                and (status is Status.CLASSIFIED or settings.number_all_starters),
                 official_position=line.position,
                 official_class_position=getattr(line, "class_position", None),
             )

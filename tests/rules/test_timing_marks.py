@@ -78,3 +78,32 @@ def test_deleted_laps_still_count_for_laps_and_total_in_a_race() -> None:
     result = classify(SessionType.RACE, data, timing_deleted=timing_system_deletions(data))
     winner = result.row("1")
     assert (winner.laps, winner.total_time_ms, winner.best_lap_ms) == (3, 213_000, 71_000)
+
+
+def test_a_results_file_keeps_positions_only_where_the_season_numbers_them() -> None:
+    from paddock.rules.classification import (
+        ClassificationSettings,
+        Status,
+        classification_from_results,
+    )
+
+    @dataclass(frozen=True)
+    class Line:
+        number: str
+        position: int | None
+        status: Status | None
+        laps: int
+        total_time_ms: int | None
+        best_lap_ms: int | None = None
+        best_lap_number: int | None = None
+        class_name: str = "Pro"
+        class_position: int | None = None
+
+    lines = [Line("1", 1, Status.CLASSIFIED, 20, 2_000_000, class_position=1),
+             Line("2", 2, Status.DNF, 3, 300_000, class_position=2)]
+    every = classification_from_results(
+        lines, settings=ClassificationSettings(number_all_starters=True))
+    assert [(r.position, r.class_position) for r in every.rows] == [(1, 1), (2, 2)]
+    only = classification_from_results(
+        lines, settings=ClassificationSettings(number_all_starters=False))
+    assert [(r.position, r.class_position) for r in only.rows] == [(1, 1), (None, None)]

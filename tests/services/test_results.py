@@ -310,3 +310,13 @@ def test_an_official_revision_edited_outside_paddock_is_refused_loudly(
         session_results(imsa, event="1", session="R1")
     with pytest.raises(RevisionAltered):
         revision_results(imsa, event="1", session="R1", revision=1)
+
+
+def test_practice_ranks_by_best_valid_lap_from_the_same_files(
+    imsa: Database, imsa_data: Path
+) -> None:
+    import_results(imsa, event="1", session="FP1", files=[imsa_data / f"{QUALI}-laps.csv"])
+    official = official_lines(imsa_data / f"{QUALI}-results.csv")
+    rows = [r.row for r in session_results(imsa, event="1", session="FP1").rows]
+    assert [(r.number, r.best_lap_ms) for r in rows] == [
+        (ln["NUMBER"], parse_time(ln["TIME"])) for ln in official]
