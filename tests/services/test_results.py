@@ -320,3 +320,17 @@ def test_practice_ranks_by_best_valid_lap_from_the_same_files(
     rows = [r.row for r in session_results(imsa, event="1", session="FP1").rows]
     assert [(r.number, r.best_lap_ms) for r in rows] == [
         (ln["NUMBER"], parse_time(ln["TIME"])) for ln in official]
+
+
+def test_race_1_grid_from_the_qualifying_time_cards_alone_is_the_official_order(
+    imsa: Database, imsa_data: Path
+) -> None:
+    from paddock.services.grids import starting_grid
+
+    import_results(imsa, event="1", session="Q", files=[imsa_data / f"{QUALI}-laps.csv"])
+    grid = starting_grid(imsa, event="1", race=1)
+    official = official_lines(imsa_data / f"{QUALI}-results.csv")
+    assert [slot.number for slot in grid.slots][: len(official)] == [
+        ln["NUMBER"] for ln in official]
+    assert [slot.time_ms for slot in grid.slots][: len(official)] == [
+        parse_time(ln["TIME"]) for ln in official]
