@@ -334,3 +334,37 @@ def test_race_1_grid_from_the_qualifying_time_cards_alone_is_the_official_order(
         ln["NUMBER"] for ln in official]
     assert [slot.time_ms for slot in grid.slots][: len(official)] == [
         parse_time(ln["TIME"]) for ln in official]
+
+
+def test_results_by_class_beside_the_time_cards_agree_class_by_class(
+    imsa: Database, imsa_data: Path, tmp_path: Path
+) -> None:
+    """A ``05_`` file (class positions) made from the official results agrees; a swapped
+    class position is named."""
+    lines = official_lines(imsa_data / f"{RACE}-results.csv")
+    seen: dict[str, int] = {}
+    rows = ["CLASS_TYPE;POS;PIC;NUMBER;VEHICLE;LAPS;ELAPSED;GAP_FIRST;GAP_PREVIOUS;"
+            "BEST_LAP_NUM;BEST_LAP_TIME;BEST_LAP_KPH"]
+    for ln in lines:
+        pic = ""
+        if ln["POSITION"]:
+            seen[ln["CLASS"]] = seen.get(ln["CLASS"], 0) + 1
+            pic = str(seen[ln["CLASS"]])
+        rows.append(";".join([ln["CLASS"], ln["POSITION"], pic, ln["NUMBER"], ln["VEHICLE"],
+                              ln["LAPS"], ln["TOTAL_TIME"], ln["GAP_FIRST"], ln["GAP_PREVIOUS"],
+                              ln["FL_LAPNUM"], ln["FL_TIME"], ln["FL_KPH"]]))
+    by_class = tmp_path / "05_Results by Class_Race 1.CSV"
+    by_class.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    import_results(imsa, event="1", session="R1",
+                   files=[imsa_data / f"{RACE}-laps.csv", by_class])
+    check = check_session(imsa, event="1", session="R1")
+    assert check.agrees, check.reconciliation.differences
+    assert check.files == ("by-class",)
+
+    swapped = by_class.read_text(encoding="utf-8").replace(
+        "GTP;1;1;6;", "GTP;1;2;6;", 1)
+    by_class.write_text(swapped, encoding="utf-8")
+    import_results(imsa, event="1", session="R1", files=[by_class])
+    differences = check_session(imsa, event="1", session="R1").reconciliation.differences
+    assert [(d.car, d.field, d.ours, d.theirs) for d in differences] == [
+        ("6", "class_position", 1, 2)]
