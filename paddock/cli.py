@@ -261,7 +261,12 @@ def cmd_results_status(args: argparse.Namespace) -> int:
 def _results_table(results: Any, class_name: str | None) -> None:
     from paddock.rules.laptime import format_laptime, format_racetime
 
-    state = (f"OFFICIAL revision {results.revision}" if results.official else "PROVISIONAL")
+    state = (f"OFFICIAL revision {results.revision}" if results.official
+             else f"PREVIEW of revision {results.revision} ({results.reason})"
+             if results.preview else "PROVISIONAL")
+    if results.official and results.pending:
+        state += (f"; {len(results.pending)} pending decision(s): see --preview, publish with "
+                  "`paddock results publish`")
     print(f"{results.event_name} — {results.session_name}: {state}")
     race = results.session_kind == "race"
     for view in results.in_class(class_name):
@@ -282,7 +287,8 @@ def cmd_results_show(args: argparse.Namespace) -> int:
             results = revision_results(db, event=args.event, session=args.session,
                                        revision=args.revision)
         else:
-            results = session_results(db, event=args.event, session=args.session)
+            results = session_results(db, event=args.event, session=args.session,
+                                      preview=args.preview)
     if args.json:
         _print_json(results.to_json(args.class_name))
     else:
@@ -305,6 +311,7 @@ def cmd_penalty_add(args: argparse.Namespace) -> int:
 
     kind = ("time" if args.seconds is not None else "drive-through" if args.drive_through
             else "stop-and-go" if args.stop_and_go else "dsq" if args.dsq
+            else "warning" if args.warning else "reprimand" if args.reprimand
             else "grid-drop" if args.grid_drop is not None
             else "reinstate-lap" if args.reinstate_lap is not None else "delete-lap")
     with _db(args) as db:
@@ -313,9 +320,12 @@ def cmd_penalty_add(args: argparse.Namespace) -> int:
                              places=args.grid_drop,
                              lap=args.delete_lap if args.delete_lap is not None
                              else args.reinstate_lap, served=args.served,
-                             decision=args.decision or "")
+                             decision=args.decision or "", article=args.article or "",
+                             pending=args.pending)
     print(f"decision {result.penalty.decision}: car {result.penalty.number} {kind}"
-          + (f"; published revision {result.revision}" if result.revision else ""))
+          + (f"; published revision {result.revision}" if result.revision else "")
+          + ("; pending: `paddock results publish` publishes the bulletin"
+             if result.penalty.pending else ""))
     return 0
 
 
@@ -455,6 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", required=True, metavar="SESSION")
     p.add_argument("--class", dest="class_name", metavar="C")
     p.add_argument("--revision", type=int, metavar="N", help="a past official revision")
+    p.add_argument("--preview", action="store_true",
+                   help="with the pending decisions, as the next publish would give it")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_results_show)
     p = results_sub.add_parser("publish", help="publish the classification as official")
@@ -499,7 +511,13 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--delete-lap", type=int, metavar="N", help="delete lap N's time")
     what.add_argument("--reinstate-lap", type=int, metavar="N",
                       help="count lap N's time again (deleted by the timing system or a decision)")
+    what.add_argument("--warning", action="store_true", help="a warning (no penalty)")
+    what.add_argument("--reprimand", action="store_true", help="a reprimand (no penalty)")
     p.add_argument("--served", action="store_true", help="the drive-through was served")
+    p.add_argument("--article", metavar="TEXT", help="regulation article, e.g. 'Art. 12.3'")
+    p.add_argument("--pending", action="store_true",
+                   help="on an official session: keep it pending; `results publish` publishes "
+                   "every pending decision as one revision")
     p.add_argument("--decision", metavar="NO", help="decision number (default: the next)")
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.set_defaults(handler=cmd_penalty_add)

@@ -345,6 +345,11 @@ class PenaltyRecord(SQLModel, table=True):
     served: bool = False
     reason: str
     decision: str = ""
+    # The article of the sporting regulations the decision applies ("Art. 12.3").
+    article: str = ""
+    # On an official session: recorded, not yet published; the next publish takes every
+    # pending decision into one revision.
+    pending: bool = False
     created_by: str = ""
     created_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)

@@ -14,6 +14,8 @@ does (domain: Classification):
 - ``REINSTATE_LAP``: a lap time deleted before (by the timing system or by an earlier
   decision) counts again. Deletions and reinstatements apply in the order given.
 - ``GRID_DROP``: N places on the next grid. Carried here; the grid module applies it.
+- ``WARNING`` / ``REPRIMAND``: a decision without a penalty; it changes no result but is
+  numbered and printed like any other.
 
 Penalties are data: functions here only sort them out per car, they never touch laps.
 """
@@ -35,6 +37,14 @@ class PenaltyKind(StrEnum):
     DELETE_LAP = "delete-lap"
     REINSTATE_LAP = "reinstate-lap"
     GRID_DROP = "grid-drop"
+    WARNING = "warning"
+    REPRIMAND = "reprimand"
+
+    @property
+    def changes_the_classification(self) -> bool:
+        """Whether the session's classification can change with it (grid drops apply to
+        the next grid; warnings and reprimands to nothing)."""
+        return self not in (PenaltyKind.GRID_DROP, PenaltyKind.WARNING, PenaltyKind.REPRIMAND)
 
     @property
     def names_a_lap(self) -> bool:
@@ -112,6 +122,10 @@ class Penalty:
                 return f"Lap {self.lap} reinstated"
             case PenaltyKind.GRID_DROP:
                 return f"{self.places}-place grid drop"
+            case PenaltyKind.WARNING:
+                return "Warning"
+            case PenaltyKind.REPRIMAND:
+                return "Reprimand"
         raise AssertionError(self.kind)  # pragma: no cover - every kind is matched
 
 

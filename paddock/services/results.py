@@ -21,7 +21,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, col, select
 
 from paddock.db import audit
@@ -86,6 +86,8 @@ class PenaltyView:
     decision: str
     created_at: datetime
     created_by: str
+    article: str = ""
+    pending: bool = False
 
     def to_rule(self) -> pen.Penalty:
         return pen.Penalty(number=self.number, kind=pen.PenaltyKind(self.kind),
@@ -112,10 +114,16 @@ class SessionResults:
     penalties: tuple[PenaltyView, ...]
     winner_laps: int
     min_laps: int | None
+    preview: bool = False  # the official classification as the pending decisions would make it
 
     @property
     def status(self) -> str:
-        return "official" if self.official else "provisional"
+        return "official" if self.official else "preview" if self.preview else "provisional"
+
+    @property
+    def pending(self) -> tuple[PenaltyView, ...]:
+        """Decisions recorded on the official session and not yet published."""
+        return tuple(p for p in self.penalties if p.pending)
 
     def in_class(self, class_name: str | None) -> tuple[ResultRowView, ...]:
         if not class_name:
@@ -123,8 +131,11 @@ class SessionResults:
         return tuple(r for r in self.rows if r.row.class_name.casefold() == class_name.casefold())
 
     def to_json(self, class_name: str | None = None) -> dict[str, Any]:
-        return {"status": self.status, "revision": self.revision,
-                "rows": [r.to_json() for r in self.in_class(class_name)]}
+        data: dict[str, Any] = {"status": self.status, "revision": self.revision,
+                                "rows": [r.to_json() for r in self.in_class(class_name)]}
+        if self.pending:
+            data["pending_decisions"] = [p.decision for p in self.pending]
+        return data
 
 
 @dataclass(frozen=True)
@@ -267,10 +278,13 @@ class _Context:
             .order_by(col(PublishedRevision.revision).desc())
         ).first()
 
-    def compute(self) -> tuple[engine.Classification, dict[str, tuple[str, str, str, str, str]]]:
+    def compute(self, *, with_pending: bool = False,
+                ) -> tuple[engine.Classification, dict[str, tuple[str, str, str, str, str]]]:
+        """The classification from what is stored; pending decisions only when asked (the
+        bulletin's preview, and the publish that takes them in)."""
         entries = self.entries()
         classes = {n: v[0] for n, v in entries.items()}
-        penalties = [p.to_rule() for p in self.penalties()]
+        penalties = [p.to_rule() for p in self.penalties() if with_pending or not p.pending]
         laps = self.s.exec(
             select(LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
                    LapRecordRow.elapsed_ms, LapRecordRow.hour, LapRecordRow.timing_deleted,
@@ -315,7 +329,7 @@ def _hour_ms(text: str) -> int | None:
 def _penalty_view(p: PenaltyRecord) -> PenaltyView:
     assert p.id is not None
     return PenaltyView(p.id, p.number, p.kind, p.time_ms, p.lap, p.places, p.served, p.reason,
-                       p.decision, p.created_at, p.created_by)
+                       p.decision, p.created_at, p.created_by, p.article, p.pending)
 
 
 def _views(result: engine.Classification,
@@ -386,10 +400,35 @@ def _results(ctx: _Context) -> SessionResults:
                           winner_laps=result.winner_laps, min_laps=result.min_laps)
 
 
-def session_results(db: Database, *, event: str, session: str) -> SessionResults:
-    """The classification as it stands: the latest official revision, else provisional."""
+def session_results(db: Database, *, event: str, session: str,
+                    preview: bool = False) -> SessionResults:
+    """The classification as it stands: the latest official revision, else provisional.
+
+    Args:
+        preview: on an official session with pending decisions, the classification those
+            decisions would publish (marked ``preview``, not official), for the stewards to
+            check their bulletin before it goes out.
+    """
     with db.reader() as s:
-        return _results(_Context(s, event, session))
+        ctx = _Context(s, event, session)
+        results = _results(ctx)
+        if not preview or not results.official or not results.pending:
+            return results
+        result, entries = ctx.compute(with_pending=True)
+        rows = _views(result, entries)
+        return dataclasses.replace(
+            results, official=False, preview=True, revision=results.revision + 1,
+            published_at=None, reason=_bulletin_reason(results.pending), rows=rows,
+            content_hash=_hash(_payload(rows)), winner_laps=result.winner_laps,
+            min_laps=result.min_laps)
+
+
+def _bulletin_reason(pending: Sequence[PenaltyView]) -> str:
+    """One revision's reason for a bulletin: "Decisions 4, 5: car 7 +5 s (Track limits); ..."."""
+    numbers = ", ".join(p.decision for p in pending)
+    word = "Decision" if len(pending) == 1 else "Decisions"
+    parts = [f"car {p.number} {p.to_rule().describe()} ({p.reason})" for p in pending]
+    return f"{word} {numbers}: " + "; ".join(parts)
 
 
 def revisions(db: Database, *, event: str, session: str) -> list[RevisionView]:
@@ -490,6 +529,20 @@ def publish(db: Database, *, event: str, session: str, reason: str = "") -> Sess
     from paddock.services.timing_check import check_in
 
     with _change(db, event, session) as ctx:
+        pending = [p for p in ctx.penalties() if p.pending]
+        if pending:
+            reason = "; ".join(part for part in (reason.strip(), _bulletin_reason(pending))
+                               if part)
+            ctx.s.execute(update(PenaltyRecord).where(
+                col(PenaltyRecord.session_id) == ctx.session_id,
+                col(PenaltyRecord.pending)).values(pending=False))
+            ctx.s.expire_all()
+            audit.record(ctx.s, "publish-bulletin", "penalty",
+                         f"{ctx.event.short_name}/{ctx.race_session.code}",
+                         after={"decisions": [p.decision for p in pending]})
+            _publish_in(ctx, reason, require_change=False, what="bulletin")
+            ctx.s.flush()
+            return _results(ctx)
         check = check_in(ctx)
         if not check.reconciliation.agrees and not reason.strip():
             raise RuleViolation([
@@ -627,9 +680,14 @@ def _rebuild_result_lines(ctx: _Context) -> None:
 def add_penalty(
     db: Database, *, event: str, session: str, car: str, kind: str, reason: str,
     seconds: float | None = None, places: int | None = None, lap: int | None = None,
-    served: bool = False, decision: str = "",
+    served: bool = False, decision: str = "", article: str = "", pending: bool = False,
 ) -> PenaltyResult:
     """Record a stewards' decision; on an official session it publishes revision N+1.
+
+    With ``pending`` on an official session the decision is recorded but not published:
+    the next `publish` takes every pending decision into one revision (a stewards'
+    bulletin), and `session_results(preview=True)` shows what it would give. Decisions
+    that change no classification (grid drops, warnings, reprimands) are never pending.
 
     Raises:
         RuleViolation: unknown car or kind, missing amount, no reason; nothing written.
@@ -663,19 +721,46 @@ def add_penalty(
             time_ms=round((seconds or 0) * 1000) if kind == "time" else 0,
             lap=lap if kind in ("delete-lap", "reinstate-lap") else None,
             places=places or 0 if kind == "grid-drop" else 0, served=served, reason=reason,
-            decision=decision, created_by=audit.current_user())
+            decision=decision, article=article.strip(), created_by=audit.current_user(),
+            pending=official and pending and pen.PenaltyKind(kind).changes_the_classification)
         s.add(record)
         s.flush()
         view = _penalty_view(record)
         audit.record(s, "penalty", "penalty", record.id, after={
             "event": ctx.event.short_name, "session": ctx.race_session.code, "car": car,
             "kind": kind, "time_ms": record.time_ms, "lap": record.lap, "places": record.places,
-            "decision": decision, "reason": reason})
+            "decision": decision, "reason": reason, "article": record.article,
+            "pending": record.pending})
         revision = None
-        if official and kind != "grid-drop":
+        if official and not record.pending and pen.PenaltyKind(kind).changes_the_classification:
             revision = _publish_in(ctx, f"Decision {decision}: car {car}, {reason}",
                                    require_change=False, what="penalty")
     return PenaltyResult(view, revision)
+
+
+def withdraw_pending(db: Database, *, event: str, session: str, decision: str,
+                     reason: str) -> None:
+    """Take back a pending decision before it is published (typed by mistake, reconsidered).
+
+    A published decision is never withdrawn: the stewards take a new decision instead.
+    """
+    if not reason.strip():
+        raise RuleViolation(["withdrawing a pending decision needs a reason"])
+    with _change(db, event, session) as ctx:
+        record = ctx.s.exec(select(PenaltyRecord).where(
+            PenaltyRecord.session_id == ctx.session_id,
+            PenaltyRecord.decision == decision.strip())).first()
+        if record is None:
+            raise NotFound(f"no decision {decision} in {ctx.event.short_name} "
+                           f"{ctx.race_session.code}")
+        if not record.pending:
+            raise RuleViolation([f"decision {decision} is published; take a new decision to "
+                                 "change it"])
+        audit.record(ctx.s, "withdraw", "penalty", record.id,
+                     before={"decision": record.decision, "car": record.number,
+                             "kind": record.kind, "reason": record.reason},
+                     after={"reason": reason.strip()})
+        ctx.s.delete(record)
 
 
 def _check_lap_change(ctx: _Context, car: str, lap: int, kind: str) -> None:

@@ -119,3 +119,31 @@ def test_reinstate_a_lap_and_settle_a_car_without_a_crossing(
     code, _, err = run(capsys, "results", "status", "--event", "1", "--session", "R1",
                        "--car", "80", "--status", "dns", "--reason", "", "--db", db)
     assert code == 1 and "needs a reason" in err
+
+
+def test_pending_decisions_are_previewed_and_published_together(
+    db: str, imsa_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(imsa_data / f"{RACE}-laps.csv"), str(imsa_data / f"{RACE}-results.csv")]
+    run(capsys, "results", "import", "--event", "1", "--session", "R1", *files, "--db", db)
+    assert run(capsys, "results", "publish", "--event", "1", "--session", "R1", "--db", db)[0] == 0
+    for car in ("25", "7"):
+        code, out, _ = run(capsys, "penalty", "add", "--event", "1", "--session", "R1",
+                           "--car", car, "--seconds", "10", "--reason", "Pit lane speeding",
+                           "--article", "Art. 20.1", "--pending", "--db", db)
+        assert code == 0 and "pending" in out and "revision" not in out
+    shown = json.loads(run(capsys, "results", "show", "--event", "1", "--session", "R1",
+                           "--json", "--db", db)[1])
+    assert (shown["status"], shown["revision"], len(shown["pending_decisions"])) == (
+        "official", 1, 2)
+    preview = json.loads(run(capsys, "results", "show", "--event", "1", "--session", "R1",
+                             "--preview", "--json", "--db", db)[1])
+    assert (preview["status"], preview["revision"]) == ("preview", 2)
+    assert [r["number"] for r in preview["rows"]] != [r["number"] for r in shown["rows"]]
+    code, out, _ = run(capsys, "results", "publish", "--event", "1", "--session", "R1",
+                       "--db", db)
+    assert code == 0 and "OFFICIAL revision 2" in out
+    shown = json.loads(run(capsys, "results", "show", "--event", "1", "--session", "R1",
+                           "--json", "--db", db)[1])
+    assert [r["number"] for r in shown["rows"]] == [r["number"] for r in preview["rows"]]
+    assert "pending_decisions" not in shown

@@ -96,5 +96,7 @@ def test_penalty_kinds_are_the_cli_words() -> None:
         "dsq",
         "delete-lap",
         "reinstate-lap",
+        "warning",
+        "reprimand",
         "grid-drop",
     }

@@ -368,3 +368,37 @@ def test_results_by_class_beside_the_time_cards_agree_class_by_class(
     differences = check_session(imsa, event="1", session="R1").reconciliation.differences
     assert [(d.car, d.field, d.ours, d.theirs) for d in differences] == [
         ("6", "class_position", 1, 2)]
+
+
+def test_a_stewards_bulletin_of_five_decisions_is_previewed_and_published_as_one_revision(
+    imsa: Database, imsa_data: Path
+) -> None:
+    from paddock.services.results import withdraw_pending
+
+    import_results(imsa, event="1", session="R1",
+                   files=[imsa_data / f"{RACE}-laps.csv", imsa_data / f"{RACE}-results.csv"])
+    publish(imsa, event="1", session="R1")
+    cars = ["25", "7", "24", "10", "31"]
+    for car in cars:
+        result = add_penalty(imsa, event="1", session="R1", car=car, kind="time", seconds=5,
+                             reason="Track limits", article="Art. 12.3", pending=True)
+        assert result.revision is None and result.penalty.pending
+    warned = add_penalty(imsa, event="1", session="R1", car="6", kind="warning",
+                         reason="Unsportsmanlike gesture")
+    assert warned.revision is None and not warned.penalty.pending
+    still = session_results(imsa, event="1", session="R1")
+    assert (still.revision, len(still.pending)) == (1, 5)
+    preview = session_results(imsa, event="1", session="R1", preview=True)
+    assert (preview.status, preview.revision) == ("preview", 2)
+    previewed = {r.row.number: r.row.penalty_ms for r in preview.rows}
+    assert all(previewed[car] == 5_000 for car in cars)
+    withdraw_pending(imsa, event="1", session="R1",
+                     decision=result.penalty.decision, reason="Reviewed: no offence")
+    published = publish(imsa, event="1", session="R1")
+    assert (published.revision, published.status) == (2, "official")
+    assert published.reason.startswith("Decisions ")
+    assert {r.row.number for r in published.rows if r.row.penalty_ms} == set(cars[:4])
+    assert not session_results(imsa, event="1", session="R1").pending
+    assert [r.revision for r in revisions(imsa, event="1", session="R1")] == [1, 2]
+    with pytest.raises(RuleViolation, match="nothing changed since revision 2"):
+        publish(imsa, event="1", session="R1", reason="again")
