@@ -179,7 +179,7 @@ class CsvTable:
         header: list[str] | None = None
         header_line = first + 1
         rows: list[CsvRow] = []
-        for line, fields in _records(text, delimiter, name):
+        for line, fields in csv_records(text, delimiter, name):
             if not any(field.strip() for field in fields):
                 continue
             if declared and header is None and line <= first:
@@ -348,8 +348,8 @@ class CsvTable:
         return value
 
 
-def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records of ``text`` (LF line ends) with the line each starts on.
+def csv_records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records of ``text`` (line ends made LF by `split_lines`) with their first line.
 
     Raises:
         InputError: a field over the csv module's size limit (128 KiB), or one running
@@ -364,7 +364,7 @@ def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[s
             return
         except csv.Error as error:
             raise InputError(
-                f"cannot be read as CSV ({error}): is it a timing file?",
+                f"cannot be read as CSV ({error})",
                 Location(name, reader.line_num),
             ) from None
         if reader.line_num != start and any("\n" in field for field in fields):
