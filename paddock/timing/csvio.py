@@ -155,6 +155,8 @@ class CsvTable:
     header_line: int
     rows: tuple[CsvRow, ...]
     _index: dict[str, int]
+    # Whether the text ends with a line end (exports do; a file cut mid-line does not).
+    ends_with_line_end: bool = True
 
     @classmethod
     def parse(cls, text: str, name: str) -> CsvTable:
@@ -195,7 +197,8 @@ class CsvTable:
             key = normalise_name(column)
             if key and key not in index:
                 index[key] = i
-        return cls(name, delimiter, tuple(header), header_line, tuple(rows), index)
+        ends = text.endswith("\n")
+        return cls(name, delimiter, tuple(header), header_line, tuple(rows), index, ends)
 
     @property
     def columns(self) -> frozenset[str]:
@@ -253,13 +256,17 @@ class CsvTable:
         Copies end every line with a separator, some exports end none, and IMSA's results
         lines are shorter than their own header: so a line is measured against the file's
         usual line, not the header. Only a file whose lines are all alike but one is
-        judged (a file of varying widths is left to the field checks).
+        judged (a file of varying widths is left to the field checks); a file of one line
+        is judged against its header when it does not end with a line end.
 
         Raises:
             InputError: at the short line.
         """
+        if len(self.rows) == 1:
+            self._check_single_row()
+            return
         widths = Counter(len(row.fields) for row in self.rows)
-        if len(self.rows) < 2 or len(widths) != 2:
+        if len(widths) != 2:
             return
         (usual, _), (odd, count) = widths.most_common()
         if count != 1 or odd >= usual:
@@ -270,6 +277,20 @@ class CsvTable:
             "the file is cut short or the line is damaged",
             Location(self.name, row.line),
         )
+
+    def _check_single_row(self) -> None:
+        """One row, no line end after it and fewer fields than the header names: cut.
+
+        (IMSA's rows are shorter than their header, but a whole export ends with a line end.)
+        """
+        (row,) = self.rows
+        named = max((i + 1 for i, name in enumerate(self.header) if name), default=0)
+        if not self.ends_with_line_end and len(row.fields) < named:
+            raise InputError(
+                f"the only line has {len(row.fields)} fields where the header names {named}, "
+                "and no line end: the file is cut short",
+                Location(self.name, row.line),
+            )
 
     def check_decimals(self) -> None:
         """Refuse a time with fewer decimals than every other time in its column.

@@ -190,8 +190,8 @@ def check_results(timing: TimingFile) -> tuple[InputWarning, ...]:
     Refused: a position 0 or given twice; a gap in the positions (a line removed: the
     overall positions of a results file run 1, 2, 3...; a results-by-class file's overall
     positions may jump, its positions in class may not); a total time or best lap of zero
-    or longer than any session; a best lap longer than the total time; a best lap number
-    beyond the laps done.
+    or longer than any session; a best lap longer than the total time; a best lap number 0
+    (Al Kamel's "none") with a best lap time, or beyond the laps done.
 
     Return:
         Warnings: a car with a position but no lap.
@@ -239,6 +239,8 @@ def _check_result_values(name: str, columns: _Columns, record: ResultRecord) -> 
             and record.best_lap_ms > record.total_time_ms):
         raise refuse(f"best lap {format_laptime(record.best_lap_ms)} is longer than the total "
                      f"time {format_racetime(record.total_time_ms)}", columns.best)
+    if record.best_lap_ms is not None and record.best_lap_number == 0:
+        raise refuse("a best lap on lap 0", columns.best_lap)
     if record.best_lap_number is not None and record.laps and (
             record.best_lap_number > record.laps):
         raise refuse(f"best lap on lap {record.best_lap_number} of {record.laps}",

@@ -56,6 +56,13 @@ def test_a_last_line_that_lost_only_its_trailing_separator_is_cut_too() -> None:
     assert refused([*GOOD[:-1], GOOD[-1][:-1]]).startswith("tc.csv:7: the line has 7 fields")
 
 
+def test_a_file_cut_inside_its_only_line_is_refused() -> None:
+    text = "\n".join(RESULTS[:2])
+    assert read_timing_bytes(text.encode(), "r.csv").results[0].laps == 3  # whole, no line end
+    with pytest.raises(InputError, match=r"^r.csv:2: the only line has 4 fields where the he"):
+        read_timing_bytes(text[: text.index(",4:22")].encode(), "r.csv")
+
+
 def test_a_time_cut_to_fewer_decimals_is_refused() -> None:
     lines = ["NUMBER,LAP_NUMBER,LAP_TIME,ELAPSED", "7,1,1:30.123,1:30.123",
              "7,2,1:25.456,2:55.579", "7,3,1:26.789,4:22.36"]
