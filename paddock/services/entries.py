@@ -29,7 +29,7 @@ from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import eligibility as rules
 from paddock.rules.cars import car_number_key
 from paddock.services.season import current_season
-from paddock.timing.csvio import csv_records, line_of, read_input_file, split_lines
+from paddock.timing.csvio import csv_records, line_of, read_input_file, unify_line_ends
 
 
 @dataclass(frozen=True)
@@ -509,7 +509,7 @@ def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
     if not text.strip():
         raise InputError("the file is empty; expected the header " + ",".join(CSV_COLUMNS),
                          Location(name, 1))
-    records = csv_records(split_lines(text), ",", name)
+    records = csv_records(unify_line_ends(text), ",", name)
     _, first = next(records)
     header = [h.strip().lower() for h in first]
     if header != list(CSV_COLUMNS):

@@ -87,8 +87,8 @@ def line_of(data: bytes, offset: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
-def split_lines(text: str) -> str:
-    """``text`` with every line ending (CR LF, lone CR, LF) made LF, and nothing else.
+def unify_line_ends(text: str) -> str:
+    """``text`` with every line end (CR LF, lone CR, LF) made LF, and nothing else changed.
 
     ``str.splitlines`` would also split at form feeds and U+2028, where the csv module
     does not: both must count the same lines for messages to name the right one.
@@ -165,7 +165,7 @@ class CsvTable:
         Raises:
             InputError: the file is empty (no header line).
         """
-        text = split_lines(text)
+        text = unify_line_ends(text)
         lines = text.split("\n")
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first is None:
@@ -370,7 +370,7 @@ class CsvTable:
 
 
 def csv_records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records of ``text`` (line ends made LF by `split_lines`) with their first line.
+    """The CSV records of ``text`` (line ends made LF by `unify_line_ends`) with their first line.
 
     Raises:
         InputError: a field over the csv module's size limit (128 KiB), or one running
