@@ -201,9 +201,10 @@ def check_results(timing: TimingFile) -> tuple[InputWarning, ...]:
     """
     columns = _COLUMNS[timing.kind]
     warnings: list[InputWarning] = []
+    counts_laps = _has_laps(timing)
     for record in timing.results:
         _check_result_values(timing.name, columns, record)
-        if record.position is not None and record.laps == 0 and _has_laps(timing):
+        if record.position is not None and record.laps == 0 and counts_laps:
             warnings.append(InputWarning(
                 f"car {record.number} is classified {record.position} without a lap",
                 Location(timing.name, record.line, columns.laps)))

@@ -5,7 +5,9 @@ entered at Sebring), damages it one way (cut mid-line, a line removed, repeated 
 a field replaced by junk: other digits, huge numbers, impossible times, unknown words,
 a 200 KB field, a NUL or a non-UTF-8 byte), sometimes with CR-only line ends, and runs
 ``paddock ... import`` in-process. Every case must exit 1, name the file and line on every
-line of stderr, print no traceback, and leave the database exactly as it was.
+line of stderr, print no traceback, and leave the database exactly as it was. The real
+Long Beach race files (when present) are damaged the same ways, into a season entering
+their cars.
 
 Damage is chosen so that the file itself shows it: a time-cards line removed from the
 middle of a car's laps (a car's last lap removed is only seen beside the results file,
@@ -15,6 +17,7 @@ entry list cut before its last field ends ("yes" cut to "y" still means yes).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import random
@@ -29,7 +32,8 @@ import pytest
 from paddock.cli import main
 from paddock.rules.laptime import format_laptime, format_racetime
 from paddock.services.database import open_database
-from paddock.services.entries import list_entries
+from paddock.services.entries import import_entries_csv, list_entries
+from paddock.services.season import add_class
 
 CASES = 80  # per kind of file: 240 imports (+ ~70 CR twins), about 10 s of CPU
 
@@ -387,3 +391,62 @@ def test_what_is_not_a_file_is_refused_in_one_line(
         err = capsys.readouterr().err
         assert code == 1 and re.fullmatch(rf"paddock: {re.escape(str(path))}: [^\n]+\n", err), err
     assert dump(field.db) == field.digest
+
+
+# --- the real Long Beach files, damaged ------------------------------------------------------
+
+LONG_BEACH = "2023_08-long-beach-street-circuit_202304151405-race-"
+
+
+@pytest.fixture(scope="module")
+def long_beach(tmp_path_factory: pytest.TempPathFactory, imsa_data: Path) -> Iterator[Field]:
+    """A season whose entry list is the Long Beach race field (as tests/services does)."""
+    folder = tmp_path_factory.mktemp("long-beach")
+    db_path = folder / "p.db"
+    database = open_database(db_path)
+    for name in ("GTP", "GTD", "GTDPRO"):
+        add_class(database, name)
+    with (imsa_data / f"{LONG_BEACH}results.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(f)]
+    header = rows[0]
+    entries = folder / "entries.csv"
+    with entries.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(ENTRY_HEADER.split(","))
+        for row in rows[1:]:
+            line = dict(zip(header, row, strict=False))
+            out.writerow([line["NUMBER"], line["DRIVER1_FIRSTNAME"], line["DRIVER1_SECONDNAME"],
+                          "1990-01-01", line["DRIVER1_COUNTRY"] or "USA", line["TEAM"], "992",
+                          line["CLASS"], "no", "yes"])
+    import_entries_csv(database, entries)
+    numbers = tuple(entry.number for entry in list_entries(database, event=1))
+    database.close()
+    yield Field(db_path, numbers, folder, dump(db_path))
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("kind", ["laps", "results"])
+def test_the_real_long_beach_files_damaged_are_refused(
+    long_beach: Field, imsa_data: Path, capsys: pytest.CaptureFixture[str], kind: str, seed: int
+) -> None:
+    chooser = random.Random(f"long-beach-{kind}-{seed}")
+    data = (imsa_data / f"{LONG_BEACH}{kind}.csv").read_bytes()
+    lines = data.decode("utf-8-sig").rstrip("\n").split("\n")
+    how = chooser.choice(["cut", "remove", "repeat"])
+    if how == "cut":
+        damaged = cut(lines, chooser, keep_last_field=False)
+    elif how == "remove" and kind == "laps":
+        by_car = [indexes for indexes in car_lines(lines).values() if len(indexes) >= 3]
+        index = chooser.choice(chooser.choice(by_car)[1:-1])
+        damaged = Damaged(lines[:index] + lines[index + 1:], f"line {index + 1} removed")
+    elif how == "remove":
+        index = chooser.randrange(1, 25)  # positions 1-24 of 26
+        damaged = Damaged(lines[:index] + lines[index + 1:], f"line {index + 1} removed")
+    else:
+        index = chooser.randrange(1, len(lines))
+        damaged = Damaged([*lines, lines[index]], f"line {index + 1} repeated")
+    text = "\n".join(damaged.lines) + ("\n" if damaged.tail else "")
+    path = long_beach.folder / f"{kind}.csv"
+    code, err = run(capsys, long_beach, "time-cards", path, b"\xef\xbb\xbf" + text.encode())
+    assert_refused(code, err, path, damaged.how)
+    assert dump(long_beach.db) == long_beach.digest
