@@ -9,26 +9,42 @@ from __future__ import annotations
 
 import re
 
-_TIME = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:\.(\d{1,3}))?$")
+# ASCII digits only: ``\d`` and ``str.isdigit`` also take "²" and Arabic-Indic digits.
+# Seconds take two digits after minutes, minutes two after hours, so a time cut short
+# (``1:1`` for ``1:15.204``) is refused rather than read as another time.
+_TIME = re.compile(
+    r"(?:(?:(?P<hours>[0-9]{1,3}):(?P<minutes_h>[0-9]{2}))|(?P<minutes>[0-9]{1,2})):"
+    r"(?P<seconds_m>[0-9]{2})(?:\.(?P<fraction_m>[0-9]{1,3}))?"
+    r"|(?P<seconds>[0-9]{1,2})(?:\.(?P<fraction>[0-9]{1,3}))?",
+    re.ASCII,
+)
+_FORMS = "expected h:mm:ss.fff, m:ss.fff or ss.fff"
 
 
 def parse_time(text: str) -> int:
-    """Parse ``[[h:]m:]s[.fff]`` into milliseconds.
+    """Parse ``[[h:]m:]s[.fff]`` into milliseconds; the whole text must be the time.
+
+    Seconds are two digits after minutes (``1:05.2``), minutes two after hours
+    (``1:02:03``), under 60 both; digits are ASCII 0-9; up to three decimals.
 
     Raises:
         ValueError: with a message naming the text, when it is not a time.
     """
     value = text.strip()
-    match = _TIME.match(value)
+    match = _TIME.fullmatch(value)
     if not match:
-        raise ValueError(f"'{text}' is not a time (expected h:mm:ss.fff, m:ss.fff or ss.fff)")
-    hours, minutes, seconds, fraction = match.groups()
-    if minutes is not None and int(seconds) > 59:
+        raise ValueError(f"'{text}' is not a time ({_FORMS})")
+    groups = match.groupdict()
+    hours = int(groups["hours"] or 0)
+    minutes = int(groups["minutes_h"] or groups["minutes"] or 0)
+    seconds = int(groups["seconds_m"] or groups["seconds"] or 0)
+    fraction = groups["fraction_m"] or groups["fraction"] or ""
+    if groups["seconds_m"] is not None and seconds > 59:
         raise ValueError(f"'{text}' is not a time (seconds over 59)")
-    if hours is not None and int(minutes) > 59:
+    if groups["hours"] is not None and minutes > 59:
         raise ValueError(f"'{text}' is not a time (minutes over 59)")
-    ms = int((fraction or "0").ljust(3, "0"))
-    return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + ms
+    ms = int(fraction.ljust(3, "0"))
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms
 
 
 def parse_optional_time(text: str | None) -> int | None:

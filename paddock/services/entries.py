@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +29,7 @@ from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import eligibility as rules
 from paddock.rules.cars import car_number_key
 from paddock.services.season import current_season
+from paddock.timing.csvio import csv_records, line_of, read_input_file, unify_line_ends
 
 
 @dataclass(frozen=True)
@@ -484,6 +485,9 @@ def _yes_no(value: str, column: str, where: Location) -> bool:
 def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
     """Parse an entry-list CSV (format in shared/cli.md and the README).
 
+    The file is read only if it is a regular file of a sane size (a FIFO or a device is
+    refused unread); CR, LF and CR LF line ends count alike in ``FILE:LINE``.
+
     Return:
         The rows and, for each, its ``FILE:LINE`` for messages.
 
@@ -491,26 +495,26 @@ def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
         InputError / RuleViolation: every malformed row, as ``FILE:LINE: what``.
     """
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", Location(name)) from exc
+    raw = read_input_file(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
             f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as CSV UTF-8",
-            Location(name, line),
+            Location(name, line_of(raw, exc.start)),
         ) from exc
+    if "\0" in text:
+        raise InputError("the file holds NUL bytes: not a CSV file",
+                         Location(name, line_of(raw, raw.index(b"\0"))))
     if not text.strip():
         raise InputError("the file is empty; expected the header " + ",".join(CSV_COLUMNS),
                          Location(name, 1))
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in next(reader)]
+    records = csv_records(unify_line_ends(text), ",", name)
+    _, first = next(records)
+    header = [h.strip().lower() for h in first]
     if header != list(CSV_COLUMNS):
         missing = [c for c in CSV_COLUMNS if c not in header]
-        extra = [h for h in header if h not in CSV_COLUMNS]
+        extra = [h[:40] for h in header if h not in CSV_COLUMNS]
         detail = "; ".join(
             part for part in (
                 f"missing {', '.join(missing)}" if missing else "",
@@ -523,8 +527,7 @@ def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
     rows: list[EntryInput] = []
     locations: list[str] = []
     errors: list[str] = []
-    for fields in reader:
-        line = reader.line_num
+    for line, fields in records:
         if not any(f.strip() for f in fields):
             continue
         try:
@@ -539,6 +542,11 @@ def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
     return rows, locations
 
 
+# The longest name or team a row may give: anything longer is a damaged or hostile file.
+_MAX_TEXT = 100
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 def _row(fields: list[str], where: Location) -> EntryInput:
     if len(fields) != len(CSV_COLUMNS):
         raise InputError(f"expected {len(CSV_COLUMNS)} fields, found {len(fields)}", where)
@@ -547,11 +555,21 @@ def _row(fields: list[str], where: Location) -> EntryInput:
         if not values[column]:
             raise InputError(f"{column} is empty",
                              Location(where.file, where.line, column))
+    for column, value in values.items():
+        if len(value) > _MAX_TEXT:
+            raise InputError(f"{column} is {len(value)} characters long (at most {_MAX_TEXT})",
+                             Location(where.file, where.line, column))
+        if any(unicodedata.category(c) == "Cc" for c in value):
+            raise InputError(f"{column} holds a control character",
+                             Location(where.file, where.line, column))
+    text = values["date_of_birth"]
     try:
-        born = date.fromisoformat(values["date_of_birth"])
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
+        born = date.fromisoformat(text)
     except ValueError:
         raise InputError(
-            f"date_of_birth '{values['date_of_birth']}' is not a date in the form YYYY-MM-DD",
+            f"date_of_birth '{text}' is not a date in the form YYYY-MM-DD",
             Location(where.file, where.line, "date_of_birth"),
         ) from None
     return EntryInput(

@@ -139,8 +139,19 @@ def _first_driver(table: CsvTable, row: CsvRow) -> tuple[str, str, str]:
 
 
 def _status(table: CsvTable, row: CsvRow, column: str | None) -> tuple[Status | None, str]:
+    """The status as meant and as written; an empty one is fine, an unknown word is not.
+
+    Raises:
+        InputError: a word the format does not use (``Banana``): a damaged line.
+    """
     text = table.get(row, column)
-    return (Status.from_text(text) if text else None), text
+    if not text:
+        return None, text
+    status = Status.from_text(text)
+    if status is None:
+        words = "Classified, Not classified, Retired, Not started, Disqualified"
+        raise table.error(row, column, f"unknown status '{text[:40]}' (expected {words})")
+    return status, text
 
 
 def _position(table: CsvTable, row: CsvRow) -> int | None:

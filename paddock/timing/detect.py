@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from paddock.errors import InputError, Location
+from paddock.timing import sanity
 from paddock.timing.alkamel import (
     read_qualifying_results,
     read_race_results,
     read_results_by_class,
     read_time_cards,
 )
-from paddock.timing.csvio import CsvTable, decode
+from paddock.timing.csvio import CsvTable, decode, read_input_file
 from paddock.timing.generic import read_generic_laps, read_generic_results
 from paddock.timing.records import FileKind, TimingFile
 
@@ -61,9 +62,13 @@ def detect_kind(columns: frozenset[str]) -> FileKind | None:
 def read_table(table: CsvTable, kind: FileKind | None = None) -> TimingFile:
     """Read a parsed table as ``kind`` (None: detected from the header).
 
+    The file is then checked whole (`CsvTable.check_complete`, `CsvTable.check_decimals`,
+    `paddock.timing.sanity.check`): what is unusual comes back as the file's warnings.
+
     Raises:
         InputError: a file of unknown kind (saying which kinds are accepted), a missing
-            column, a field that does not parse, a lap or car given twice, no data.
+            column, a field that does not parse, a lap or car given twice, no data, a
+            line cut short, laps or positions that do not add up.
     """
     found = detect_kind(table.columns)
     if kind is None:
@@ -74,7 +79,10 @@ def read_table(table: CsvTable, kind: FileKind | None = None) -> TimingFile:
             f"not a timing file Paddock reads (header: {shown}); accepted: {ACCEPTED}",
             Location(table.name, table.header_line),
         )
-    return _READERS[kind](table)
+    table.check_complete()
+    timing = _READERS[kind](table)
+    table.check_decimals()
+    return sanity.check(timing)
 
 
 def read_timing_bytes(data: bytes, name: str, kind: FileKind | None = None) -> TimingFile:
@@ -90,11 +98,7 @@ def read_timing_file(path: str | Path, kind: FileKind | None = None) -> TimingFi
     """Read a timing file from disk; messages name it by the path as given.
 
     Raises:
-        InputError: see `read_timing_bytes`; also a file that cannot be read.
+        InputError: see `read_timing_bytes`; also a file that cannot be read, is not a
+            regular file (a FIFO, a device, a folder) or is too big (`read_input_file`).
     """
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", Location(str(path))) from None
-    return read_timing_bytes(data, str(path), kind)
+    return read_timing_bytes(read_input_file(path), str(path), kind)

@@ -155,6 +155,8 @@ class TimingFile:
     laps: tuple[LapRecord, ...] = ()
     results: tuple[ResultRecord, ...] = ()
     delimiter: str = ","
+    # What is possible but unusual (see `paddock.timing.sanity`): shown, not refused.
+    warnings: tuple[InputWarning, ...] = ()
 
     @property
     def records(self) -> tuple[LapRecord, ...] | tuple[ResultRecord, ...]:
@@ -231,3 +233,20 @@ def check_unique_cars(results: tuple[ResultRecord, ...], file_name: str, column:
                 Location(file_name, record.line, column),
             )
         first_line[record.number] = record.line
+
+
+@dataclass(frozen=True)
+class InputWarning:
+    """Something possible but unusual in a file: the user is told, the import goes on.
+
+    Rendered like an `InputError`: ``FILE:LINE: what (column X)``.
+    """
+
+    what: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        if self.location is None:
+            return self.what
+        column = f" (column {self.location.column})" if self.location.column is not None else ""
+        return f"{self.location}: {self.what}{column}"

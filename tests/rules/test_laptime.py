@@ -32,6 +32,33 @@ def test_refuses_what_is_not_a_time_and_says_what_it_saw(text: str) -> None:
         parse_time(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1:1",  # 1:15.204 cut short: not 1:01.000
+        "1:2:03.000",  # minutes after hours take two digits
+        "1:02:3.000",
+        "1:23.4567",  # four decimals
+        "1:23.",
+        "١:٢٣.٤٥٦",  # Arabic-Indic digits
+        "1:2³.456",  # a superscript is not a digit here
+        "\uff11:23.456",  # full-width 1
+        "1:60.000",
+        "1:60:00.000",
+        "1234:00:00.000",  # more hours than any session: also keeps the number small
+        "1:23.456 x",
+        "1:23.456\n7",
+    ],
+)
+def test_a_time_must_parse_whole_in_the_strict_format(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a time"):
+        parse_time(text)
+
+
+def test_the_largest_accepted_time_stays_a_small_integer() -> None:
+    assert parse_time("999:59:59.999") == 3_599_999_999
+
+
 def test_empty_optional_time_is_none() -> None:
     assert parse_optional_time("  ") is None
     assert parse_optional_time("1:11.990") == 71_990

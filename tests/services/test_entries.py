@@ -1,3 +1,4 @@
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -143,6 +144,74 @@ def test_a_bad_file_names_file_and_line_and_writes_nothing(
     message = str(err.value)
     assert f"{path}{where}" in message and what in message
     assert list_entries(db) == before and audit_count(db) == audits
+
+
+ROW = "101,Ana,Reyes,1999-05-06,MEX,T,992,Pro,no,yes"
+HOSTILE_ROWS = {
+    "Arabic-Indic number": (ROW.replace("101", "١٠١"), "car number '١٠١' is not valid"),
+    "superscript number": (ROW.replace("101", "10²"), "car number '10²' is not valid"),
+    "number too big": (ROW.replace("101", "9" * 30), "is not valid: use 1 to 3 digits"),
+    "Arabic-Indic date": (ROW.replace("1999", "١٩٩٩"), "is not a date in the form YYYY-MM-DD"),
+    "compact date": (ROW.replace("1999-05-06", "19990506"), "'19990506' is not a date"),
+    "week date": (ROW.replace("1999-05-06", "1999-W01-1"), "'1999-W01-1' is not a date"),
+    "superscript date": (ROW.replace("1999", "199⁹"), "is not a date in the form YYYY-MM-DD"),
+    "name too long": (ROW.replace("Ana", "A" * 5000), "first_name is 5000 characters long"),
+    "control character": (ROW.replace("Ana", "A\x1bna"), "first_name holds a control"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_ROWS))
+def test_hostile_rows_are_refused_at_their_line(db: Database, tmp_path: Path, case: str) -> None:
+    row, what = HOSTILE_ROWS[case]
+    path = write(tmp_path, HEADER + "102,Bo,Lund,1998-01-01,SWE,T,992,Pro,no,yes\n" + row + "\n")
+    before = list_entries(db)
+    with pytest.raises((InputError, RuleViolation)) as err:
+        import_entries_csv(db, path)
+    assert f"{path}:3: " in str(err.value) and what in str(err.value)
+    assert list_entries(db) == before
+
+
+def test_a_field_over_the_csv_limit_is_a_message_with_its_line(
+    db: Database, tmp_path: Path
+) -> None:
+    path = write(tmp_path, HEADER + ROW + "\n" + ROW.replace("Ana", "x" * 200_000) + "\n")
+    with pytest.raises(InputError) as err:
+        import_entries_csv(db, path)
+    assert str(err.value).startswith(f"{path}:3: cannot be read as CSV (field larger than")
+    assert len(list_entries(db)) == 32
+
+
+def test_cr_only_line_ends_import_with_the_right_line_numbers(
+    db: Database, tmp_path: Path
+) -> None:
+    good = write(tmp_path, (HEADER + ROW + "\n" + ROW.replace("101", "102") + "\n")
+                 .replace("\n", "\r"), "cr.csv")
+    assert import_entries_csv(db, good) == 2
+    bad = write(tmp_path, (HEADER + ROW.replace("101", "103") + "\n"
+                           + ROW.replace("101", "104").replace("Pro,no", "Pro,maybe") + "\n")
+                .replace("\n", "\r"), "bad.csv")
+    with pytest.raises(RuleViolation, match=r"bad.csv:3: gentleman must be yes or no"):
+        import_entries_csv(db, bad)
+
+
+def test_a_quote_left_open_is_refused_where_it_opens(db: Database, tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER + ROW.replace("Ana", '"Ana') + "\n"
+                 + ROW.replace("101", "102") + "\n")
+    with pytest.raises(InputError, match=r"entries.csv:2: a quoted field opened here runs on"):
+        import_entries_csv(db, path)
+
+
+def test_what_is_not_a_regular_file_is_refused_unread(db: Database, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"fifo.csv: is not a regular file"):
+        import_entries_csv(db, fifo)
+    with pytest.raises(InputError, match=r": is a folder, not a file"):
+        import_entries_csv(db, tmp_path)
+    if Path("/dev/zero").exists():
+        with pytest.raises(InputError, match=r"^/dev/zero: is not a regular file"):
+            import_entries_csv(db, Path("/dev/zero"))
+    assert len(list_entries(db)) == 32
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(db: Database, tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_reads_one_make_cup_race_results() -> None:
 
 
 def test_refuses_a_car_listed_twice_in_results() -> None:
-    text = RACE_RESULTS + "4;13;Classified;1;1:40.000;;;1;1:40.000;;;Am;\n"
+    text = RACE_RESULTS + "4;13;Classified;1;1:40.000;;;1;1:40.000;;;Am;" + ";" * 13 + "\n"
     with pytest.raises(InputError, match=r"car 13 is listed twice \(first on line 2\)"):
         read_timing_bytes(text.encode(), "r.csv")
 

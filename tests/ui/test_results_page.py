@@ -42,7 +42,7 @@ RACE_LAPS = """number,lap,lap_time,elapsed
 """
 
 # The same race re-issued: car 7 was quicker on its last lap than first timed.
-RACE_LAPS_CORRECTED = RACE_LAPS.replace("7,3,1:21.000,4:03.000", "7,3,1:18.000,4:00.500")
+RACE_LAPS_CORRECTED = RACE_LAPS.replace("7,3,1:21.000,4:03.000", "7,3,1:18.500,4:00.500")
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
