@@ -225,6 +225,8 @@ def cmd_results_import(args: argparse.Namespace) -> int:
           + (f"; published revision {summary.revision}" if summary.revision else ""))
     if summary.check:
         print(f"check: {summary.check}")
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -156,6 +156,7 @@ class ImportSummary:
     result_lines: int
     revision: int | None  # the revision published by a correction of an official session
     check: str = ""  # one line: how the classification compares with the timing system's
+    warnings: tuple[str, ...] = ()  # possible but unusual, "FILE:LINE: what"; imported
 
 
 @dataclass(frozen=True)
@@ -580,10 +581,21 @@ def import_results(db: Database, *, event: str, session: str, files: Sequence[Pa
     from paddock.services.timing_check import check_in
     from paddock.timing.detect import read_timing_file
     from paddock.timing.records import FileKind
+    from paddock.timing.sanity import cross_check
 
     if not files:
         raise RuleViolation(["no file given"])
     parsed = [(Path(f), read_timing_file(f)) for f in files]
+    warnings = [str(w) for _, timing in parsed for w in timing.warnings]
+    # Time cards and a results file given together must tell the same story (a cut file
+    # shows as a car whose laps differ): refused whole, nothing written.
+    for _, cards in parsed:
+        for _, other in parsed:
+            if cards.kind.has_laps and not other.kind.has_laps:
+                errors, cross = cross_check(cards, other)
+                if errors:
+                    raise RuleViolation([str(e) for e in errors])
+                warnings += [str(w) for w in cross]
     with _change(db, event, session) as ctx:
         s = ctx.s
         official = _official_change(ctx, reason, "corrected import")
@@ -641,7 +653,8 @@ def import_results(db: Database, *, event: str, session: str, files: Sequence[Pa
         s.flush()
         check = check_in(ctx).summary
     return ImportSummary(tuple(str(p) for p, _ in parsed), tuple(t.kind.value for _, t in parsed),
-                         len(cars), lap_count, line_count, revision, check)
+                         len(cars), lap_count, line_count, revision, check,
+                         tuple(dict.fromkeys(warnings)))
 
 
 def _lap_rows(session_id: int, import_id: int | None, timing: Any) -> list[dict[str, Any]]:

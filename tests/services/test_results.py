@@ -362,12 +362,12 @@ def test_results_by_class_beside_the_time_cards_agree_class_by_class(
     assert check.files == ("by-class",)
 
     swapped = by_class.read_text(encoding="utf-8").replace(
-        "GTP;1;1;6;", "GTP;1;2;6;", 1)
+        "GTP;1;1;6;", "GTP;1;2;6;", 1).replace("GTP;2;2;25;", "GTP;2;1;25;", 1)
     by_class.write_text(swapped, encoding="utf-8")
     import_results(imsa, event="1", session="R1", files=[by_class])
     differences = check_session(imsa, event="1", session="R1").reconciliation.differences
     assert [(d.car, d.field, d.ours, d.theirs) for d in differences] == [
-        ("6", "class_position", 1, 2)]
+        ("6", "class_position", 1, 2), ("25", "class_position", 2, 1)]
 
 
 def test_a_stewards_bulletin_of_five_decisions_is_previewed_and_published_as_one_revision(
@@ -402,3 +402,21 @@ def test_a_stewards_bulletin_of_five_decisions_is_previewed_and_published_as_one
     assert [r.revision for r in revisions(imsa, event="1", session="R1")] == [1, 2]
     with pytest.raises(RuleViolation, match="nothing changed since revision 2"):
         publish(imsa, event="1", session="R1", reason="again")
+
+
+def test_time_cards_cut_short_beside_their_results_file_are_refused_whole(
+    imsa: Database, imsa_data: Path, tmp_path: Path
+) -> None:
+    lines = (imsa_data / f"{RACE}-laps.csv").read_text(encoding="utf-8-sig").splitlines()
+    # The last crossing of car 6 (the winner) is missing: the file was cut at a line end.
+    last = max(i for i, line in enumerate(lines) if line.startswith("6,"))
+    cut = tmp_path / "23_Time Cards_Race 1.CSV"
+    cut.write_text("\n".join(lines[:last] + lines[last + 1:]) + "\n", encoding="utf-8")
+    with pytest.raises(RuleViolation, match="6"):
+        import_results(imsa, event="1", session="R1",
+                       files=[cut, imsa_data / f"{RACE}-results.csv"])
+    assert session_results(imsa, event="1", session="R1").rows == ()
+    summary = import_results(imsa, event="1", session="R1",
+                             files=[imsa_data / f"{RACE}-laps.csv",
+                                    imsa_data / f"{RACE}-results.csv"])
+    assert any("01" in w for w in summary.warnings)
