@@ -13,7 +13,8 @@ decided"):
 - a car with no marked lap has no valid lap time: all its timed laps were disallowed (or
   it never completed a timed lap).
 
-Files without the column carry no marks (``mark`` None on every lap): nothing is deleted.
+Files without the column carry no marks (``mark`` None on every lap), and a column with no
+non-zero mark anywhere says nothing either: nothing is deleted.
 These deletions are the timing system's word, not the stewards' decisions: they carry no
 decision number, and an official may reinstate one with a reason (``REINSTATE_LAP``).
 """
@@ -58,7 +59,8 @@ def timing_system_deletions(laps: Iterable[MarkedLap]) -> dict[str, dict[int, st
     marked_file = False
     for lap in laps:
         by_car.setdefault(lap.number, []).append(lap)
-        marked_file = marked_file or lap.mark is not None
+        marked_file = marked_file or bool(lap.mark)
+    # A column left blank or all 0 (another tool's export) says nothing: it deletes nothing.
     if not marked_file:
         return {}
     deleted: dict[str, dict[int, str]] = {}

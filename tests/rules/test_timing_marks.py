@@ -107,3 +107,8 @@ def test_a_results_file_keeps_positions_only_where_the_season_numbers_them() -> 
     only = classification_from_results(
         lines, settings=ClassificationSettings(number_all_starters=False))
     assert [(r.position, r.class_position) for r in only.rows] == [(1, 1), (None, None)]
+
+
+def test_a_column_without_a_single_mark_deletes_nothing() -> None:
+    data = laps("1", (70_000, 0), (71_000, 0)) + laps("2", (72_000, 0))
+    assert timing_system_deletions(data) == {}
