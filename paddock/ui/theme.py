@@ -32,6 +32,10 @@ PROBLEM_TEXT = "#8f1d14"
 OK_BG = "#e7f3ea"
 OK_BORDER = "#a9d2b4"
 OK_TEXT = "#1d6335"
+#: Amber: something for an official to look at, not yet wrong (differences to explain).
+WARN_BG = "#fff4e0"
+WARN_BORDER = "#e8b866"
+WARN_TEXT = "#7a4b00"
 
 #: Base text size in points: legible at arm's length on a laptop in a bright garage.
 BASE_POINT_SIZE = 10
