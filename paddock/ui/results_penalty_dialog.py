@@ -99,8 +99,8 @@ class PenaltyDialog(QDialog):
 
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("penaltyKind")
-        for kind in KIND_ORDER:
-            self.kind_combo.addItem(PENALTY_LABELS[kind], kind)
+        for value in KIND_ORDER:
+            self.kind_combo.addItem(PENALTY_LABELS[value], value)
 
         self.seconds_edit = QLineEdit()
         self.seconds_edit.setObjectName("penaltySeconds")
