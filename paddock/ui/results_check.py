@@ -265,6 +265,11 @@ class TimingCheckPanel(QFrame):
                 row += 1
         grid.setRowStretch(row, 1)
         self.list.setWidget(self.rows)
+        # Tab goes from Details to each action in the order shown, then on to the table.
+        previous: QWidget = self.details_button
+        for button in self.action_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
         self._fit_height(grid, row)
 
     def _action(self, text: str, tip: str, slot: Any) -> QPushButton:

@@ -736,9 +736,9 @@ class ResultsPage(QWidget):
         The penalty dialog opens pre-filled (time, ``seconds``, the car); an official
         confirms it with the stewards' reason, or cancels: nothing is recorded before.
         """
-        context = (f"The timing system's results file gives car {car} {seconds} s more than "
-                   "its time at the line: a time penalty it applied. Record it only as the "
-                   "stewards decided, with their reason and decision number.")
+        context = (f"In the timing system's results file, car {car}'s total is {seconds} s "
+                   "longer than its time at the line: a time penalty applied there. Record "
+                   "it only as the stewards decided, with their reason and decision number.")
         return self.add_penalty(car, kind="time", seconds=seconds, context=context)
 
     def settle_car(self, car: str, status: str) -> CarStatusDialog | None:

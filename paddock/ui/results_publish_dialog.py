@@ -81,7 +81,6 @@ class PublishDialog(QDialog):
 
         # Said plainly before the reason is asked: where it differs from the timekeepers.
         self.differences = message_area()
-        self.differences.setObjectName("publishDifferences")
         if self._differs:
             named = "; ".join(
                 f"car {d.car} {FIELD_NAMES.get(d.field, d.field).lower()} ({d.cause})"
@@ -111,7 +110,7 @@ class PublishDialog(QDialog):
         self.reason_edit.setObjectName("publishReason")
         if self._differs:
             self.reason_edit.setPlaceholderText(
-                "Why it is published although it differs from the timing system (required)")
+                "Why it is published as it is (required)")
         elif revision == 1:
             self.reason_edit.setPlaceholderText("Reason (optional for the first publication)")
         else:
@@ -149,8 +148,8 @@ class PublishDialog(QDialog):
             and not self.reason_edit.text().strip()
         self.ok_button.setEnabled(not needs_reason)
         if needs_reason and self._differs:
-            show_message(self.messages, "Give the reason it is published although it differs "
-                         "from the timing system's results file.", "info")
+            show_message(self.messages, "Still to fill in: why it is published although it "
+                         "differs from the timing system.", "info")
         elif needs_reason:
             show_message(self.messages, f"Revision {self._revision} needs its reason.", "info")
         else:

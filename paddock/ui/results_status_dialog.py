@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -83,14 +82,14 @@ class CarStatusDialog(QDialog):
 
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
-        choices = QHBoxLayout()
+        choices = QVBoxLayout()
+        choices.setSpacing(4)
         for value, text in STATUS_CHOICES.items():
             button = QRadioButton(text)
             button.setObjectName(f"status_{value}")
             self.status_group.addButton(button)
             self.status_buttons[value] = button
             choices.addWidget(button)
-        choices.addStretch(1)
         self.status_buttons.get(status, self.status_buttons["dns"]).setChecked(True)
 
         self.reason_edit = QLineEdit()

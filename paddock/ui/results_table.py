@@ -360,12 +360,24 @@ class ResultsTableModel(QAbstractTableModel):
                              "count for the best lap; Add penalty… › Lap time reinstated "
                              "overrules it with a reason")
             return "\n".join(lines) or None
+        if column.key in ("best", "best_lap") and view.row.deleted_laps:
+            return "\n".join(["Deleted lap times do not count:", *self._deletions(view)])
         if column.key == "total" and view.row.penalty_ms:
             return f"Includes {seconds_text(view.row.penalty_ms)} s of penalties"
         return None
 
     def _timing_deleted(self, view: ResultRowView) -> tuple[int, ...]:
         return timing_deleted_laps(view, self._penalties.get(view.row.number, ()))
+
+    def _deletions(self, view: ResultRowView) -> list[str]:
+        """Each deleted lap of the car, by whom: "Lap 7 deleted by decision 4"."""
+        timing = self._timing_deleted(view)
+        lines = [f"Lap {p.lap} deleted by decision {p.decision}"
+                 for p in self._penalties.get(view.row.number, ())
+                 if p.kind == "delete-lap" and p.lap in view.row.deleted_laps]
+        if timing:
+            lines.append(timing_deletion_text(timing))
+        return lines
 
     def note(self, view: ResultRowView) -> str:
         """The note column: the penalties applied, then the laps the timing system deleted."""

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from paddock.services import results as result_service
@@ -130,6 +130,22 @@ def test_time_cards_alone_are_not_checked_and_cars_without_a_crossing_are_asked(
     assert panel.details_shown
     assert [b.text() for b in panel.action_buttons] == ["DNS…", "DNF…"] * 3
     assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in panel.action_buttons)
+    # By keyboard: from Details, Tab reaches the first car's DNS… and Space opens it.
+    page.activateWindow()
+    qtbot.waitActive(page)
+    panel.details_button.setFocus()
+    qtbot.keyClick(panel.details_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.action_buttons[0]
+    opened: list[str] = []
+
+    def cancel(modal: QWidget) -> None:
+        assert isinstance(modal, CarStatusDialog)
+        opened.append(modal.windowTitle())
+        modal.reject()
+
+    _answer(cancel, lambda: qtbot.keyClick(panel.action_buttons[0], Qt.Key.Key_Space))
+    assert opened == ["Car 01 – Race 1"]
+    assert panel.settle_badge.text() == "⚠  3 TO SETTLE"  # cancelled: nothing recorded
     # The import message and the status bar say what the check found.
     assert "Timing system check: no results file" in page.message.text()
 
@@ -174,7 +190,7 @@ def test_a_five_second_penalty_in_the_file_is_offered_prefilled_and_recorded_on_
     def look_and_cancel(modal: QWidget) -> None:
         assert isinstance(modal, PenaltyDialog)
         seen["prefilled"] = (modal.car(), modal.kind(), modal.seconds_edit.text())
-        seen["context"] = modal.context_label.isVisible() and "5 s more" in \
+        seen["context"] = modal.context_label.isVisible() and "5 s longer" in \
             modal.context_label.text()
         seen["ready_without_reason"] = modal.ok_button.isEnabled()
         modal.reject()
@@ -323,3 +339,22 @@ def test_laps_are_listed_as_an_official_reads_them() -> None:
     assert lap_list([1, 2, 3, 4, 7, 9, 10]) == "Laps 1–4, 7, 9, 10"
     assert timing_deletion_text([]) == ""
     assert timing_deletion_text([10]) == "Lap 10 deleted in the timing system"
+
+
+def test_the_best_lap_says_which_laps_were_deleted_and_by_whom(
+    qtbot: QtBot, page: ResultsPage, long_beach: Database, imsa_data: Path
+) -> None:
+    page.set_session("Q")
+    _import(qtbot, page, imsa_data / f"{QUALI}-laps.csv")
+    result_service.add_penalty(long_beach, event="1", session="Q", car="60", kind="delete-lap",
+                               lap=12, reason="Track limits, turn 9", decision="4")
+    page.refresh()
+
+    best = page.model.column_of("best")
+    assert best is not None
+    tip = page.model.index(_row(page, "60"), best).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Deleted lap times do not count:",
+                                "Lap 12 deleted by decision 4",
+                                "Lap 10 deleted in the timing system"]
+    note = _cell(page, "60", "note")
+    assert "Lap 12 deleted" in note and "Lap 10 deleted in the timing system" in note
