@@ -244,7 +244,7 @@ class TimingCheckPanel(QFrame):
                 more = QLabel(f"… and {len(differences) - MAX_ROWS} more: "
                               "paddock results check lists them all")
                 more.setObjectName("mutedText")
-                grid.addWidget(more, row, 0, 1, len(COLUMNS))
+                grid.addWidget(more, row, 0, 1, len(COLUMNS) + 1)
                 row += 1
             for car in check.no_crossing:
                 actions = [
@@ -260,8 +260,9 @@ class TimingCheckPanel(QFrame):
             for note in check.reconciliation.notes:
                 label = QLabel(f"Note: {note}")
                 label.setObjectName("mutedText")
-                label.setWordWrap(True)
-                grid.addWidget(label, row, 0, 1, len(COLUMNS))
+                label.setToolTip(note)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                grid.addWidget(label, row, 0, 1, len(COLUMNS) + 1)
                 row += 1
         grid.setRowStretch(row, 1)
         self.list.setWidget(self.rows)

@@ -643,7 +643,12 @@ class ResultsPage(QWidget):
         if summary.check:
             text += f" Timing system check: {summary.check}."
         self._show_message(text, "ok")
-        self.status.emit(text.removeprefix("✓  "))
+        # The status bar is one short line: what came in and the check, not every file name.
+        files = "1 file" if len(summary.files) == 1 else f"{len(summary.files)} files"
+        line = f"{session_name}: {files} loaded ({', '.join(counts)})"
+        if summary.check:
+            line += f"; timing system check: {summary.check}"
+        self.status.emit(line)
         self.results_changed.emit()
 
     def _import_failed(self, error: BaseException) -> None:

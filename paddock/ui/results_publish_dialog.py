@@ -93,7 +93,7 @@ class PublishDialog(QDialog):
                          f"The classification differs from the timing system's results file "
                          f"in {len(differences)} {places}: {named}.\nPublish it as it is "
                          "only with a reason that says why, or settle the differences first.",
-                         "problem")
+                         "warn")
         self.differences.setVisible(self._differs)
         unsettled = check.no_crossing if check is not None else ()
         self.unsettled = QLabel()

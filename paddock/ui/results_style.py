@@ -100,6 +100,6 @@ def message_area() -> QLabel:
 
 
 def show_message(label: QLabel, text: str, state: str) -> None:
-    """Show ``text`` in a message area in ``state`` ("info", "problem" or "ok")."""
+    """Show ``text`` in a message area in ``state`` ("info", "warn", "problem" or "ok")."""
     label.setText(text)
     set_style_property(label, "state", state)

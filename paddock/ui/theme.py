@@ -107,6 +107,8 @@ QPushButton[primary="true"]:disabled { background: #a9bdd2; border-color: #a9bdd
 #checkMessages[state="info"] { background: #eef2f7; border: 1px solid #c8d2de; color: $text; }
 #checkMessages[state="ok"] { background: $ok_bg; border: 1px solid $ok_border;
                              color: $ok_text; }
+#checkMessages[state="warn"] { background: $warn_bg; border: 1px solid $warn_border;
+                               color: $warn_text; }
 #juniorBadge[junior="true"] { color: #ffffff; background: $accent; border-radius: 3px;
                               padding: 2px 8px; font-weight: 700; }
 #juniorBadge[junior="false"] { color: $text_muted; padding: 2px 0; }
@@ -141,6 +143,9 @@ def style_sheet() -> str:
         ok_bg=OK_BG,
         ok_border=OK_BORDER,
         ok_text=OK_TEXT,
+        warn_bg=WARN_BG,
+        warn_border=WARN_BORDER,
+        warn_text=WARN_TEXT,
     )
 
 

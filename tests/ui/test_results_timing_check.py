@@ -71,9 +71,14 @@ def page(qtbot: QtBot, long_beach: Database) -> Iterator[ResultsPage]:
     results_page.runner.wait(10_000)
 
 
-def _import(qtbot: QtBot, page: ResultsPage, *paths: Path) -> None:
+def _import(qtbot: QtBot, page: ResultsPage, *paths: Path) -> list[str]:
+    """Import through the page; return the status bar lines it emitted."""
+    lines: list[str] = []
+    page.status.connect(lines.append)
     assert page.import_files(list(paths))
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
+    page.status.disconnect(lines.append)
+    return lines
 
 
 def _answer(act: Callable[[QWidget], None], open_dialog: Callable[[], T]) -> T:
@@ -118,7 +123,7 @@ def test_time_cards_alone_are_not_checked_and_cars_without_a_crossing_are_asked(
     qtbot: QtBot, page: ResultsPage, imsa_data: Path
 ) -> None:
     page.set_session("R1")
-    _import(qtbot, page, imsa_data / f"{RACE}-laps.csv")
+    status = _import(qtbot, page, imsa_data / f"{RACE}-laps.csv")
 
     panel = page.check_panel
     assert panel.isVisible()
@@ -148,13 +153,17 @@ def test_time_cards_alone_are_not_checked_and_cars_without_a_crossing_are_asked(
     assert panel.settle_badge.text() == "⚠  3 TO SETTLE"  # cancelled: nothing recorded
     # The import message and the status bar say what the check found.
     assert "Timing system check: no results file" in page.message.text()
+    assert status[-1] == ("Race 1: 1 file loaded (25 cars, 1844 laps); timing system check: "
+                          "no results file from the timing system loaded to compare with; 3 "
+                          "car(s) without a crossing to settle as DNS or DNF (01, 80, 93)")
 
 
 def test_both_files_agree_in_one_line(
     qtbot: QtBot, page: ResultsPage, imsa_data: Path
 ) -> None:
     page.set_session("R1")
-    _import(qtbot, page, imsa_data / f"{RACE}-laps.csv", imsa_data / f"{RACE}-results.csv")
+    status = _import(qtbot, page, imsa_data / f"{RACE}-laps.csv",
+                     imsa_data / f"{RACE}-results.csv")
 
     panel = page.check_panel
     assert panel.badge.text() == "✓  AGREES"
@@ -165,6 +174,8 @@ def test_both_files_agree_in_one_line(
     assert not panel.details_shown
     assert panel.height() < 2.5 * panel.fontMetrics().height() + 20
     assert "Timing system check: agrees" in page.message.text()
+    assert status[-1].endswith("; timing system check: agrees with the timing system's "
+                               "results file")
     qtbot.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
     assert panel.details_shown
     assert "IMSA calls every starter Classified" in panel.summary.toolTip()
