@@ -11,6 +11,7 @@ official confirms with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -68,10 +69,13 @@ class TimingCheckPanel(QFrame):
 
     Signals:
         penalty_requested(str, int): record +N s for car (the dialog, pre-filled).
+        reinstate_requested(str, int): reinstate lap N of car, which the timing system
+            counts as its best (the dialog, pre-filled).
         status_requested(str, str): settle car as "dns" or "dnf" (the dialog asks why).
     """
 
     penalty_requested = Signal(str, int)
+    reinstate_requested = Signal(str, int)
     status_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,6 +85,7 @@ class TimingCheckPanel(QFrame):
         self.state = "unchecked"
         self._details_wanted: bool | None = None  # None: open when there is work to do
         self.action_buttons: list[QPushButton] = []
+        self._deleted: Mapping[str, Collection[int]] = {}
 
         caption = QLabel("TIMING SYSTEM")
         caption.setObjectName("timingCheckCaption")
@@ -137,20 +142,31 @@ class TimingCheckPanel(QFrame):
         """Forget the official's open/closed choice (another session is shown)."""
         self._details_wanted = None
 
-    def set_check(self, check: SessionCheck | None, problem: str = "") -> None:
-        """Show ``check`` (None: nothing to check, or ``problem`` said why not)."""
+    def set_check(self, check: SessionCheck | None, problem: str = "", *,
+                  deleted_laps: Mapping[str, Collection[int]] | None = None) -> None:
+        """Show ``check`` (None: nothing to check, or ``problem`` said why not).
+
+        Args:
+            deleted_laps: per car, the laps deleted here (the classification's): a best lap
+                of the timing system's that is one of them is offered for reinstatement.
+        """
         self.check = check
+        self._deleted = deleted_laps or {}
         if check is None:
             self._set_state("unchecked", "–  NOT CHECKED",
                             problem or "No session to compare with the timing system")
+            self.summary.setToolTip(self.summary.text())
             self.settle_badge.hide()
             self._build_rows(None)
             self._show_details()
             return
         differences = check.reconciliation.differences
+        notes: tuple[str, ...] = check.reconciliation.notes
         if not check.has_file:
             state, word = "unchecked", "–  NOT CHECKED"
             text = "No results file from the timing system loaded"
+            notes = ("Load its results file (03_ Results, or 05_ Results by class) beside the "
+                     "time cards to compare",)
         elif differences:
             state, word = "differs", f"⚠  {_plural(len(differences), 'DIFFERENCE')}"
             text = check.reconciliation.summary
@@ -167,6 +183,7 @@ class TimingCheckPanel(QFrame):
                                          "an official settles each as DNS or DNF")
         self.settle_badge.setVisible(bool(unsettled))
         self._set_state(state, word, text)
+        self.summary.setToolTip("\n".join([text, *(f"•  {n}" for n in notes)]))
         self._build_rows(check)
         self._show_details()
 
@@ -176,8 +193,6 @@ class TimingCheckPanel(QFrame):
         set_style_property(self.badge, "state", state)
         set_style_property(self, "state", "differs" if state == "differs" else "")
         self.summary.setText(text)
-        notes = self.check.reconciliation.notes if self.check is not None else ()
-        self.summary.setToolTip("\n".join([text, *(f"•  {n}" for n in notes)]))
 
     def _has_rows(self) -> bool:
         check = self.check
@@ -234,6 +249,15 @@ class TimingCheckPanel(QFrame):
                         "nothing is recorded until an official confirms it with the reason",
                         lambda _c=False, car=difference.car, s=seconds:
                             self.penalty_requested.emit(car, s)))
+                lap = self._reinstatable(difference)
+                if lap is not None:
+                    actions.append(self._action(
+                        f"Reinstate lap {lap} for car {difference.car}…",
+                        f"Open the penalty dialog to reinstate lap {lap}, the best lap the "
+                        "timing system counts: nothing is recorded until an official "
+                        "confirms it with the reason",
+                        lambda _c=False, car=difference.car, n=lap:
+                            self.reinstate_requested.emit(car, n)))
                 self._add_row(grid, row, difference.car,
                               FIELD_NAMES.get(difference.field, difference.field),
                               shown_value(difference.field, difference.ours),
@@ -272,6 +296,14 @@ class TimingCheckPanel(QFrame):
             QWidget.setTabOrder(previous, button)
             previous = button
         self._fit_height(grid, row)
+
+    def _reinstatable(self, difference: Any) -> int | None:
+        """The timing system's best lap of the car when it is deleted here, else None."""
+        if difference.field != "best_lap" or not isinstance(difference.theirs, list | tuple):
+            return None
+        lap = (*difference.theirs, None, None)[1]
+        return lap if lap is not None and lap in self._deleted.get(difference.car, ()) \
+            else None
 
     def _action(self, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text)

@@ -259,6 +259,7 @@ class ResultsPage(QWidget):
 
         self.check_panel = TimingCheckPanel()
         self.check_panel.penalty_requested.connect(self.record_suggested_penalty)
+        self.check_panel.reinstate_requested.connect(self.reinstate_lap)
         self.check_panel.status_requested.connect(lambda car, status: self.settle_car(
             car, status))
 
@@ -435,7 +436,10 @@ class ResultsPage(QWidget):
                     self._check = check_session(self._db, event=key, session=self._session)
                 except PaddockError as exc:
                     check_problem = f"Cannot compare just now: {exc.message}"
-        self.check_panel.set_check(self._check, check_problem)
+        self.check_panel.set_check(
+            self._check, check_problem,
+            deleted_laps={v.row.number: v.row.deleted_laps
+                          for v in (self._results.rows if self._results else ())})
         self.check_panel.setVisible(self._results is not None)
         self._has_laps = any(kind in LAP_KINDS for _n, kind, *_rest in sources)
         results = self._results
@@ -745,6 +749,15 @@ class ResultsPage(QWidget):
                    "longer than its time at the line: a time penalty applied there. Record "
                    "it only as the stewards decided, with their reason and decision number.")
         return self.add_penalty(car, kind="time", seconds=seconds, context=context)
+
+    def reinstate_lap(self, car: str, lap: int) -> PenaltyDialog | None:
+        """Offer to reinstate lap ``lap`` of ``car``: deleted here, the timing system's best.
+
+        The penalty dialog opens pre-filled; an official confirms with the reason.
+        """
+        context = (f"The timing system counts car {car}'s lap {lap} as its best lap; here it "
+                   "is deleted. Reinstate it only as the stewards decided, with their reason.")
+        return self.add_penalty(car, kind="reinstate-lap", lap=lap, context=context)
 
     def settle_car(self, car: str, status: str) -> CarStatusDialog | None:
         """Ask why car ``car``, with no crossing of the line, is DNS or DNF, and record it.

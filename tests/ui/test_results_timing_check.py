@@ -369,3 +369,26 @@ def test_the_best_lap_says_which_laps_were_deleted_and_by_whom(
                                 "Lap 10 deleted in the timing system"]
     note = _cell(page, "60", "note")
     assert "Lap 12 deleted" in note and "Lap 10 deleted in the timing system" in note
+
+
+def test_a_best_lap_deleted_here_but_counted_by_the_timing_system_is_offered_back(
+    qtbot: QtBot, page: ResultsPage, long_beach: Database, imsa_data: Path
+) -> None:
+    page.set_session("Q")
+    _import(qtbot, page, imsa_data / f"{QUALI}-laps.csv", imsa_data / f"{QUALI}-results.csv")
+    assert page.check_panel.state == "agrees"
+    # The stewards delete car 60's lap 12, the best lap of the timing system's file.
+    result_service.add_penalty(long_beach, event="1", session="Q", car="60", kind="delete-lap",
+                               lap=12, reason="Track limits, turn 9")
+    page.refresh()
+    assert page.check_panel.state == "differs"
+    seen: dict[str, object] = {}
+
+    def look(modal: QWidget) -> None:
+        assert isinstance(modal, PenaltyDialog)
+        seen["prefilled"] = (modal.car(), modal.kind(), modal.lap_spin.value())
+        seen["ready"] = modal.ok_button.isEnabled()
+        modal.reject()
+
+    _click_answering(qtbot, _button(page, "Reinstate lap 12 for car 60…"), look)
+    assert seen == {"prefilled": ("60", "reinstate-lap", 12), "ready": False}
