@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -60,6 +61,26 @@ def shown_value(field: str, value: Any) -> str:
     return str(value)
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" where the room ends (the tooltip holds it whole)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         text)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -95,11 +116,10 @@ class TimingCheckPanel(QFrame):
         self.settle_badge = QLabel()
         self.settle_badge.setObjectName("timingSettleBadge")
         self.settle_badge.hide()
-        self.summary = QLabel()
+        # A long summary ends in "…" at the panel's edge (the tooltip has it whole), never
+        # wrapped: the panel stays one line.
+        self.summary = ElidedLabel()
         self.summary.setObjectName("timingCheckSummary")
-        # A long summary is cut at the panel's edge (the tooltip has it whole), never wrapped:
-        # the panel stays one line.
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.details_button = QPushButton("Details")
         self.details_button.setObjectName("timingCheckDetails")
         self.details_button.setCheckable(True)
@@ -233,8 +253,8 @@ class TimingCheckPanel(QFrame):
             heading = QLabel(title)
             heading.setObjectName("timingCheckHeading")
             grid.addWidget(heading, 0, column)
-        # The actions stay beside the cause; what is left of the width goes after them.
-        grid.setColumnStretch(len(COLUMNS), 1)
+        # The cause takes the width left (a long one ends in "…"); the actions keep theirs.
+        grid.setColumnStretch(4, 1)
         row = 1
         if check is not None:
             suggested = {p.car: p.seconds for p in check.reconciliation.suggested_penalties}
@@ -268,7 +288,7 @@ class TimingCheckPanel(QFrame):
                 more = QLabel(f"… and {len(differences) - MAX_ROWS} more: "
                               "paddock results check lists them all")
                 more.setObjectName("mutedText")
-                grid.addWidget(more, row, 0, 1, len(COLUMNS) + 1)
+                grid.addWidget(more, row, 0, 1, len(COLUMNS))
                 row += 1
             for car in check.no_crossing:
                 actions = [
@@ -282,11 +302,10 @@ class TimingCheckPanel(QFrame):
                               "DNS or DNF? Nothing says whether it started", actions)
                 row += 1
             for note in check.reconciliation.notes:
-                label = QLabel(f"Note: {note}")
+                label = ElidedLabel(f"Note: {note}")
                 label.setObjectName("mutedText")
                 label.setToolTip(note)
-                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-                grid.addWidget(label, row, 0, 1, len(COLUMNS) + 1)
+                grid.addWidget(label, row, 0, 1, len(COLUMNS))
                 row += 1
         grid.setRowStretch(row, 1)
         self.list.setWidget(self.rows)
@@ -322,7 +341,7 @@ class TimingCheckPanel(QFrame):
         grid.addWidget(QLabel(what), row, 1)
         grid.addWidget(QLabel(ours), row, 2)
         grid.addWidget(QLabel(theirs), row, 3)
-        cause_label = QLabel(cause)
+        cause_label = ElidedLabel(cause)
         cause_label.setObjectName("timingCheckCause")
         cause_label.setToolTip(cause)
         grid.addWidget(cause_label, row, 4)
