@@ -5,6 +5,11 @@ drop; the import runs on the thread pool), records the stewards' penalties, type
 for a session without time cards, and publishes the classification as official. Every
 change goes through ``services.results``; the page then reloads what it shows and emits
 ``results_changed``.
+
+Above the classification, the timing-system panel (`results_check`) says how it compares
+with the timing system's own results file (``services.timing_check``), after every change:
+it offers the time penalty that file shows and the lap it counts, and asks DNS or DNF for
+each car without a crossing; each opens a dialog where an official confirms with a reason.
 """
 
 from __future__ import annotations
