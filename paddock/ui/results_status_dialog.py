@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from paddock.services.database import Database
 
 STATUS_CHOICES = {
-    "dns": "DNS – did not take the start",
-    "dnf": "DNF – took the start, retired before the first crossing",
+    "dns": "D&NS – did not take the start",
+    "dnf": "DN&F – took the start, retired before the first crossing",
 }
 
 
@@ -95,7 +95,7 @@ class CarStatusDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("carStatusReason")
         self.reason_edit.setPlaceholderText(
-            "e.g. Stopped on the formation lap; race control report 12 (required)")
+            "e.g. Stopped on the formation lap (required)")
         self.reason_edit.textChanged.connect(self.check)
         self.status_group.buttonToggled.connect(self.check)
 
