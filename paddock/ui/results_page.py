@@ -265,8 +265,7 @@ class ResultsPage(QWidget):
         self.check_panel = TimingCheckPanel()
         self.check_panel.penalty_requested.connect(self.record_suggested_penalty)
         self.check_panel.reinstate_requested.connect(self.reinstate_lap)
-        self.check_panel.status_requested.connect(lambda car, status: self.settle_car(
-            car, status))
+        self.check_panel.status_requested.connect(self.settle_car)
 
         self.model = ResultsTableModel(self)
         self.proxy = ResultsFilterProxy(self)
