@@ -5,6 +5,11 @@ drop; the import runs on the thread pool), records the stewards' penalties, type
 for a session without time cards, and publishes the classification as official. Every
 change goes through ``services.results``; the page then reloads what it shows and emits
 ``results_changed``.
+
+Above the classification, the timing-system panel (`results_check`) says how it compares
+with the timing system's own results file (``services.timing_check``), after every change:
+it offers the time penalty that file shows and the lap it counts, and asks DNS or DNF for
+each car without a crossing; each opens a dialog where an official confirms with a reason.
 """
 
 from __future__ import annotations
@@ -40,11 +45,14 @@ from paddock.services import entries as entry_service
 from paddock.services import results as result_service
 from paddock.services.results import ImportSummary, ResultRowView, RevisionView, SessionResults
 from paddock.services.season import EventView, event_view
+from paddock.services.timing_check import SessionCheck, check_session
 from paddock.ui.file_actions import show_refusal
 from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
+from paddock.ui.results_check import TimingCheckPanel
 from paddock.ui.results_penalty_dialog import PenaltyDialog
 from paddock.ui.results_publish_dialog import CorrectionReasonDialog, PublishDialog
 from paddock.ui.results_revision_dialog import RevisionDialog
+from paddock.ui.results_status_dialog import CarStatusDialog
 from paddock.ui.results_style import (
     message_area,
     results_style_sheet,
@@ -143,6 +151,7 @@ class ResultsPage(QWidget):
         self._session: str | None = None
         self._results: SessionResults | None = None
         self._revisions: tuple[RevisionView, ...] = ()
+        self._check: SessionCheck | None = None
         self._has_laps = False
         self._importing = False
         self._revision_dialogs: list[RevisionDialog] = []
@@ -253,6 +262,11 @@ class ResultsPage(QWidget):
         self.message.setObjectName("checkMessages")
         self.message.hide()
 
+        self.check_panel = TimingCheckPanel()
+        self.check_panel.penalty_requested.connect(self.record_suggested_penalty)
+        self.check_panel.reinstate_requested.connect(self.reinstate_lap)
+        self.check_panel.status_requested.connect(self.settle_car)
+
         self.model = ResultsTableModel(self)
         self.proxy = ResultsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -320,6 +334,7 @@ class ResultsPage(QWidget):
         layout.addLayout(state_row)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        layout.addWidget(self.check_panel)
         layout.addWidget(self.splitter, 1)
 
     def _side_table(self, name: str, model: TextTableModel, row_height: int) -> QTableView:
@@ -364,6 +379,7 @@ class ResultsPage(QWidget):
         if self._session is not None:
             self.session_buttons[self._session].setChecked(True)
         self.message.hide()
+        self.check_panel.reset_details()
         self.refresh()
 
     def current_event(self) -> int | None:
@@ -376,6 +392,11 @@ class ResultsPage(QWidget):
     def results(self) -> SessionResults | None:
         """What the page shows: the session's results as they stand."""
         return self._results
+
+    @property
+    def check(self) -> SessionCheck | None:
+        """How the classification compares with the timing system's results file."""
+        return self._check
 
     @property
     def busy(self) -> bool:
@@ -397,8 +418,11 @@ class ResultsPage(QWidget):
     # --- reading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the session's results, penalties, revisions and files from the database."""
+        """Reload the session's results, penalties, revisions and files from the database,
+        and how the classification compares with the timing system's results file."""
         self._results, self._revisions, self._has_laps = None, (), False
+        self._check = None
+        check_problem = ""
         sources: list[tuple[str, str, int, datetime, str]] = []
         if self._event is not None and self._session is not None:
             key = str(self._event.number)
@@ -411,6 +435,16 @@ class ResultsPage(QWidget):
                     self._db, event=key, session=self._session))
             except PaddockError as exc:
                 self._show_message(exc.message, "problem")
+            if self._results is not None:
+                try:
+                    self._check = check_session(self._db, event=key, session=self._session)
+                except PaddockError as exc:
+                    check_problem = f"Cannot compare just now: {exc.message}"
+        self.check_panel.set_check(
+            self._check, check_problem,
+            deleted_laps={v.row.number: v.row.deleted_laps
+                          for v in (self._results.rows if self._results else ())})
+        self.check_panel.setVisible(self._results is not None)
         self._has_laps = any(kind in LAP_KINDS for _n, kind, *_rest in sources)
         results = self._results
         time_zone = self._event.time_zone if self._event is not None else ""
@@ -614,8 +648,15 @@ class ResultsPage(QWidget):
         text = f"✓  Loaded {names} ({kinds}) into {session_name}: {', '.join(counts)}."
         if summary.revision is not None:
             text += f" Published as OFFICIAL revision {summary.revision}."
+        if summary.check:
+            text += f" Timing system check: {summary.check}."
         self._show_message(text, "ok")
-        self.status.emit(text.removeprefix("✓  "))
+        # The status bar is one short line: what came in and the check, not every file name.
+        files = "1 file" if len(summary.files) == 1 else f"{len(summary.files)} files"
+        line = f"{session_name}: {files} loaded ({', '.join(counts)})"
+        if summary.check:
+            line += f"; timing system check: {summary.check}"
+        self.status.emit(line)
         self.results_changed.emit()
 
     def _import_failed(self, error: BaseException) -> None:
@@ -669,8 +710,14 @@ class ResultsPage(QWidget):
             return ()
         return entered_cars(self._db, self._event.number)
 
-    def add_penalty(self, car: str | None = None) -> PenaltyDialog | None:
+    def add_penalty(self, car: str | None = None, *, kind: str | None = None,
+                    seconds: int | None = None, lap: int | None = None,
+                    context: str = "") -> PenaltyDialog | None:
         """Open the penalty dialog (for ``car``, else the selected car) and record it.
+
+        Args:
+            kind, seconds, lap: pre-filled in the dialog, for an official to confirm.
+            context: why the dialog comes pre-filled, shown at its top.
 
         Return:
             The dialog once closed, or None when no session is shown.
@@ -683,7 +730,8 @@ class ResultsPage(QWidget):
             session_name=results.session_name,
             cars=cars_in(results.rows) or self._cars(),
             official_revision=self._official_revision(),
-            car=car or self.selected_car(), parent=self)
+            car=car or self.selected_car(), kind=kind, seconds=seconds, lap=lap,
+            context=context, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome is not None:
             penalty = dialog.outcome.penalty
             text = (f"✓  Decision {penalty.decision}: car {penalty.number}, "
@@ -693,6 +741,47 @@ class ResultsPage(QWidget):
                          f"{dialog.outcome.revision}.")
             self._changed(text)
             self.select_car(penalty.number)
+        return dialog
+
+    def record_suggested_penalty(self, car: str, seconds: int) -> PenaltyDialog | None:
+        """Offer the time penalty the timing system's results file shows for ``car``.
+
+        The penalty dialog opens pre-filled (time, ``seconds``, the car); an official
+        confirms it with the stewards' reason, or cancels: nothing is recorded before.
+        """
+        context = (f"In the timing system's results file, car {car}'s total is {seconds} s "
+                   "longer than its time at the line: a time penalty applied there. Record "
+                   "it only as the stewards decided, with their reason and decision number.")
+        return self.add_penalty(car, kind="time", seconds=seconds, context=context)
+
+    def reinstate_lap(self, car: str, lap: int) -> PenaltyDialog | None:
+        """Offer to reinstate lap ``lap`` of ``car``: deleted here, the timing system's best.
+
+        The penalty dialog opens pre-filled; an official confirms with the reason.
+        """
+        context = (f"The timing system counts car {car}'s lap {lap} as its best lap; here it "
+                   "is deleted. Reinstate it only as the stewards decided, with their reason.")
+        return self.add_penalty(car, kind="reinstate-lap", lap=lap, context=context)
+
+    def settle_car(self, car: str, status: str) -> CarStatusDialog | None:
+        """Ask why car ``car``, with no crossing of the line, is DNS or DNF, and record it.
+
+        Return:
+            The dialog once closed, or None when no session is shown.
+        """
+        results, event = self._results, self._event
+        if results is None or event is None:
+            return None
+        dialog = CarStatusDialog(
+            self._db, event=str(event.number), session=results.session_code,
+            session_name=results.session_name, car=car, status=status,
+            official_revision=self._official_revision(), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            text = f"✓  Car {car} listed {dialog.status().upper()} in {results.session_name}."
+            if dialog.saved.official and self._official_revision() != dialog.saved.revision:
+                text += f" Published as OFFICIAL revision {dialog.saved.revision}."
+            self._changed(text)
+            self.select_car(car)
         return dialog
 
     def type_result(self, car: str | None = None) -> TypedResultDialog | None:
@@ -733,7 +822,7 @@ class ResultsPage(QWidget):
         dialog = PublishDialog(self._db, event=str(event.number),
                                session=results.session_code,
                                session_name=results.session_name, revision=revision,
-                               parent=self)
+                               check=self._check, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published is not None:
             self._changed(f"✓  {results.session_name} published as OFFICIAL revision "
                           f"{dialog.published.revision}.")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -30,7 +31,13 @@ if TYPE_CHECKING:
     from paddock.services.database import Database
 
 #: The kinds in the order the stewards use them most.
-KIND_ORDER = ("time", "drive-through", "stop-and-go", "delete-lap", "dsq", "grid-drop")
+KIND_ORDER = ("time", "drive-through", "stop-and-go", "delete-lap", "reinstate-lap", "dsq",
+              "grid-drop")
+#: The kinds that name one lap of the car, and what the lap field is called for each.
+LAP_KINDS = {"delete-lap": ("&Lap deleted", "The lap whose time no longer counts (track limits)"),
+             "reinstate-lap": ("&Lap reinstated",
+                               "The deleted lap whose time counts again (deleted in the "
+                               "timing system or by an earlier decision)")}
 
 
 class PenaltyDialog(QDialog):
@@ -47,6 +54,10 @@ class PenaltyDialog(QDialog):
         cars: the cars to choose from.
         official_revision: the session's official revision, or None while provisional.
         car: the car to preselect.
+        kind: the kind to preselect ("time", "reinstate-lap"...).
+        seconds: for a time penalty, the seconds to pre-fill (an official confirms them).
+        lap: for a lap deletion or reinstatement, the lap to pre-fill.
+        context: why the dialog was opened pre-filled, shown above the form.
     """
 
     def __init__(
@@ -59,6 +70,10 @@ class PenaltyDialog(QDialog):
         cars: Sequence[CarChoice],
         official_revision: int | None = None,
         car: str | None = None,
+        kind: str | None = None,
+        seconds: int | None = None,
+        lap: int | None = None,
+        context: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,8 +99,8 @@ class PenaltyDialog(QDialog):
 
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("penaltyKind")
-        for kind in KIND_ORDER:
-            self.kind_combo.addItem(PENALTY_LABELS[kind], kind)
+        for value in KIND_ORDER:
+            self.kind_combo.addItem(PENALTY_LABELS[value], value)
 
         self.seconds_edit = QLineEdit()
         self.seconds_edit.setObjectName("penaltySeconds")
@@ -106,7 +121,6 @@ class PenaltyDialog(QDialog):
         self.lap_spin.setRange(1, 999)
         self.lap_spin.setPrefix("Lap ")
         self.lap_spin.setMaximumWidth(140)
-        self.lap_spin.setToolTip("The lap whose time no longer counts (track limits)")
 
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("penaltyReason")
@@ -126,7 +140,7 @@ class PenaltyDialog(QDialog):
         self.form.addRow("&Seconds", self.seconds_edit)
         self.form.addRow("", self.served_check)
         self.form.addRow("Grid &drop", self.places_spin)
-        self.form.addRow("&Lap deleted", self.lap_spin)
+        self.form.addRow(LAP_KINDS["delete-lap"][0], self.lap_spin)
         self.form.addRow("&Reason", self.reason_edit)
         self.form.addRow("Decision &no.", self.decision_edit)
 
@@ -141,9 +155,14 @@ class PenaltyDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.context_label = message_area()
+        show_message(self.context_label, context, "info")
+        self.context_label.setVisible(bool(context))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(12)
+        layout.addWidget(self.context_label)
         layout.addLayout(self.form)
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
@@ -152,7 +171,16 @@ class PenaltyDialog(QDialog):
         self.car_combo.currentIndexChanged.connect(self.check)
         for edit in (self.seconds_edit, self.reason_edit, self.decision_edit):
             edit.textChanged.connect(self.check)
+        if kind is not None:
+            self.set_kind(kind)
+        if seconds is not None:
+            self.seconds_edit.setText(str(seconds))
+        if lap is not None:
+            self.lap_spin.setValue(lap)
         self._kind_changed()
+        if context:
+            # Pre-filled: what is left for the official is the stewards' reason.
+            self.reason_edit.setFocus()
 
     # --- reading the form -----------------------------------------------------------------
 
@@ -178,7 +206,16 @@ class PenaltyDialog(QDialog):
         self.form.setRowVisible(self.seconds_edit, kind == "time")
         self.form.setRowVisible(self.served_check, kind in ("drive-through", "stop-and-go"))
         self.form.setRowVisible(self.places_spin, kind == "grid-drop")
-        self.form.setRowVisible(self.lap_spin, kind == "delete-lap")
+        self.form.setRowVisible(self.lap_spin, kind in LAP_KINDS)
+        self.reason_edit.setPlaceholderText(
+            "e.g. Video: inside the limits (required)" if kind == "reinstate-lap"
+            else "e.g. Track limits, turn 9 (required)")
+        if kind in LAP_KINDS:
+            title, tip = LAP_KINDS[kind]
+            label = self.form.labelForField(self.lap_spin)
+            if isinstance(label, QLabel):
+                label.setText(title)
+            self.lap_spin.setToolTip(tip)
         self.adjustSize()
         self.check()
 
@@ -238,7 +275,7 @@ class PenaltyDialog(QDialog):
                 reason=self.reason_edit.text(),
                 seconds=None if ms is None else ms / 1000,
                 places=self.places_spin.value() if kind == "grid-drop" else None,
-                lap=self.lap_spin.value() if kind == "delete-lap" else None,
+                lap=self.lap_spin.value() if kind in LAP_KINDS else None,
                 served=self.served_check.isChecked()
                 if kind in ("drive-through", "stop-and-go") else False,
                 decision=self.decision_edit.text().strip())

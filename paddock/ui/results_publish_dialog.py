@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError, RuleViolation
 from paddock.services import results as result_service
 from paddock.services.results import SessionResults
+from paddock.services.timing_check import SessionCheck
+from paddock.ui.results_check import FIELD_NAMES
 from paddock.ui.results_style import message_area, show_message
 
 if TYPE_CHECKING:
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
 class PublishDialog(QDialog):
     """Asks "Publish Race 1 as OFFICIAL revision N?" and publishes through the services.
 
-    Revision 1 may go without a reason; every later revision needs one. A refusal (nothing
-    changed since the last revision, no results yet) shows in the dialog, which stays open.
+    Revision 1 may go without a reason; every later revision needs one, and so does any
+    revision while the classification differs from the timing system's results file (the
+    dialog says where). A refusal (nothing changed since the last revision, no results
+    yet, a difference found since the page looked) shows in the dialog, which stays open.
 
     Args:
         db: the open database.
@@ -35,7 +39,12 @@ class PublishDialog(QDialog):
         session: the session's code ("R1").
         session_name: the session's name ("Race 1").
         revision: the revision this publication will be (1 for the first).
+        check: the classification beside the timing system's results file, as the page
+            shows it (None: not known; the service checks again anyway).
     """
+
+    #: Differences named one by one in the dialog; the rest are counted.
+    SHOWN_DIFFERENCES = 4
 
     def __init__(
         self,
@@ -45,6 +54,7 @@ class PublishDialog(QDialog):
         session: str,
         session_name: str,
         revision: int,
+        check: SessionCheck | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,6 +62,8 @@ class PublishDialog(QDialog):
         self._event = event
         self._session = session
         self._revision = revision
+        differences = check.reconciliation.differences if check is not None else ()
+        self._differs = bool(check is not None and check.has_file and differences)
         self.published: SessionResults | None = None
 
         self.setObjectName("publishDialog")
@@ -67,9 +79,39 @@ class PublishDialog(QDialog):
         explain.setObjectName("mutedText")
         explain.setWordWrap(True)
 
+        # Said plainly before the reason is asked: where it differs from the timekeepers.
+        self.differences = message_area()
+        if self._differs:
+            named = "; ".join(
+                f"car {d.car} {FIELD_NAMES.get(d.field, d.field).lower()} ({d.cause})"
+                for d in differences[:self.SHOWN_DIFFERENCES])
+            more = len(differences) - self.SHOWN_DIFFERENCES
+            if more > 0:
+                named += f"; and {more} more"
+            places = "place" if len(differences) == 1 else "places"
+            show_message(self.differences,
+                         f"The classification differs from the timing system's results file "
+                         f"in {len(differences)} {places}: {named}.\nPublish it as it is "
+                         "only with a reason that says why, or settle the differences first.",
+                         "warn")
+        self.differences.setVisible(self._differs)
+        unsettled = check.no_crossing if check is not None else ()
+        self.unsettled = QLabel()
+        self.unsettled.setObjectName("mutedText")
+        self.unsettled.setWordWrap(True)
+        if unsettled:
+            cars = ", ".join(c.car for c in unsettled)
+            self.unsettled.setText(
+                f"Not settled yet: car{'s' if len(unsettled) > 1 else ''} {cars} never "
+                "crossed the line (DNS or DNF?). Settling one later publishes a new revision.")
+        self.unsettled.setVisible(bool(unsettled))
+
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("publishReason")
-        if revision == 1:
+        if self._differs:
+            self.reason_edit.setPlaceholderText(
+                "Why it is published as it is (required)")
+        elif revision == 1:
             self.reason_edit.setPlaceholderText("Reason (optional for the first publication)")
         else:
             self.reason_edit.setPlaceholderText(
@@ -91,16 +133,24 @@ class PublishDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.question)
         layout.addWidget(explain)
+        layout.addWidget(self.differences)
+        layout.addWidget(self.unsettled)
         layout.addWidget(self.reason_edit)
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
         self.check()
+        self.reason_edit.setFocus()
 
     def check(self) -> None:
-        """Revision 2 onwards cannot be published without its reason."""
-        needs_reason = self._revision > 1 and not self.reason_edit.text().strip()
+        """Revision 2 onwards, or a classification that differs from the timing system's,
+        cannot be published without its reason."""
+        needs_reason = (self._revision > 1 or self._differs) \
+            and not self.reason_edit.text().strip()
         self.ok_button.setEnabled(not needs_reason)
-        if needs_reason:
+        if needs_reason and self._differs:
+            show_message(self.messages, "Still to fill in: why it is published although it "
+                         "differs from the timing system.", "info")
+        elif needs_reason:
             show_message(self.messages, f"Revision {self._revision} needs its reason.", "info")
         else:
             show_message(self.messages, "✓  Ready to publish.", "ok")

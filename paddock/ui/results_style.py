@@ -33,6 +33,27 @@ QPushButton#sessionButton { padding: 5px 18px; border-radius: 0; margin: 0;
 QPushButton#sessionButton:checked { background: $accent; border-color: $accent;
                                     color: #ffffff; }
 
+/* The timing system's check: AGREES in green, differences in amber, NOT CHECKED grey.
+   The word and its sign say it too: never the colour alone. */
+#timingCheckPanel { background: $surface; border: 1px solid $border; border-radius: 3px; }
+#timingCheckPanel[state="differs"] { border-color: $warn_border; }
+#timingCheckCaption { color: $text_muted; font-size: 8.5pt; font-weight: 700;
+                      letter-spacing: 1px; }
+#timingCheckBadge, #timingSettleBadge { border-radius: 3px; padding: 2px 8px;
+                                        font-weight: 700; letter-spacing: 1px; }
+#timingCheckBadge[state="agrees"] { background: $ok_bg; color: $ok_text;
+                                    border: 1px solid $ok_border; }
+#timingCheckBadge[state="differs"], #timingSettleBadge { background: $warn_bg;
+                                    color: $warn_text; border: 1px solid $warn_border; }
+#timingCheckBadge[state="unchecked"] { background: $window; color: $text_muted;
+                                       border: 1px solid $border; }
+#timingCheckList { background: transparent; border: none; border-top: 1px solid $grid; }
+#timingCheckRows { background: transparent; }
+#timingCheckHeading { color: $text_muted; font-weight: 700; }
+#timingCheckCar { font-weight: 700; }
+#timingCheckCause { color: $warn_text; }
+QPushButton#timingCheckAction, QPushButton#timingCheckDetails { padding: 2px 10px; }
+
 /* While files are dragged over the page, the table says where they will land. */
 QTableView#resultsTable[dropTarget="true"] { border: 2px dashed $accent; }
 #dropHint { color: $accent_dark; font-weight: 700; }
@@ -52,6 +73,11 @@ def results_style_sheet() -> str:
         window=theme.WINDOW,
         text_muted=theme.TEXT_MUTED,
         border=theme.BORDER,
+        surface=theme.SURFACE,
+        grid=theme.GRID,
+        warn_bg=theme.WARN_BG,
+        warn_border=theme.WARN_BORDER,
+        warn_text=theme.WARN_TEXT,
     )
 
 
@@ -74,6 +100,6 @@ def message_area() -> QLabel:
 
 
 def show_message(label: QLabel, text: str, state: str) -> None:
-    """Show ``text`` in a message area in ``state`` ("info", "problem" or "ok")."""
+    """Show ``text`` in a message area in ``state`` ("info", "warn", "problem" or "ok")."""
     label.setText(text)
     set_style_property(label, "state", state)

@@ -60,6 +60,7 @@ PENALTY_LABELS: dict[str, str] = {
     "dsq": "Disqualification",
     "grid-drop": "Grid drop (next race)",
     "delete-lap": "Lap time deleted",
+    "reinstate-lap": "Lap time reinstated",
 }
 
 
@@ -143,7 +144,8 @@ _STATUS = ResultColumn("status", "Status", lambda v, _c: STATUS_TEXT[v.row.statu
                        lambda v: list(Status).index(v.row.status), CENTRE,
                        sample="Classified")
 _NOTE = ResultColumn("note", "Note", lambda v, _c: v.row.note, lambda v: v.row.note,
-                     tooltip="Penalties applied (hover for the stewards' decisions)",
+                     tooltip="Penalties applied and laps deleted (hover for the stewards' "
+                     "decisions)",
                      stretch=True)
 
 RACE_COLUMNS: tuple[ResultColumn, ...] = (
@@ -191,7 +193,44 @@ def penalty_summary(penalty: PenaltyView) -> str:
         return f"{penalty.places} grid {places}"
     if penalty.kind == "delete-lap":
         return f"Lap {penalty.lap} time deleted"
+    if penalty.kind == "reinstate-lap":
+        return f"Lap {penalty.lap} time reinstated"
     return PENALTY_LABELS.get(penalty.kind, penalty.kind)
+
+
+def timing_deleted_laps(view: ResultRowView, penalties: Sequence[PenaltyView]) -> tuple[int, ...]:
+    """The car's deleted laps that no stewards' decision deleted: the timing system did.
+
+    A deletion by decision carries its decision number; one the timing system made (its
+    own marks, read at import) has none, and an official may reinstate it with a reason.
+    """
+    by_decision = {p.lap for p in penalties
+                   if p.number == view.row.number and p.kind == "delete-lap"}
+    return tuple(lap for lap in view.row.deleted_laps if lap not in by_decision)
+
+
+def lap_list(laps: Sequence[int]) -> str:
+    """"Lap 10", "Laps 3, 10", "Laps 1–12": runs of three or more laps as a range."""
+    ordered = sorted(set(laps))
+    parts: list[str] = []
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - start >= 2:
+            parts.append(f"{ordered[start]}–{ordered[end]}")
+        else:
+            parts.extend(str(lap) for lap in ordered[start:end + 1])
+        start = end + 1
+    if len(ordered) == 1:
+        return f"Lap {ordered[0]}"
+    return "Laps " + ", ".join(parts)
+
+
+def timing_deletion_text(laps: Sequence[int]) -> str:
+    """"Lap 10 deleted in the timing system" ("" when none)."""
+    return f"{lap_list(laps)} deleted in the timing system" if laps else ""
 
 
 class ResultsTableModel(QAbstractTableModel):
@@ -278,6 +317,8 @@ class ResultsTableModel(QAbstractTableModel):
         column = self._columns[index.column()]
         status = view.row.status
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.key == "note":
+                return self.note(view)
             return column.text(view, self._by_class)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.align
@@ -313,10 +354,35 @@ class ResultsTableModel(QAbstractTableModel):
         if column.key == "note":
             lines = [f"Decision {p.decision}: {penalty_summary(p)} – {p.reason}"
                      for p in self._penalties.get(view.row.number, ())]
+            timing = self._timing_deleted(view)
+            if timing:
+                lines.append(f"{timing_deletion_text(timing)} (no decision): it does not "
+                             "count for the best lap; Add penalty… › Lap time reinstated "
+                             "overrules it with a reason")
             return "\n".join(lines) or None
+        if column.key in ("best", "best_lap") and view.row.deleted_laps:
+            return "\n".join(["Deleted lap times do not count:", *self._deletions(view)])
         if column.key == "total" and view.row.penalty_ms:
             return f"Includes {seconds_text(view.row.penalty_ms)} s of penalties"
         return None
+
+    def _timing_deleted(self, view: ResultRowView) -> tuple[int, ...]:
+        return timing_deleted_laps(view, self._penalties.get(view.row.number, ()))
+
+    def _deletions(self, view: ResultRowView) -> list[str]:
+        """Each deleted lap of the car, by whom: "Lap 7 deleted by decision 4"."""
+        timing = self._timing_deleted(view)
+        lines = [f"Lap {p.lap} deleted by decision {p.decision}"
+                 for p in self._penalties.get(view.row.number, ())
+                 if p.kind == "delete-lap" and p.lap in view.row.deleted_laps]
+        if timing:
+            lines.append(timing_deletion_text(timing))
+        return lines
+
+    def note(self, view: ResultRowView) -> str:
+        """The note column: the penalties applied, then the laps the timing system deleted."""
+        timing = timing_deletion_text(self._timing_deleted(view))
+        return ", ".join(part for part in (view.row.note, timing) if part)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation,

@@ -32,6 +32,10 @@ PROBLEM_TEXT = "#8f1d14"
 OK_BG = "#e7f3ea"
 OK_BORDER = "#a9d2b4"
 OK_TEXT = "#1d6335"
+#: Amber: something for an official to look at, not yet wrong (differences to explain).
+WARN_BG = "#fff4e0"
+WARN_BORDER = "#e8b866"
+WARN_TEXT = "#7a4b00"
 
 #: Base text size in points: legible at arm's length on a laptop in a bright garage.
 BASE_POINT_SIZE = 10
@@ -103,6 +107,8 @@ QPushButton[primary="true"]:disabled { background: #a9bdd2; border-color: #a9bdd
 #checkMessages[state="info"] { background: #eef2f7; border: 1px solid #c8d2de; color: $text; }
 #checkMessages[state="ok"] { background: $ok_bg; border: 1px solid $ok_border;
                              color: $ok_text; }
+#checkMessages[state="warn"] { background: $warn_bg; border: 1px solid $warn_border;
+                               color: $warn_text; }
 #juniorBadge[junior="true"] { color: #ffffff; background: $accent; border-radius: 3px;
                               padding: 2px 8px; font-weight: 700; }
 #juniorBadge[junior="false"] { color: $text_muted; padding: 2px 0; }
@@ -137,6 +143,9 @@ def style_sheet() -> str:
         ok_bg=OK_BG,
         ok_border=OK_BORDER,
         ok_text=OK_TEXT,
+        warn_bg=WARN_BG,
+        warn_border=WARN_BORDER,
+        warn_text=WARN_TEXT,
     )
 
 
