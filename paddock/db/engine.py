@@ -119,9 +119,28 @@ def _sqlite_file_of(url: str) -> str:
     return url[len(prefix):]
 
 
-def readonly_uri(path: Path | str) -> str:
+def readonly_uri(path: Path | str, *, immutable: bool = False) -> str:
     """A ``file:`` URI that opens ``path`` read-only, every special character quoted."""
-    return "file:" + quote(os.path.abspath(path)) + "?mode=ro"
+    return "file:" + quote(os.path.abspath(path)) + "?mode=ro" + (
+        "&immutable=1" if immutable else "")
+
+
+def connect_readonly(path: Path | str, **kwargs: Any) -> sqlite3.Connection:
+    """A read-only connection that works even on a WAL file in a folder we cannot write.
+
+    Reading a WAL database needs its ``-shm`` file; when that cannot be created (a
+    read-only share, a write-protected USB stick), SQLite can still read the file as
+    ``immutable``, which is what a file nobody may write is.
+    """
+    con = sqlite3.connect(readonly_uri(path), uri=True, **kwargs)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+        return con
+    except sqlite3.OperationalError as exc:
+        con.close()
+        if "readonly" not in str(exc) and "unable to open" not in str(exc):
+            raise
+    return sqlite3.connect(readonly_uri(path, immutable=True), uri=True, **kwargs)
 
 
 class Database:
@@ -145,9 +164,12 @@ class Database:
 
             def connect() -> sqlite3.Connection:
                 # uri=False: '#' and '?' are part of the file name, not URI syntax.
-                target, uri = (readonly_uri(file), True) if read_only else (file, False)
-                return sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000,
-                                       check_same_thread=False, isolation_level=None)
+                options: dict[str, Any] = {
+                    "timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False,
+                    "isolation_level": None}
+                if read_only:
+                    return connect_readonly(file, **options)
+                return sqlite3.connect(file, uri=False, **options)
 
             self.engine: Engine = create_engine("sqlite://", creator=connect,
                                                 poolclass=QueuePool)
@@ -269,7 +291,7 @@ def _inspect_sqlite_file(path: Path) -> tuple[str | None, str | None]:
     if header != SQLITE_HEADER:
         return f"{path} is not a Paddock database (not a SQLite file)", None
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = connect_readonly(path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = {

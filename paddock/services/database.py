@@ -189,16 +189,17 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
         return Path(target)
     file = target
     exists = file.exists() or file.is_symlink()
+    if exists and file.is_dir():
+        raise DatabaseError(f"{file} is a folder, not a database file; nothing was changed")
+    if exists and not file.is_file():
+        raise DatabaseError(f"{file} is not a regular file (a pipe or a device?); nothing "
+                            "was changed")
     if exists and not force:
-        if file.is_dir():
-            raise DatabaseError(f"{file} is a folder, not a database file")
         what = "an empty file" if _is_empty_file(file) else "a database"
         raise DatabaseError(
             f"{what} already exists at {file}; nothing was changed (use --force to replace "
             "it; the old file is kept as a copy)"
         )
-    if exists and not file.is_file():
-        raise DatabaseError(f"{file} is not a regular file; nothing was changed")
 
     def keep_old(old: Path) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
