@@ -456,10 +456,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import grids, reports
+    from paddock.commands import backups, grids, reports
 
     reports.register(sub, _add_db)
     grids.register(sub, _add_db)
+    backups.register(sub, _add_db)
     return parser
 
 

@@ -82,6 +82,8 @@ def describe_failure(exc: BaseException, where: object = "the database") -> str 
     if "readonly" in text or "read-only" in text:
         return f"{where} is read-only; nothing was written"
     if "disk i/o error" in text:
+        if _disk_full(where):
+            return f"the disk holding {where} is full; nothing was written (free some space)"
         return f"{where} cannot be read or written (disk I/O error); nothing was written"
     if "unable to open" in text:
         return f"{where} cannot be opened ({orig})"
@@ -93,6 +95,21 @@ def describe_failure(exc: BaseException, where: object = "the database") -> str 
     if isinstance(exc, OperationalError) or isinstance(orig, sqlite3.OperationalError):
         return f"{where} refused the change ({orig}); nothing was written"
     return None
+
+
+def _disk_full(where: object) -> bool:
+    """Whether the disk holding ``where`` (a file path) has (almost) no space left.
+
+    SQLite reports a failed write of its shared-memory file as a plain I/O error; the
+    desk should hear that the disk is full, which is what they can fix.
+    """
+    import shutil
+
+    folder = Path(str(where)).parent
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except (OSError, ValueError):
+        return False
 
 
 @contextmanager
@@ -138,7 +155,7 @@ def connect_readonly(path: Path | str, **kwargs: Any) -> sqlite3.Connection:
         return con
     except sqlite3.OperationalError as exc:
         con.close()
-        if "readonly" not in str(exc) and "unable to open" not in str(exc):
+        if not any(m in str(exc) for m in ("readonly", "unable to open", "disk I/O")):
             raise
     return sqlite3.connect(readonly_uri(path, immutable=True), uri=True, **kwargs)
 
@@ -304,10 +321,9 @@ def _inspect_sqlite_file(path: Path) -> tuple[str | None, str | None]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        message = describe_failure(exc, path)
-        if "locked" in str(exc) or "busy" in str(exc):
-            return message, None
-        return f"{path} is not a Paddock database ({exc})", None
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            return f"{path} is not a Paddock database ({exc})", None
+        return describe_failure(exc, path) or f"{path} cannot be read ({exc})", None
     if app_id == APPLICATION_ID:
         if revision is not None and revision not in schema.REVISIONS:
             return schema.newer_message(revision), revision
