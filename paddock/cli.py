@@ -479,6 +479,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `paddock entries list | head`: the reader left; not an error of ours.
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        # The environment's fault (disk full, no permission, read-only disk) while writing
+        # a file: one line for the desk, like a refusal; the services wrote nothing.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"paddock: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
