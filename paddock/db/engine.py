@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
@@ -46,6 +46,7 @@ WRITER = "paddock_writer"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Notify = Callable[[str], None]
+T = TypeVar("T")
 
 
 def _stderr(message: str) -> None:
@@ -112,6 +113,17 @@ def _disk_full(where: object) -> bool:
         return False
 
 
+class ConflictError(DatabaseError):
+    """Another desk changed the same data at the same moment (a server's serialization
+    failure); running the unit of work again is safe and usually succeeds."""
+
+
+def _is_conflict(exc: BaseException) -> bool:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return (getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)) in (
+        "40001", "40P01")
+
+
 @contextmanager
 def environment_errors(where: object) -> Iterator[None]:
     """Turn the environment's database failures inside the block into a `DatabaseError`."""
@@ -122,7 +134,7 @@ def environment_errors(where: object) -> Iterator[None]:
         message = describe_failure(exc, where)
         if message is None:
             raise
-        raise DatabaseError(message) from exc
+        raise (ConflictError if _is_conflict(exc) else DatabaseError)(message) from exc
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -228,6 +240,23 @@ class Database:
         with environment_errors(self.where), \
                 Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
+
+    def write(self, work: Callable[[Session], T], *, attempts: int = 3) -> T:
+        """Run ``work`` in a unit of work, again when a server reports a conflict.
+
+        On SQLite the write lock taken at BEGIN leaves no conflict to retry; on
+        PostgreSQL a serializable transaction that lost a race is rolled back whole and
+        ``work`` runs again on the new state, so its "may I?" checks see the winner's
+        change. ``work`` must do nothing but database work (it may run more than once).
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except ConflictError:
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

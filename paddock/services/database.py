@@ -13,6 +13,8 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from paddock.db import schema
 from paddock.db.engine import (
     AlreadyExists,
@@ -94,6 +96,12 @@ def _open_server(url: str) -> tuple[Database, bool]:
     scheme, rest = url.split("://", 1)
     db = Database(f"postgresql+psycopg://{rest}" if scheme != "postgresql+psycopg" else url)
     try:
+        try:
+            db.engine.connect().close()
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseError(f"cannot reach the database server {_safe(url)} "
+                                f"({reason})") from exc
         with environment_errors(_safe(url)):
             created = schema.ensure_current(db.engine)
     except BaseException:

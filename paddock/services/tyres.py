@@ -159,7 +159,8 @@ def register_tyres(
         kind = rules.TyreType(tyre_type)
     except ValueError:
         raise RuleViolation([f"tyre type '{tyre_type}' is not slick or wet"]) from None
-    with db.transaction() as session:
+
+    def register(session: Session) -> RegisterResult:
         ctx = _Context(session, event)
         entered = ctx.entered()
         codes = [rules.normalise_barcode(b) for b in barcodes if not rules.barcode_problem(b)]
@@ -201,6 +202,8 @@ def register_tyres(
                                  "registered this season); nothing was written"]) from None
         used = rules.quota_used([*here, *added], car, ctx.event.number, kind)
         return RegisterResult(car, driver, tuple(views), used, ctx.rules.quota(kind))
+
+    return db.write(register)
 
 
 def check_tyre(db: Database, *, event: str, barcode: str,

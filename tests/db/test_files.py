@@ -53,19 +53,17 @@ def test_a_foreign_file_named_by_a_hash_path_is_never_touched(tmp_path: Path) ->
     assert digest(foreign) == before
 
 
-@pytest.mark.parametrize("url", ["postgresql+psycopg://desk@server/paddock",
-                                 "postgresql://desk:secret@server:5432/paddock"])
+@pytest.mark.parametrize("url", ["postgresql+psycopg://desk@nosuchhost.invalid/paddock",
+                                 "postgresql://desk:secret@nosuchhost.invalid:5432/paddock"])
 def test_a_server_url_is_never_taken_for_a_file_name(tmp_path: Path, url: str) -> None:
-    pytest.importorskip("sqlite3")
+    done = paddock("season", env={"PADDOCK_DB": url}, cwd=tmp_path)
+    line = one_line_refusal(done)
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        pass
+        assert "PostgreSQL support is not installed" in line
     else:
-        pytest.skip("psycopg is installed: the URL would really be opened")
-    done = paddock("season", env={"PADDOCK_DB": url}, cwd=tmp_path)
-    line = one_line_refusal(done)
-    assert "PostgreSQL support is not installed" in line
+        assert "cannot reach the database server" in line
     assert "secret" not in line
     assert list(tmp_path.iterdir()) == []
 
