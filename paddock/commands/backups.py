@@ -43,8 +43,10 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
 
     result = restore_backup(args.db, args.number)
     b = result.restored
+    kept = (f"; the database as it was is kept at {result.previous}" if result.previous
+            else " (there was no database file)")
     print(f"restored backup {b.number} ({b.at:%Y-%m-%d %H:%M:%S}Z, {b.label}) over "
-          f"{result.database}; the database as it was is kept at {result.previous}")
+          f"{result.database}{kept}")
     return 0
 
 

@@ -234,6 +234,9 @@ def restore_sqlite(db_path: Path, copy: Path) -> None:
         DatabaseError: another desk holds the write lock, or the disk refused.
     """
     check_restorable(copy)
+    if not db_path.exists():
+        _restore_missing(db_path, copy)
+        return
     try:
         dest = sqlite3.connect(db_path, timeout=0, isolation_level=None)
     except sqlite3.Error as exc:
@@ -260,3 +263,26 @@ def restore_sqlite(db_path: Path, copy: Path) -> None:
         dest.execute("PRAGMA journal_mode = WAL")
     finally:
         dest.close()
+
+
+def _restore_missing(db_path: Path, copy: Path) -> None:
+    """The database file is gone: put the copy in its place whole (temporary file, link)."""
+    temp = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for suffix in ("-wal", "-shm", "-journal"):
+        # A journal left by the lost file would be replayed onto the restored one.
+        orphan = db_path.with_name(db_path.name + suffix)
+        if orphan.exists():
+            orphan.rename(orphan.with_name(f"{orphan.name}.orphaned-{stamp}"))
+    try:
+        _copy(copy, temp)
+        os.link(temp, db_path)
+    except FileExistsError:
+        raise DatabaseError(f"{db_path} was created meanwhile; nothing was restored; "
+                            "run the restore again") from None
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError("the database could not be restored: "
+                            + (describe_failure(exc, db_path) or str(exc))) from exc
+    finally:
+        with suppress(OSError):
+            temp.unlink()

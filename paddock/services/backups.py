@@ -36,8 +36,8 @@ class BackupView:
 class RestoreResult:
     database: Path
     restored: BackupView
-    # The database as it was just before, kept as a copy of its own.
-    previous: Path
+    # The database as it was just before, kept as a copy of its own (None: there was none).
+    previous: Path | None
 
 
 def _database_file(path: Path | str | None) -> Path:
@@ -69,14 +69,18 @@ def restore_backup(path: Path | str | None, number: int) -> RestoreResult:
         DatabaseError: another desk is writing, the copy is not usable, the disk refused.
     """
     file = _database_file(path)
-    if not file.is_file():
-        raise DatabaseError(f"no database at {file}; nothing to restore over")
+    if file.exists() and not file.is_file():
+        raise DatabaseError(f"{file} is not a database file; nothing was restored")
     backups = store.list_backups(file)
     chosen = next((b for b in backups if b.number == number), None)
     if chosen is None:
         raise NotFound(f"there is no backup {number} of {file} "
                        f"({len(backups)} kept; see `paddock backup list`)")
     store.check_restorable(chosen.path)
+    if not file.exists():
+        # The database was deleted or lost: the copy simply becomes it again.
+        store.restore_sqlite(file, chosen.path)
+        return RestoreResult(file, _view(chosen), None)
     previous = store.backup_sqlite(file, f"before-restoring-{chosen.at:%Y%m%dT%H%M%S}",
                                    protect=chosen.path)
     try:

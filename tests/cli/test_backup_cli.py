@@ -78,3 +78,14 @@ def test_restore_of_a_number_not_kept_is_refused(database: Path) -> None:
     line = one_line_refusal(paddock("--db", str(database), "backup", "restore", "3"))
     assert line == (f"paddock: there is no backup 3 of {database} (0 kept; see `paddock "
                     "backup list`)")
+
+
+def test_a_lost_database_file_is_restored_from_its_copy(database: Path) -> None:
+    assert paddock("--db", str(database), "tyres", "register", "--event", "1", "--car", "7",
+                   "MX300001").returncode == 0
+    backup_sqlite(database, "sebring-R1-publish")
+    database.unlink()
+    done = paddock("--db", str(database), "backup", "restore", "1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("(there was no database file)")
+    assert tyre_count(database) == 1

@@ -34,7 +34,7 @@ def slicks_of(db: Path, car: str) -> int:
 
 def test_two_tyre_desks_cannot_break_the_quota_together(demo: Path, tmp_path: Path) -> None:
     """Quota 8: two desks register 5 slicks each to car 7 at the same instant."""
-    for attempt in range(3):
+    for attempt in range(2):
         desks = [
             ["--db", str(demo), "tyres", "register", "--event", "1", "--car", "7",
              *[f"D{desk}A{attempt}{i:04d}" for i in range(5)]]
