@@ -42,6 +42,7 @@ from paddock.errors import DatabaseError
 KEEP = 20
 _STAMP = re.compile(r"^(\d{8}T\d{12}Z)-(.*)\.db$")
 _PARTIAL = ".partial"
+PARTIAL_STALE_S = 600
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,20 @@ def _rotate(db_path: Path, keep: int, protect: Path | None = None) -> None:
     """Keep the newest ``keep`` whole copies; remove broken ones and older copies."""
     folder = backup_folder(db_path)
     prefix = _prefix(db_path)
+    now = datetime.now(UTC).timestamp()
     with suppress(OSError):
         for name in os.listdir(folder):
             path = folder / name
-            if name.startswith(prefix) and name.endswith(".db") and not _is_whole(path):
+            if not name.startswith(prefix):
+                continue
+            if name.endswith(".db") and not _is_whole(path):
                 with suppress(OSError):
                     path.unlink()  # an empty or cut-short copy: never one of the kept
+            elif name.endswith(_PARTIAL):
+                # Left by a process killed while copying (a live one takes seconds).
+                with suppress(OSError):
+                    if now - path.stat().st_mtime > PARTIAL_STALE_S:
+                        path.unlink()
     for old in list_backups(db_path)[keep:]:
         if protect is not None and old.path == protect:
             continue

@@ -18,6 +18,7 @@ file and a laptop can lose power at any moment:
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -68,11 +69,17 @@ def describe_failure(exc: BaseException, where: object = "the database") -> str 
     text = str(orig).lower()
     sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     if isinstance(orig, OSError):
-        if orig.errno == 28:  # ENOSPC
+        if orig.errno == errno.ENOSPC:
             return f"the disk holding {where} is full; nothing was written (free some space)"
-        if orig.errno == 30:  # EROFS
+        if orig.errno == errno.EROFS:
             return f"{where} is on a read-only disk; nothing was written"
         return f"{where}: {orig.strerror or orig}; nothing was written"
+    if isinstance(exc, IntegrityError) or isinstance(orig, sqlite3.IntegrityError):
+        if "foreign key" in text:
+            return (f"the change refers to a record another desk removed, or removes one "
+                    f"still in use ({orig}); nothing was written")
+        return (f"the change conflicts with a record saved meanwhile ({orig}); nothing was "
+                "written, try again")
     if sqlstate in ("40001", "40P01") or "could not serialize" in text or "deadlock" in text:
         return "another desk changed the same data at the same moment; nothing was written, " \
                "try again"
@@ -90,9 +97,6 @@ def describe_failure(exc: BaseException, where: object = "the database") -> str 
         return f"{where} cannot be opened ({orig})"
     if "file is not a database" in text or "malformed" in text:
         return f"{where} is damaged or not a Paddock database ({orig})"
-    if isinstance(exc, IntegrityError) or isinstance(orig, sqlite3.IntegrityError):
-        return (f"the change conflicts with a record saved meanwhile ({orig}); nothing was "
-                "written, try again")
     if isinstance(exc, OperationalError) or isinstance(orig, sqlite3.OperationalError):
         return f"{where} refused the change ({orig}); nothing was written"
     return None

@@ -45,8 +45,11 @@ def test_a_broken_copy_is_never_listed_nor_counted(database: Path) -> None:
     cut = folder / "paddock-20991231T235958000000Z-cut.db"
     cut.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     assert [b.path for b in list_backups(database)] == list(reversed(good))
+    killed = folder / "paddock-20991231T235957000000Z-killed.db.partial"
+    killed.write_bytes(b"SQLite format 3\x00")
+    os.utime(killed, (1, 1))
     backup_sqlite(database, "next", keep=3)
-    assert not empty.exists() and not cut.exists()
+    assert not empty.exists() and not cut.exists() and not killed.exists()
     assert len(list_backups(database)) == 3 and not good[0].exists()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import threading
 import time
@@ -78,3 +79,40 @@ def test_the_busy_timeout_is_waited_before_giving_up(tmp_path: Path) -> None:
     assert 0.3 < time.monotonic() - start < 4
     holder.close()
     db.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (sqlite3.OperationalError("database is locked"),
+         "another desk is writing; try again (nothing was written)"),
+        (sqlite3.OperationalError("database or disk is full"),
+         "the disk holding p.db is full; nothing was written (free some space)"),
+        (sqlite3.OperationalError("attempt to write a readonly database"),
+         "p.db is read-only; nothing was written"),
+        (sqlite3.IntegrityError("UNIQUE constraint failed: tyre.season_id, tyre.barcode"),
+         "the change conflicts with a record saved meanwhile (UNIQUE constraint failed: "
+         "tyre.season_id, tyre.barcode); nothing was written, try again"),
+    ],
+)
+def test_the_environments_faults_are_one_line(error: Exception, message: str) -> None:
+    from paddock.db.engine import environment_errors
+    from paddock.errors import DatabaseError
+
+    with pytest.raises(DatabaseError) as raised, environment_errors("p.db"):
+        raise error
+    assert str(raised.value) == message
+
+
+def test_a_bug_stays_a_traceback() -> None:
+    from paddock.db.engine import environment_errors
+
+    with pytest.raises(sqlite3.ProgrammingError), environment_errors("p.db"):
+        raise sqlite3.ProgrammingError("Incorrect number of bindings supplied")
+
+
+def test_a_full_disk_while_copying_a_file_is_named_as_such() -> None:
+    from paddock.db.engine import describe_failure
+
+    assert describe_failure(OSError(errno.ENOSPC, "No space left on device"), "p.db") == (
+        "the disk holding p.db is full; nothing was written (free some space)")
