@@ -1,10 +1,13 @@
-"""`paddock backup list|restore N`: the copies kept before publishes and upgrades.
+"""`paddock backup list|restore N` and `paddock verify`: the copies kept, and the record checked.
 
 - ``paddock backup list [--json]`` → newest first: number, time (UTC), label, size;
   JSON ``{"database": PATH, "backups": [{"number": 1, "time": ISO, "label": "...",
   "size": BYTES, "file": PATH}]}``.
 - ``paddock backup restore N`` — restores copy N over the database (the current state is
   copied first); refused while another desk is writing.
+- ``paddock verify [--json]`` — every official revision's hash recomputed, the file checked
+  by SQLite, every backup read back; exit 1 naming what does not match. JSON ``{"ok":
+  true, "revisions": N, "backups": N, "problems": ["..."]}``.
 """
 
 from __future__ import annotations
@@ -50,8 +53,26 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from paddock.services.database import open_database
+    from paddock.services.verify import verify
+
+    with open_database(args.db) as db:
+        result = verify(db)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+    else:
+        for problem in result.problems:
+            print(problem)
+        print(("ok: " if result.ok else f"{len(result.problems)} problem(s): ")
+              + f"{result.revisions} official revision(s) checked, the database file "
+              + ("checked, " if result.ok else "and ")
+              + f"{result.backups} backup(s) read back", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
 def register(subparsers: Any, add_db: AddDb) -> None:
-    """Add ``backup list`` and ``backup restore`` to the ``paddock`` parser."""
+    """Add ``backup list``, ``backup restore`` and ``verify`` to the ``paddock`` parser."""
     backup = subparsers.add_parser("backup", help="the copies kept before publishes")
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
     p = actions.add_parser("list", help="the kept copies, newest first")
@@ -62,3 +83,8 @@ def register(subparsers: Any, add_db: AddDb) -> None:
     add_db(p)
     p.add_argument("number", type=int, metavar="N", help="the copy's number in `backup list`")
     p.set_defaults(handler=cmd_backup_restore)
+
+    p = subparsers.add_parser("verify", help="check official revisions, the file and backups")
+    add_db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify)

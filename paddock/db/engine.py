@@ -322,9 +322,18 @@ def _regular_file_problem(path: Path) -> str | None:
 
 
 def _writable(path: Path) -> bool:
-    """Whether we may write the file and create its journal beside it."""
+    """Whether we may write the file and its journal beside it.
+
+    The journal (``-wal``/``-shm``, or ``-journal``) is created in the folder; a folder we
+    may not write still works when the WAL files are already there and writable.
+    """
+    if not os.access(path, os.W_OK):
+        return False
     folder = path.parent if str(path.parent) else Path(".")
-    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    if os.access(folder, os.W_OK | os.X_OK):
+        return True
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    return all(p.exists() and os.access(p, os.W_OK) for p in (wal, shm))
 
 
 def _inspect_sqlite_file(path: Path) -> tuple[str | None, str | None]:
