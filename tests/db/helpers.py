@@ -3,22 +3,52 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 
-def paddock(*args: str, env: dict[str, str] | None = None, user: int | None = None,
-            cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``paddock ARGS`` in a child process (optionally as another user)."""
-    return subprocess.run(
-        [sys.executable, "-m", "paddock", *args], capture_output=True, text=True,
-        timeout=timeout, env={**os.environ, **(env or {})}, user=user, cwd=cwd)
+def paddock(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+            process: bool = False, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``paddock ARGS`` as the desk runs it: exit status, stdout and stderr.
+
+    In this process by default (``cli.main``: any exception but a refusal escapes and fails
+    the test, so "no traceback" holds just the same); in a child process with ``process``
+    when the test kills it or needs a process of its own.
+    """
+    if process:
+        return subprocess.run(
+            [sys.executable, "-m", "paddock", *args], capture_output=True, text=True,
+            timeout=timeout, env={**os.environ, **(env or {})}, cwd=cwd)
+    from paddock.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env = {k: os.environ.get(k) for k in (env or {})}
+    saved_cwd = os.getcwd()
+    try:
+        os.environ.update(env or {})
+        if cwd is not None:
+            os.chdir(cwd)
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        os.chdir(saved_cwd)
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return subprocess.CompletedProcess(["paddock", *args], code, out.getvalue(),
+                                       err.getvalue())
 
 
 def digest(path: Path) -> str:

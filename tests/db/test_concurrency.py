@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from paddock.services.database import init_database
 from tests.db.desks import race
+from tests.db.helpers import paddock as run
 
 
 def paddock(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "paddock", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=60)
+    return run("--db", str(db), *args)
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_an_upgrade_killed_part_way_leaves_the_old_schema_and_runs_again(
     path = tmp_path / "old.db"
     old_database(path)
     tables = tables_of(path)
-    killed = paddock("--db", str(path), "season",
+    killed = paddock("--db", str(path), "season", process=True,
                      env={"PADDOCK_TEST_DIE_AFTER_MIGRATION": die_after})
     assert killed.returncode == 75, killed.stderr  # died between two migrations
     assert revision_of(path) == OLD
