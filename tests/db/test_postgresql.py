@@ -71,3 +71,19 @@ def test_two_desks_on_the_server_cannot_break_a_quota(pg_field: str, tmp_path: P
             or "another desk changed the same data" in loser.stderr), loser.stderr
     with Database(pg_field) as db:
         assert len(tyres.event_tyres(db, "1").tyres) == 5
+
+
+def test_two_first_starts_on_one_server_make_one_season(tmp_path: Path) -> None:
+    from tests.db.desks import race
+
+    assert URL is not None
+    db = Database(URL)
+    with db.engine.begin() as con:
+        con.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    db.close()
+    outcomes = race(tmp_path, [["--db", URL, "entries", "list", "--json"] for _ in range(3)])
+    for o in outcomes:
+        assert "Traceback" not in o.stderr, o.stderr
+    assert any(o.returncode == 0 for o in outcomes), outcomes
+    with Database(URL) as db, db.engine.connect() as con:
+        assert con.execute(text("SELECT count(*) FROM season")).scalar() == 1
