@@ -163,7 +163,8 @@ def backup_sqlite(db_path: Path, label: str, *, keep: int = KEEP,
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     safe = re.sub(r"[^A-Za-z0-9._-]+", "-", label).strip("-.") or "backup"
     target = folder / f"{_prefix(db_path)}{stamp}-{safe}.db"
-    partial = target.with_name(target.name + _PARTIAL)
+    # Two desks backing up in the same microsecond must not write one temporary file.
+    partial = target.with_name(f"{target.name}.{os.getpid()}{_PARTIAL}")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _copy(db_path, partial)

@@ -6,15 +6,18 @@ the database the way every command does and says what happened in the desk's wor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from paddock.db import backup as store
+from paddock.db.engine import Database
 from paddock.errors import DatabaseError, NotFound
 from paddock.services.database import resolve_target
 
-__all__ = ["BackupView", "RestoreResult", "list_backups", "restore_backup"]
+__all__ = ["BackupView", "RestoreResult", "backup_before", "list_backups", "restore_backup"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,22 @@ class RestoreResult:
     restored: BackupView
     # The database as it was just before, kept as a copy of its own (None: there was none).
     previous: Path | None
+
+
+@contextmanager
+def backup_before(db: Database, label: str) -> Iterator[Path | None]:
+    """A copy of the database for a change about to happen; kept only if it happens.
+
+    For a publish (and any change of the official record)::
+
+        with backup_before(db, "sebring-R1-publish"), db.transaction() as s:
+            ...  # refused (RuleViolation)? the copy is removed again
+
+    Yields the copy's path, or None where no copy is made (a server; the demo's handle).
+    """
+    path = db.path if db.is_sqlite else None
+    with store.backup_before(path, label) as copy:
+        yield copy
 
 
 def _database_file(path: Path | str | None) -> Path:

@@ -140,3 +140,18 @@ def test_a_new_database_on_a_full_disk_is_refused_and_leaves_nothing(small_disk:
     line = one_line_refusal(paddock("--db", str(small_disk / "p.db"), "init", "--demo"))
     assert "full" in line or "No space" in line, line
     assert sorted(os.listdir(small_disk)) == ["filler", "filler2"]
+
+
+def test_the_service_keeps_a_publish_copy_only_when_the_publish_happens(tmp_path: Path) -> None:
+    from paddock.errors import RuleViolation
+    from paddock.services.backups import backup_before as before_change
+    from paddock.services.database import open_database
+
+    with open_database(tmp_path / "p.db") as db:
+        with pytest.raises(RuleViolation), before_change(db, "sebring-R1-publish"), \
+                db.transaction():
+            raise RuleViolation(["sebring R1: nothing changed since revision 1"])
+        assert list_backups(db.path) == []
+        with before_change(db, "sebring-R1-publish") as copy, db.transaction():
+            pass
+        assert [b.path for b in list_backups(db.path)] == [copy]
