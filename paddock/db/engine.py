@@ -560,6 +560,28 @@ def checkpoint(path: Path) -> None:
             con.close()
 
 
+def keep_aside(old: Path, aside: Path) -> Path:
+    """Keep the file at ``old`` also as ``aside`` (before a new file replaces ``old``).
+
+    The write-ahead log is folded in first, so the copy aside is whole by itself; a log
+    that cannot be folded (another desk is writing) refuses the replacement, because
+    that log would otherwise be replayed onto the new file. A hard link keeps the very
+    same file; where links are not possible, a copy.
+    """
+    import shutil
+
+    checkpoint(old)
+    wal = old.with_name(old.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise DatabaseError(f"{old} is in use by another Paddock (its journal cannot be "
+                            "folded in); close it and try again; nothing was changed")
+    try:
+        os.link(old, aside)
+    except OSError:
+        shutil.copy2(old, aside)
+    return aside
+
+
 def _move_into_place(temp: Path, path: Path, *, replace: bool,
                      keep_old: Callable[[Path], Path] | None) -> None:
     try:

@@ -21,8 +21,8 @@ from paddock.db.engine import (
     Database,
     Notify,
     building_sqlite,
-    checkpoint,
     environment_errors,
+    keep_aside,
     open_existing_sqlite,
 )
 from paddock.errors import DatabaseError
@@ -211,14 +211,9 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
 
     def keep_old(old: Path) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = old.with_name(f"{old.name}.replaced-{stamp}")
-        checkpoint(old)  # the copy aside is then whole without its -wal
-        for suffix in ("-wal", "-shm"):
-            side = old.with_name(old.name + suffix)
-            if side.exists():
-                side.rename(aside.with_name(aside.name + suffix))
-        old.rename(aside)
-        return aside
+        # Kept under a second name, then the new file replaces the first in one step:
+        # killed at any moment, the name holds the old database or the new one.
+        return keep_aside(old, old.with_name(f"{old.name}.replaced-{stamp}"))
 
     try:
         with building_sqlite(file, replace=force, keep_old=keep_old) as new:

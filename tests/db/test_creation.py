@@ -45,3 +45,29 @@ def test_init_force_keeps_the_old_file_whole_beside_the_new(tmp_path: Path) -> N
     listing = paddock("--db", str(old), "tyres", "list", "--event", "1", "--json")
     assert '"MX000001"' in listing.stdout
     assert paddock("--db", str(path), "entries", "list").stderr.strip() == "0 entries"
+
+
+def test_init_force_is_refused_while_a_desk_has_the_database_in_use(tmp_path: Path) -> None:
+    """Its unfolded journal would be replayed onto the new file: refuse, change nothing."""
+    import sqlite3
+
+    from tests.db.helpers import one_line_refusal
+
+    path = tmp_path / "paddock.db"
+    assert paddock("--db", str(path), "init", "--demo").returncode == 0
+    desk = sqlite3.connect(path, isolation_level=None)
+    desk.execute("PRAGMA journal_mode = WAL")
+    desk.execute("PRAGMA wal_autocheckpoint = 0")
+    desk.execute("UPDATE season SET name = name || ' (desk)'")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM entry").fetchone()  # holds the log in place
+    try:
+        line = one_line_refusal(paddock("--db", str(path), "init", "--force"))
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+        desk.close()
+    assert "is in use by another Paddock" in line
+    assert not [p for p in tmp_path.iterdir() if ".replaced-" in p.name or ".building-" in p.name]
+    assert "(desk)" in paddock("--db", str(path), "season").stdout
