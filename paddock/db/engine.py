@@ -504,7 +504,8 @@ def building_sqlite(path: Path, *, replace: bool = False,
 
     Args:
         replace: put the new file in place even if ``path`` exists (``init --force``);
-            ``keep_old`` then moves the old file aside first and returns where it went.
+            ``keep_old`` first keeps the old file under another name (see `keep_aside`)
+            and returns it; the new file then replaces the old in one step.
 
     Raises:
         AlreadyExists: ``path`` appeared meanwhile (and ``replace`` is False).
