@@ -531,11 +531,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import grids, integrity, reports
+    from paddock.commands import backups, grids, integrity, reports
 
     reports.register(sub, _add_db)
     grids.register(sub, _add_db)
     integrity.register(sub, _add_db)
+    backups.register(sub, _add_db)
     return parser
 
 
@@ -554,6 +555,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `paddock entries list | head`: the reader left; not an error of ours.
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        # The environment's fault (disk full, no permission, read-only disk) while writing
+        # a file: one line for the desk, like a refusal; the services wrote nothing.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"paddock: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -55,20 +55,55 @@ def ensure_current(engine: Engine) -> bool:
         raise DatabaseError(newer_message(revision))
     if revision is None and has_tables:
         raise DatabaseError("this database is not a Paddock database (no schema version)")
-    upgrade(engine)
-    return revision is None
+    # Read again under the upgrade's lock: of two first starts on one server, only the
+    # one that really created the schema says so (and fills the season).
+    return upgrade(engine) is None
 
 
-def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+def alembic_config(engine: Engine | None = None,
+                   connection: Connection | None = None):  # type: ignore[no-untyped-def]
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
+    config.attributes["connection"] = connection
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head") -> str | None:
+    """Bring the schema to ``revision`` in ONE transaction: all the migrations, or none.
+
+    SQLite's DDL is transactional, so a process killed between two migrations leaves the
+    file at its old revision, and the next start upgrades it again from there. The
+    transaction is a writer's (``BEGIN IMMEDIATE`` on Paddock's engine), so a second
+    process upgrading at the same moment waits, then finds the schema current (on
+    PostgreSQL an advisory lock held to the commit does the same).
+
+    Return:
+        The revision found under the lock, before upgrading (None: the database was empty).
+    """
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    with engine.connect() as con:
+        sqlite = con.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a table (copy, drop, rename); with foreign keys enforced
+            # the drop of a referenced table fails. The pragma is a no-op inside a
+            # transaction, so it goes to the driver before anything begins; the foreign
+            # keys are checked again before the commit (env.py).
+            raw = con.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            con.execution_options(paddock_writer=True)
+            with con.begin():
+                if con.dialect.name == "postgresql":
+                    con.execute(text("SELECT pg_advisory_xact_lock(1346650955)"))  # "PDCK"
+                found = current_revision(con)
+                command.upgrade(alembic_config(engine, con), revision)
+        finally:
+            if sqlite:
+                # Never hand this connection (foreign keys off) back to the pool.
+                con.invalidate()
+    return found

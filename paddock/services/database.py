@@ -1,21 +1,37 @@
 """Finding and opening the database; the one handle every service takes.
 
 The UI and the CLI get their `Database` from here, so neither imports `paddock.db`.
+
+A new database is built whole before it appears (see `paddock.db.engine.building_sqlite`):
+a first start or an ``init --demo-weekend`` killed part-way leaves no half-filled file.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from paddock.db.engine import Database, open_sqlite
+from sqlalchemy.exc import OperationalError
+
+from paddock.db import schema
+from paddock.db.engine import (
+    AlreadyExists,
+    Database,
+    Notify,
+    building_sqlite,
+    environment_errors,
+    keep_aside,
+    open_existing_sqlite,
+)
 from paddock.errors import DatabaseError
 
 __all__ = ["Database", "default_path", "init_database", "open_database", "resolve_path"]
 
 ENV_VAR = "PADDOCK_DB"
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_POSTGRES_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
 
 
 def default_path() -> Path:
@@ -24,14 +40,74 @@ def default_path() -> Path:
     return user_data_path("Paddock", appauthor=False) / "paddock.db"
 
 
-def resolve_path(path: Path | str | None = None) -> Path:
-    """``--db PATH``, else ``PADDOCK_DB``, else the platform's user data dir."""
+def _given(path: Path | str | None) -> str | Path:
     if path:
-        return Path(path).expanduser()
+        return path
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return env
     return default_path()
+
+
+def resolve_path(path: Path | str | None = None) -> Path:
+    """``--db PATH``, else ``PADDOCK_DB``, else the platform's user data dir.
+
+    Raises:
+        DatabaseError: the setting is a URL (a server), not a file.
+    """
+    target = resolve_target(path)
+    if isinstance(target, str):
+        raise DatabaseError(f"{_safe(target)} is a database server, not a file")
+    return target
+
+
+def resolve_target(path: Path | str | None = None) -> Path | str:
+    """The database file, or a server URL (``postgresql://...``) as a string.
+
+    A URL is never taken as a file name: ``PADDOCK_DB=postgresql+psycopg://...`` must not
+    leave a local file named like the URL. ``sqlite:///PATH`` is the file PATH.
+    """
+    given = _given(path)
+    if isinstance(given, Path):
+        return given.expanduser()
+    if given.startswith("sqlite:///"):
+        return Path(given[len("sqlite:///"):]).expanduser()
+    if _URL.match(given):
+        scheme = given.split("://", 1)[0].lower()
+        if scheme not in _POSTGRES_SCHEMES:
+            raise DatabaseError(f"{_safe(given)}: Paddock opens a database file or a "
+                                "PostgreSQL server (postgresql://user@host/name), nothing else")
+        return given
+    return Path(given).expanduser()
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def _open_server(url: str) -> tuple[Database, bool]:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise DatabaseError(
+            f"{_safe(url)}: PostgreSQL support is not installed "
+            "(pip install 'psycopg[binary]'); nothing was created") from None
+    scheme, rest = url.split("://", 1)
+    db = Database(f"postgresql+psycopg://{rest}" if scheme != "postgresql+psycopg" else url)
+    try:
+        try:
+            db.engine.connect().close()
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseError(f"cannot reach the database server {_safe(url)} "
+                                f"({reason})") from exc
+        with environment_errors(_safe(url)):
+            created = schema.ensure_current(db.engine)
+    except BaseException:
+        db.close()
+        raise
+    return db, created
 
 
 def _populate(db: Database, *, demo: bool, weekend: bool = False) -> None:
@@ -49,62 +125,100 @@ def _populate(db: Database, *, demo: bool, weekend: bool = False) -> None:
                     entries.enter_events(session, entry, PART_SEASON[view.number])
     if demo and weekend:
         # The weekends go through the public services, one transaction each, so they run
-        # once the season and the field are committed.
+        # once the season and the field are committed (in the file being built).
         from paddock.services.demo_weekend import populate_demo_weekend
 
         populate_demo_weekend(db)
 
 
 def open_database(path: Path | str | None = None, *, demo_if_new: bool = False,
-                  demo_weekend: bool = False) -> Database:
+                  demo_weekend: bool = False, notify: Notify | None = None) -> Database:
     """Open the database, creating it with the season (and the demo field) when new.
 
     Args:
         demo_if_new: a new database gets the fictional demo field.
         demo_weekend: ... and the first weekends run (results, penalties, tyres), as the
             app does on its first start so every page has something to show.
+        notify: where to say that the schema is being upgraded (default: stderr).
 
     Raises:
         DatabaseError: not a Paddock database, newer than this program, or unusable;
             the file is left as it was.
     """
-    file = resolve_path(path)
-    db, created = open_sqlite(file)
-    if created:
+    target = resolve_target(path)
+    if isinstance(target, str):
+        db, created = _open_server(target)
+        if created:
+            try:
+                _populate(db, demo=demo_if_new, weekend=demo_weekend)
+            except BaseException:
+                db.close()
+                raise
+        return db
+    if not target.exists():
         try:
-            _populate(db, demo=demo_if_new, weekend=demo_weekend)
-        except Exception:
-            db.close()
-            raise
-    return db
+            with building_sqlite(target) as new:
+                _populate(new, demo=demo_if_new, weekend=demo_weekend)
+        except AlreadyExists:
+            pass  # another first start made it meanwhile: open theirs
+    if notify is None:
+        return open_existing_sqlite(target)
+    return open_existing_sqlite(target, notify=notify)
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def init_database(path: Path | str | None = None, *, demo: bool = False,
                   demo_weekend: bool = False, force: bool = False) -> Path:
     """Create a new database with the season; refuse an existing one unless ``force``.
 
-    With ``force`` the old file is kept beside the new one as ``NAME.replaced-TIMESTAMP``:
-    nothing an official typed is ever thrown away by a command.
+    With ``force`` the old file is kept beside the new one as ``NAME.replaced-TIMESTAMP``
+    (with its journal): nothing an official typed is ever thrown away by a command. The
+    new database is built whole beside the target and moved into place at the end.
 
     Return:
         The path of the new database.
     """
-    file = resolve_path(path)
-    if file.exists() and file.stat().st_size > 0:
-        if not force:
-            raise DatabaseError(
-                f"a database already exists at {file}; nothing was changed "
-                "(use --force to replace it; the old file is kept as a copy)"
-            )
+    target = resolve_target(path)
+    if isinstance(target, str):
+        db, created = _open_server(target)
+        try:
+            if not created:
+                raise DatabaseError(f"{_safe(target)} already holds a Paddock database; "
+                                    "nothing was changed")
+            _populate(db, demo=demo or demo_weekend, weekend=demo_weekend)
+        finally:
+            db.close()
+        return Path(target)
+    file = target
+    exists = file.exists() or file.is_symlink()
+    if exists and file.is_dir():
+        raise DatabaseError(f"{file} is a folder, not a database file; nothing was changed")
+    if exists and not file.is_file():
+        raise DatabaseError(f"{file} is not a regular file (a pipe or a device?); nothing "
+                            "was changed")
+    if exists and not force:
+        what = "an empty file" if _is_empty_file(file) else "a database"
+        raise DatabaseError(
+            f"{what} already exists at {file}; nothing was changed (use --force to replace "
+            "it; the old file is kept as a copy)"
+        )
+
+    def keep_old(old: Path) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        shutil.move(file, file.with_name(f"{file.name}.replaced-{stamp}"))
-        for suffix in ("-wal", "-shm"):
-            side = file.with_name(file.name + suffix)
-            if side.exists():
-                side.unlink()
-    db, _created = open_sqlite(file)
+        # Kept under a second name, then the new file replaces the first in one step:
+        # killed at any moment, the name holds the old database or the new one.
+        return keep_aside(old, old.with_name(f"{old.name}.replaced-{stamp}"))
+
     try:
-        _populate(db, demo=demo or demo_weekend, weekend=demo_weekend)
-    finally:
-        db.close()
+        with building_sqlite(file, replace=force, keep_old=keep_old) as new:
+            _populate(new, demo=demo or demo_weekend, weekend=demo_weekend)
+    except AlreadyExists:
+        raise DatabaseError(f"a database was created at {file} meanwhile by another Paddock; "
+                            "nothing was changed") from None
     return file

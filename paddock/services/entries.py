@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from paddock.db import audit
 from paddock.db.engine import Database
@@ -584,6 +584,22 @@ def _row(fields: list[str], where: Location) -> EntryInput:
     )
 
 
+def _refuse_replacing_cars_with_tyres(session: Session, season_id: int | None) -> None:
+    """A tyre record is evidence and names its entry: such entries cannot be replaced."""
+    rows = session.exec(
+        select(Entry.number, func.count(col(TyreRecord.id)))
+        .join(TyreRecord, col(TyreRecord.entry_id) == Entry.id)
+        .where(Entry.season_id == season_id).group_by(col(Entry.number))
+    ).all()
+    if rows:
+        cars = ", ".join(f"{n} ({c})" for n, c in sorted(rows, key=lambda r: car_number_key(r[0])))
+        raise RuleViolation([
+            f"the entry list cannot be replaced: cars with registered tyres would be deleted "
+            f"(car and tyres: {cars}); tyre records are evidence. Import without --replace "
+            "to add entries; nothing was changed"
+        ])
+
+
 def import_entries_csv(db: Database, path: Path, *, replace: bool = False) -> int:
     """Import an entry list, all rows or none.
 
@@ -597,6 +613,7 @@ def import_entries_csv(db: Database, path: Path, *, replace: bool = False) -> in
     with db.transaction() as session:
         if replace:
             season = current_season(session)
+            _refuse_replacing_cars_with_tyres(session, season.id)
             for entry in session.exec(select(Entry).where(Entry.season_id == season.id)):
                 audit.record(session, "delete", "entry", entry.id, before={"number": entry.number})
                 session.delete(entry)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from paddock.db import audit
@@ -144,6 +145,10 @@ def register_tyres(
 ) -> RegisterResult:
     """Register a batch of tyres to a car for an event: all of them, or none.
 
+    Every check (barcode free this season, the car's quota left, ...) reads inside the
+    writing transaction, which holds the write lock from its start: two desks registering
+    at once are served one after the other, and the second sees the first's tyres.
+
     Raises:
         RuleViolation: each problem names the rule, the car and the barcode.
     """
@@ -154,7 +159,8 @@ def register_tyres(
         kind = rules.TyreType(tyre_type)
     except ValueError:
         raise RuleViolation([f"tyre type '{tyre_type}' is not slick or wet"]) from None
-    with db.transaction() as session:
+
+    def register(session: Session) -> RegisterResult:
         ctx = _Context(session, event)
         entered = ctx.entered()
         codes = [rules.normalise_barcode(b) for b in barcodes if not rules.barcode_problem(b)]
@@ -186,9 +192,18 @@ def register_tyres(
                          after={"car": car, "event": ctx.event.number,
                                 "type": tyre.tyre_type.value, "status": tyre.status.value,
                                 "reason": tyre.reason})
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:
+            # The checks above run under the write lock, so only a server without it
+            # (or a bug) gets here; still a sentence for the desk, never a traceback.
+            raise RuleViolation([f"car {car}: tyre(s) {', '.join(t.barcode for t in added)} "
+                                 "were registered meanwhile by another desk (already "
+                                 "registered this season); nothing was written"]) from None
         used = rules.quota_used([*here, *added], car, ctx.event.number, kind)
         return RegisterResult(car, driver, tuple(views), used, ctx.rules.quota(kind))
+
+    return db.write(register)
 
 
 def check_tyre(db: Database, *, event: str, barcode: str,

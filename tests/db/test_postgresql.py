@@ -7,6 +7,7 @@ Runs when PADDOCK_TEST_POSTGRES names an empty database, e.g.
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -40,3 +41,49 @@ def test_the_demo_season_runs_the_same_on_postgresql(pg: Database) -> None:
     assert pro["drivers"][0]["position"] == 1
     barcode = tyres.event_tyres(pg, "2").tyres[0].barcode
     assert tyres.check_tyre(pg, event="2", barcode=barcode).legal
+
+
+@pytest.fixture
+def pg_field() -> Iterator[str]:
+    """An empty PostgreSQL database with the season and the demo field (no tyres yet)."""
+    assert URL is not None
+    db = Database(URL)
+    with db.engine.begin() as con:
+        con.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    assert schema.ensure_current(db.engine)
+    database_service._populate(db, demo=True)
+    db.close()
+    yield URL
+
+
+def test_two_desks_on_the_server_cannot_break_a_quota(pg_field: str, tmp_path: Path) -> None:
+    """SERIALIZABLE writers: the later of two conflicting desks is told to try again."""
+    from tests.db.desks import race
+
+    outcomes = race(tmp_path, [
+        ["--db", pg_field, "tyres", "register", "--event", "1", "--car", "7",
+         *[f"PG{desk}X{i:04d}" for i in range(5)]] for desk in range(2)])
+    for o in outcomes:
+        assert "Traceback" not in o.stderr, o.stderr
+    assert sorted(o.returncode for o in outcomes) == [0, 1], outcomes
+    (loser,) = [o for o in outcomes if o.returncode]
+    assert ("would have 10 of 8" in loser.stderr
+            or "another desk changed the same data" in loser.stderr), loser.stderr
+    with Database(pg_field) as db:
+        assert len(tyres.event_tyres(db, "1").tyres) == 5
+
+
+def test_two_first_starts_on_one_server_make_one_season(tmp_path: Path) -> None:
+    from tests.db.desks import race
+
+    assert URL is not None
+    db = Database(URL)
+    with db.engine.begin() as con:
+        con.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    db.close()
+    outcomes = race(tmp_path, [["--db", URL, "entries", "list", "--json"] for _ in range(3)])
+    for o in outcomes:
+        assert "Traceback" not in o.stderr, o.stderr
+    assert any(o.returncode == 0 for o in outcomes), outcomes
+    with Database(URL) as db, db.engine.connect() as con:
+        assert con.execute(text("SELECT count(*) FROM season")).scalar() == 1
