@@ -41,6 +41,7 @@ from paddock.reports.documents import (
     PenaltyLine,
     QualifyingDocument,
     QualifyingRow,
+    SessionInfo,
     SourceSession,
     StandingsDocument,
     StandingsRow,
@@ -139,14 +140,34 @@ class _EventFacts:
     lap_length_m: int | None
     entered: frozenset[str]
 
-    def header(self, title: str, session: str = "", *,
+    def header(self, title: str, session: str = "", *, code: str | None = None,
+               distance_m: int | None = None,
                generated_at: datetime | None = None) -> dict[str, Any]:
-        """The `DocumentBase` fields of a document of this event."""
+        """The `DocumentBase` fields of a document of this event.
+
+        Args:
+            code: the session the document is about ("R1"): its facts (date, start,
+                length, distance, track length, conditions) go in the title block.
+            distance_m: the distance run, when the facts cannot tell it (a race run to
+                time: the winner's laps × the lap length).
+        """
         ev = self.event
         return dict(series=SERIES, title=title, subtitle=f"{round_label(ev.number)} — {ev.name}",
                     venue=ev.venue, dates=ev.dates_text, session=session,
                     generated_at=generated_at or datetime.now(UTC),
-                    local_tz=ZoneInfo(ev.time_zone))
+                    local_tz=ZoneInfo(ev.time_zone),
+                    session_info=self.session_info(code, distance_m) if code else None)
+
+    def session_info(self, code: str, distance_m: int | None = None) -> SessionInfo | None:
+        """The title block's facts of session ``code`` (None: not a session of the event)."""
+        facts = next((f for f in self.event.schedule if f.code == code.upper()), None)
+        if facts is None:
+            return None
+        return SessionInfo(
+            name=facts.name, starts_at=facts.starts_at, duration_minutes=facts.duration_minutes,
+            length_laps=facts.length_laps, distance_m=facts.distance_m or distance_m,
+            lap_length_m=self.lap_length_m, conditions=facts.conditions, air_c=facts.air_c,
+            track_c=facts.track_c)
 
 
 def _event_facts(db: Database, event: str) -> _EventFacts:
@@ -364,15 +385,18 @@ def classification_document(
     rows = results.in_class(wanted)
     numbers = {view.row.number for view in rows}
     label = results.session_name + (f" — {wanted}" if wanted else "")
+    leader = next((v.row for v in results.rows if v.row.position == 1), None)
+    run = (leader.laps * facts.lap_length_m if results.session_kind == "race" and leader
+           and leader.laps and facts.lap_length_m else None)
     common = dict(
-        **facts.header(_title(results.session_kind), label, generated_at=generated_at),
+        **facts.header(_title(results.session_kind), label, code=results.session_code,
+                       distance_m=run, generated_at=generated_at),
         status=_status(results),
         penalties=_penalty_lines(results, facts.season.penalty_settings, numbers),
         class_order=facts.season.class_order,
     )
     if results.session_kind == "race":
         notes = []
-        leader = next((v.row for v in results.rows if v.row.position == 1), None)
         if leader is not None and leader.laps:
             needed = engine.ClassificationSettings(
                 classified_share=facts.season.classified_share).min_laps(leader.laps)
@@ -549,13 +573,17 @@ def grid_document(db: Database, *, event: str, race: int,
         # Seen first, under the band: whoever reads the sheet must know it was changed.
         amended = "; ".join(f"{text[0].upper()}{text[1:]}" for text in grid.amendments)
         status = replace(status, reason=f"AMENDED — {amended}.")
+    zone = ZoneInfo(facts.event.time_zone)
     notes = []
     if sources:
-        # Each source named with its revision and that revision's hash: the grid's own hash
-        # (in the footer) is worked out from this data, theirs included.
+        # Each source named with its state, revision, publication time and that revision's
+        # hash: the grid's own hash (in the footer) is worked out from this data, theirs
+        # included.
         notes.append("Formed from " + ", ".join(
             f"{s.session_name} ({s.status}"
-            + (f", revision {s.revision}, hash {s.content_hash})" if s.official else ")")
+            + (f", revision {s.revision}"
+               + (f" published {_stamp(s.published_at, zone)}" if s.published_at else "")
+               + f", hash {s.content_hash})" if s.official else ")")
             for s in sources) + ".")
     if sources and not sources[0].rows:
         notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
@@ -572,9 +600,12 @@ def grid_document(db: Database, *, event: str, race: int,
     if untimed:
         notes.append("No time: " + ", ".join(f"#{car}" for car in untimed)
                      + " (behind the timed cars).")
-    notes += [f"Amended: {text[0].upper()}{text[1:]}." for text in grid.amendments]
+    # Each amendment with the time it was made, in the order made.
+    notes += [f"Amended {_stamp(a.created_at, zone)}: {a.text[0].upper()}{a.text[1:]}."
+              for a in grid.adjustments]
+    code, name = _race_session(db, event, race)
     return GridDocument(
-        **facts.header("Starting Grid", _race_name(db, event, race), generated_at=generated_at),
+        **facts.header("Starting Grid", name, code=code, generated_at=generated_at),
         status=status,
         slots=tuple(GridSlot(position=slot.position, number=slot.number, driver=slot.driver,
                              team=slot.team, class_name=slot.class_name, time_ms=slot.time_ms,
@@ -592,13 +623,20 @@ _TIME_SOURCE = {
 }
 
 
-def _race_name(db: Database, event: str, race: int) -> str:
+def _race_session(db: Database, event: str, race: int) -> tuple[str | None, str]:
+    """The code and name of race ``race`` of the event ("R1", "Race 1")."""
     with db.reader() as s:
         found = find_event(s, current_season(s), event)
-        name = s.exec(select(RaceSession.name).where(
+        row = s.exec(select(RaceSession.code, RaceSession.name).where(
             RaceSession.event_id == found.id, RaceSession.kind == "race",
             RaceSession.race_number == race)).first()
-    return name or f"Race {race}"
+    return (row[0], row[1]) if row else (None, f"Race {race}")
+
+
+def _stamp(moment: datetime, zone: ZoneInfo) -> str:
+    """"19 Mar 2021 16:10 EDT" (as `paddock.reports.base.local_stamp`, without reportlab)."""
+    local = moment.astimezone(zone)
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname() or 'UTC'}"
 
 
 def grid_pdf(db: Database, *, event: str, race: int) -> bytes:

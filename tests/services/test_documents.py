@@ -354,7 +354,9 @@ def test_grid_is_official_when_qualifying_is(fresh: tuple[Database, Weekend]) ->
     qualifying = publish(db, event=EVENT, session="Q")
     document = grid_document(db, event=EVENT, race=1)
     assert document.status is not None and document.status.official
-    formed = f"Formed from Qualifying (official, revision 1, hash {qualifying.content_hash})."
+    published = local_stamp(qualifying.published_at, ZoneInfo("America/Chicago"))
+    formed = (f"Formed from Qualifying (official, revision 1 published {published}, "
+              f"hash {qualifying.content_hash}).")
     assert formed in document.notes
     text = text_of(grid_pdf(db, event=EVENT, race=1))
     # The grid has no revision of its own; it names its sources' revisions and hashes.
