@@ -10,7 +10,7 @@ inside the ``_pdf`` functions, when a document is actually made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from fractions import Fraction
@@ -735,61 +735,38 @@ class EventPack:
 def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
     """Write every current document of an event into ``folder``, in weekend order.
 
-    The documents: entry list; each session's classification (a race's also by class),
-    each race's starting grid before it once qualifying has results; the tyre allocation
-    with its barcode pages; the championship standings as they stand. Files are numbered
-    by their place in the weekend, whether or not the documents before them exist yet, so
-    a document keeps its file name from one run to the next and a re-run replaces it:
-    ``04-sebring-Q-classification.pdf``. A session without results is skipped, not an
-    error. Everything is rendered before anything is written, so a failure leaves the
-    folder as it was; the folder itself is created when its parent exists.
+    The documents are the catalogue's (`paddock.services.catalogue`) that go into the
+    pack: the entry list; each session's documents (a race's starting grid, its
+    classification, its results by class...); the tyre allocation with its barcode
+    pages; the championship standings as they stand. Files are numbered by their place in
+    the weekend, whether or not the documents before them exist yet, so a document keeps
+    its file name from one run to the next and a re-run replaces it:
+    ``04-sebring-Q-classification.pdf``. A document that cannot be made yet is skipped
+    (with the reason), not an error. Everything is rendered before anything is written,
+    so a failure leaves the folder as it was; the folder itself is created when its
+    parent exists.
 
     Raises:
         NotFound: unknown event.
         OutputRefused: the folder's parent does not exist, the folder is a file or the
             database's backups folder, or a file would overwrite one of the database's.
     """
+    from paddock.services.catalogue import build_choice, event_documents, pack_candidates
     from paddock.services.output_paths import check_output_file, check_output_folder, write_output
 
     # Never into the backups folder, never over the database's files (checked per file).
     target = check_output_folder(folder, db.path)
-    facts = _event_facts(db, event)
-    short = facts.event.short_name
-    # (file name, title, why it is skipped or "", how to make it), in weekend order.
-    candidates: list[tuple[str, str, str, Callable[[], bytes]]] = [
-        (f"{short}-entry-list", "Entry list", "", _bind(entry_list_pdf, db, event=event))]
-    sessions = _sessions(db, event)
-    with_results = {code for code, _kind, _name, _race in sessions
-                    if _has_results(db, event, code)}
-    qualifying = [code for code, kind, _name, _race in sessions if kind == "qualifying"]
-    for code, kind, name, race in sessions:
-        missing = "" if code in with_results else "no results"
-        if kind == "race" and race is not None:
-            grid_missing = "" if any(q in with_results for q in qualifying) else \
-                "no qualifying results"
-            candidates.append((f"{short}-{code}-grid", f"{name} starting grid", grid_missing,
-                               _bind(grid_pdf, db, event=event, race=race)))
-        candidates.append((f"{short}-{code}-classification", f"{name} classification", missing,
-                           _bind(classification_pdf, db, event=event, session=code)))
-        if kind == "race":
-            candidates.append((f"{short}-{code}-results-by-class", f"{name} results by class",
-                               missing, _bind(classification_pdf, db, event=event,
-                                              session=code, by_class=True)))
-    candidates.append((f"{short}-tyres", "Tyre allocation and barcodes",
-                       "" if event_tyres(db, event).tyres else "no tyres registered",
-                       _bind(tyres_pdf, db, event=event)))
-    candidates.append(("standings", "Championship standings",
-                       "" if _season_has_race_results(db) else "no race results in the season",
-                       _bind(standings_pdf, db)))
-
+    candidates = pack_candidates(event_documents(db, event))
     width = max(2, len(str(len(candidates))))
     rendered: list[tuple[Path, str, bytes]] = []
     skipped: list[str] = []
-    for slot, (name, title, missing, make) in enumerate(candidates, start=1):
-        if missing:
-            skipped.append(f"{title}: {missing}")
+    for slot, choice in candidates:
+        if choice.missing:
+            skipped.append(f"{choice.full_title}: {choice.missing[0].lower()}"
+                           f"{choice.missing[1:]}")
             continue
-        rendered.append((target / f"{slot:0{width}d}-{name}.pdf", title, make()))
+        rendered.append((target / f"{slot:0{width}d}-{choice.file_stem}.pdf",
+                         choice.full_title, build_choice(db, choice)))
     for path, _title, _data in rendered:
         if target.is_dir():
             check_output_file(path, db.path)
@@ -799,32 +776,3 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
         write_output(path, data, db_path=db.path)
         written.append(PackFile(path, title, len(data)))
     return EventPack(target, tuple(written), tuple(skipped))
-
-
-def _has_results(db: Database, event: str, code: str) -> bool:
-    try:
-        _results(db, event, code, None)
-    except NoResults:
-        return False
-    return True
-
-
-def _season_has_race_results(db: Database) -> bool:
-    from paddock.services.standings import season_standings
-
-    return bool(season_standings(db).sources)
-
-
-def _bind(function: Callable[..., bytes], db: Database, **kwargs: Any) -> Callable[[], bytes]:
-    return lambda: function(db, **kwargs)
-
-
-def _sessions(db: Database, event: str) -> list[tuple[str, str, str, int | None]]:
-    """The event's sessions in weekend order: (code, kind, name, race number)."""
-    with db.reader() as s:
-        found = find_event(s, current_season(s), event)
-        rows = s.exec(select(RaceSession.code, RaceSession.kind, RaceSession.name,
-                             RaceSession.race_number)
-                      .where(RaceSession.event_id == found.id)
-                      .order_by(col(RaceSession.sort_order))).all()
-        return [(code, kind, name, race) for code, kind, name, race in rows]

@@ -303,10 +303,11 @@ class DocumentsPage(QWidget):
         return bool(catalogue and catalogue.available
                     and self.document_list.select(catalogue.available[0].key))
 
-    def select_document(self, kind: DocumentKind, session: str | None = None,
+    def select_document(self, kind: str, session: str | None = None,
                         race: int | None = None) -> bool:
-        """Choose a document of the list; False when it is not there or cannot be made."""
-        return self.document_list.select((kind.value, session, race))
+        """Choose a document of the list (its key in the catalogue, e.g. a `DocumentKind`);
+        False when it is not there or cannot be made."""
+        return self.document_list.select((str(kind), session, race))
 
     def set_class(self, class_name: str | None) -> None:
         """Make the document for one class (None: all classes), when it takes one."""
@@ -335,7 +336,7 @@ class DocumentsPage(QWidget):
     def _chosen(self, choice: DocumentChoice | None) -> None:
         self._choice = choice
         self.message.hide()
-        if choice is not None and choice.kind is DocumentKind.GRID:
+        if choice is not None and choice.kind == DocumentKind.GRID:
             assert choice.event is not None and choice.race is not None
             self.grid_panel.set_grid(choice.event, choice.race, choice.session_name)
             self.grid_panel.show()
@@ -544,7 +545,7 @@ class DocumentsPage(QWidget):
 
     def add_grid_amendment(self) -> object:
         """Open the amendment dialog of the grid shown (None when no grid is shown)."""
-        if self._choice is None or self._choice.kind is not DocumentKind.GRID:
+        if self._choice is None or self._choice.kind != DocumentKind.GRID:
             return None
         return self.grid_panel.add_amendment()
 
