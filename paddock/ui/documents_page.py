@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,7 @@ from paddock.ui.documents_output import PdfOutput, documents_folder
 from paddock.ui.documents_style import documents_style_sheet, set_state
 from paddock.ui.pdf_pages import PDFIUM_LOCK, page_count, render_page
 from paddock.ui.pdf_preview import PdfPreview
+from paddock.ui.session_facts_dialog import SessionFactsDialog
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -153,9 +155,15 @@ class DocumentsPage(QWidget):
         self.pack_button.setToolTip("Write every document of the event that can be made "
                                     "into one folder")
         self.pack_button.clicked.connect(lambda: self.write_event_pack())
+        self.facts_button = QPushButton("Session facts…")
+        self.facts_button.setObjectName("sessionFactsButton")
+        self.facts_button.setToolTip("The chosen document's session: date, scheduled start, "
+                                     "length and conditions, as its documents print them")
+        self.facts_button.clicked.connect(lambda: self.edit_session_facts())
         top = QHBoxLayout()
         top.addLayout(heading)
         top.addStretch(1)
+        top.addWidget(self.facts_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.pack_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.message = QLabel()
@@ -462,6 +470,8 @@ class DocumentsPage(QWidget):
         self.save_button.setEnabled(shown)
         self.print_button.setEnabled(shown and not self.output.printing)
         self.pack_button.setEnabled(self._catalogue is not None and not self._packing)
+        self.facts_button.setEnabled(self._choice is not None and self._choice.session is not None
+                                     and self._choice.event is not None)
         if self._rendering or self._packing or self.output.printing:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
@@ -540,6 +550,23 @@ class DocumentsPage(QWidget):
         self.message.setText(text)
         set_state(self.message, "state", state)
         self.message.show()
+
+    # --- session facts ---------------------------------------------------------------
+
+    def edit_session_facts(self) -> SessionFactsDialog | None:
+        """Open the facts dialog of the chosen document's session; return it once closed.
+
+        Saved facts are printed at once: the list is read again and the document remade.
+        """
+        choice = self._choice
+        if choice is None or choice.session is None or choice.event is None:
+            return None
+        dialog = SessionFactsDialog(self._db, event=str(choice.event), session=choice.session,
+                                    parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.status.emit(f"{dialog.saved.name}: session facts saved")
+            self.refresh()
+        return dialog
 
     # --- grid amendments ------------------------------------------------------------
 
