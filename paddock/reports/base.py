@@ -107,12 +107,17 @@ def session_conditions(info: SessionInfo) -> str:
 
 
 def session_facts(info: SessionInfo, zone: tzinfo) -> list[tuple[str, str]]:
-    """The title block's facts as (label, value), "—" for what is not known."""
+    """The title block's facts as (label, value), "—" for what is not known.
+
+    The distance is left out when unknown (qualifying, practice, a race not yet run to
+    time), the conditions when nobody typed them.
+    """
     facts = [("Date", session_date(info, zone)), ("Scheduled start", session_start(info, zone)),
-             ("Length", session_length(info)),
-             ("Distance", f"{info.distance_m / 1000:.2f} km" if info.distance_m else ""),
-             ("Track length", f"{info.lap_length_m / 1000:.3f} km" if info.lap_length_m
-              else "")]
+             ("Length", session_length(info))]
+    if info.distance_m:
+        facts.append(("Distance", f"{info.distance_m / 1000:.2f} km"))
+    facts.append(("Track length", f"{info.lap_length_m / 1000:.3f} km" if info.lap_length_m
+                  else ""))
     conditions = session_conditions(info)
     if conditions:
         facts.append(("Conditions", conditions))
@@ -122,7 +127,7 @@ def session_facts(info: SessionInfo, zone: tzinfo) -> list[tuple[str, str]]:
 def facts_table(info: SessionInfo, zone: tzinfo, width: float) -> Table:
     """The session's facts under the status band: small labels over bold values."""
     facts = session_facts(info, zone)
-    weights = {"Date": 1.55, "Conditions": 1.7}
+    weights = {"Date": 1.55, "Conditions": 2.2}
     total = sum(weights.get(label, 1.0) for label, _ in facts)
     widths = [width * weights.get(label, 1.0) / total for label, _ in facts]
     values: list[Cell] = []
