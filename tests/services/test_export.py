@@ -29,6 +29,10 @@ def weekend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database
     w = load_weekend(db, folder / "timing", sessions=("FP1", "Q", "R1"))
     add_penalty(db, event=EVENT, session="R1", car=w.cars[1], kind="time", seconds=5,
                 reason="Track limits, turn 5")
+    add_penalty(db, event=EVENT, session="R1", car=w.cars[4], kind="dsq",
+                reason="Technical infringement")
+    add_penalty(db, event=EVENT, session="FP1", car=w.cars[3], kind="dsq",
+                reason="Ignored the red flag")
     yield db, w
     db.close()
 
@@ -54,6 +58,7 @@ def test_a_race_exports_in_the_results_layout_with_semicolons(
     assert by_car[w.dns]["STATUS"] == "Not started" and by_car[w.dns]["POSITION"] == ""
     assert by_car[w.dnf]["STATUS"] == "Retired"
     assert by_car[w.nc]["STATUS"] == "Not classified"
+    assert by_car[w.cars[4]]["STATUS"] == "Disqualified"
     assert read_timing_file(result.path).kind is FileKind.ALKAMEL_RACE_RESULTS
 
 
