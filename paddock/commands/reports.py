@@ -59,7 +59,7 @@ def _usage_problem(args: argparse.Namespace) -> str:
 
 
 def _key(args: argparse.Namespace) -> str:
-    # `--by-class` (or one class) makes a race's classification its results by class.
+    # `--by-class` makes a race's classification its results by class (one table per class).
     if args.document == "classification" and args.by_class:
         return "results-by-class"
     return str(args.document)

@@ -118,3 +118,13 @@ def test_unknown_documents_and_missing_options(db: Database) -> None:
         document_type("lap-charts")
     with pytest.raises(PaddockError, match="needs race"):
         build(db, "grid", event="1")
+
+
+def test_an_unknown_report_is_a_usage_error_naming_the_documents(
+        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert db.path is not None
+    code = main(["--db", str(db.path), "report", "lap-charts", "--event", "1",
+                 "-o", str(tmp_path / "x.pdf")])
+    err = capsys.readouterr().err
+    assert code == 2 and "no document 'lap-charts'" in err and "event-pack" in err
+    assert not (tmp_path / "x.pdf").exists()
