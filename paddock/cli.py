@@ -124,7 +124,9 @@ def cmd_season(args: argparse.Namespace) -> int:
             {"number": e.number, "short_name": e.short_name, "name": e.name, "venue": e.venue,
              "start_date": e.start_date.isoformat() if e.start_date else None,
              "end_date": e.end_date.isoformat() if e.end_date else None,
-             "sessions": list(e.sessions)} for e in overview.events]})
+             "sessions": list(e.sessions),
+             "schedule": [facts.to_json() for facts in e.schedule]}
+            for e in overview.events]})
         return 0
     print(overview.name)
     for e in overview.events:
@@ -531,9 +533,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import backups, grids, integrity, reports
+    from paddock.commands import backups, export, grids, integrity, reports, sessions
 
     reports.register(sub, _add_db)
+    sessions.register(sub, _add_db)
+    export.register(sub, _add_db)
     grids.register(sub, _add_db)
     integrity.register(sub, _add_db)
     backups.register(sub, _add_db)

@@ -8,7 +8,12 @@
     paddock report grid --event EVENT --race 1|2 -o FILE.pdf
     paddock report tyres --event EVENT [--no-barcodes] -o FILE.pdf
     paddock report standings [--class C] -o FILE.pdf
+    paddock report results-by-class --event EVENT --session R1 [--class C] -o FILE.pdf
+    paddock report season-entry-list -o FILE.pdf
     paddock report event-pack --event EVENT -o FOLDER
+
+Which documents there are, what options each needs and how each is made is the
+catalogue's (`paddock.services.catalogue`), which the window and the event pack read too.
 
 Exit 1 with the reason on stderr (nothing written) for an unknown event, session or
 class, a session without results, an output folder that does not exist, or an output
@@ -23,29 +28,47 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-DOCUMENTS = ["entry-list", "tyres", "grid", "classification", "standings", "event-pack"]
-
-#: The options each document needs (beyond -o).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "classification": ("event", "session"),
-    "grid": ("event", "race"),
-    "tyres": ("event",),
-    "event-pack": ("event",),
-}
+PACK = "event-pack"
 
 
 def _usage_problem(args: argparse.Namespace) -> str:
-    missing = [f"--{name}" for name in REQUIRED.get(args.document, ())
-               if getattr(args, name) is None]
+    """What is wrong with the options given for the document asked (empty: nothing)."""
+    if args.document == PACK:
+        return "" if args.event is not None else "the event-pack report needs --event"
+    from paddock.errors import NotFound
+    from paddock.services.catalogue import document_type
+
+    try:
+        document = document_type(_key(args))
+    except NotFound as exc:
+        return f"{exc.message} (or {PACK})"
+    missing = [f"--{name}" for name in document.required if _option(args, name) is None]
     if missing:
         return f"the {args.document} report needs {' and '.join(missing)}"
     if args.by_class and args.document != "classification":
         return "--by-class is for the classification report"
-    if args.class_name and args.document not in ("classification", "standings"):
-        return "--class is for the classification and standings reports"
-    if args.revision is not None and args.document != "classification":
-        return "--revision is for the classification report"
+    takes = set(document.required) | set(document.optional)
+    for name, flag in (("class_name", "--class"), ("revision", "--revision"),
+                       ("car", "--car"), ("decision", "--decision"),
+                       ("session", "--session"), ("race", "--race")):
+        if _option(args, name) is not None and name not in takes:
+            return f"{flag} is not an option of the {args.document} report"
+    if args.no_barcodes and "barcodes" not in takes:
+        return "--no-barcodes is for the tyres report"
     return ""
+
+
+def _key(args: argparse.Namespace) -> str:
+    # `--by-class` makes a race's classification its results by class (one table per class).
+    if args.document == "classification" and args.by_class:
+        return "results-by-class"
+    return str(args.document)
+
+
+def _option(args: argparse.Namespace, name: str) -> object:
+    if name == "barcodes":
+        return False if args.no_barcodes else None
+    return getattr(args, name, None)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -56,26 +79,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         args.report_parser.print_usage(sys.stderr)
         print(f"paddock report: error: {problem}", file=sys.stderr)
         return 2
-    if args.document == "event-pack":
+    if args.document == PACK:
         return _event_pack(args)
-    from paddock.services import documents
+    from paddock.services.catalogue import build
 
     db_path = _check_output(args)
     with _db(args) as db:
-        if args.document == "entry-list":
-            data = documents.entry_list_pdf(db, event=args.event)
-        elif args.document == "classification":
-            data = documents.classification_pdf(
-                db, event=args.event, session=args.session, class_name=args.class_name,
-                by_class=args.by_class, revision=args.revision)
-        elif args.document == "grid":
-            data = documents.grid_pdf(db, event=args.event, race=args.race)
-        elif args.document == "tyres":
-            data = documents.tyres_pdf(db, event=args.event, barcodes=not args.no_barcodes)
-        else:
-            data = documents.standings_pdf(db, class_name=args.class_name)
+        data = build(db, _key(args), **{name: _option(args, name) for name in OPTIONS})
     _write_output(args.output, data, db_path)
     return 0
+
+
+#: The options a document may take (`paddock.services.catalogue.OPTIONS`).
+OPTIONS = ("event", "session", "race", "class_name", "car", "decision", "revision", "barcodes")
 
 
 def _check_output(args: argparse.Namespace) -> Path:
@@ -112,7 +128,12 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[..., None]) -> No
         description="Write a document as PDF (event-pack: every current document of an "
         "event into one folder).")
     add_db(p)
-    p.add_argument("document", choices=DOCUMENTS)
+    # The documents are the catalogue's; checked when the command runs, so that
+    # `paddock --help` does not load the services to list them.
+    p.add_argument("document", metavar="DOCUMENT",
+                   help="entry-list, classification, results-by-class, grid, tyres, "
+                   "standings, season-entry-list, any other document of the catalogue, "
+                   "or event-pack")
     p.add_argument("--event", metavar="EVENT", help="event number or short name")
     p.add_argument("--session", metavar="SESSION", help="FP1, FP2, Q, R1, R2")
     p.add_argument("--race", type=int, choices=[1, 2], help="the grid's race")
@@ -121,6 +142,8 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[..., None]) -> No
                    help="a race's results, one table per class")
     p.add_argument("--revision", type=int, metavar="N",
                    help="a past official revision of the classification")
+    p.add_argument("--car", metavar="NO", help="only this car (documents per car)")
+    p.add_argument("--decision", metavar="NO", help="one stewards' decision")
     p.add_argument("--no-barcodes", action="store_true",
                    help="the tyre allocation sheet without the per-car barcode pages")
     p.add_argument("-o", "--output", required=True, metavar="PATH",

@@ -114,8 +114,15 @@ class RaceSession(SQLModel, table=True):
     kind: str  # practice | qualifying | race
     race_number: int | None = None
     sort_order: int = 0
+    # The session's facts, as the documents print them (`paddock session set`): the
+    # scheduled start (UTC; typed in the event's local time), its length in minutes or in
+    # laps, and the conditions an official typed ("" / None: not said).
     duration_minutes: int | None = None
     starts_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    length_laps: int | None = None
+    conditions: str = ""  # dry | wet | mixed | ""
+    air_temp_c: float | None = None
+    track_temp_c: float | None = None
 
 
 class Team(SQLModel, table=True):

@@ -2,9 +2,10 @@
 
 A renderer is made from one document (plain data from `paddock.reports.documents`) and
 returns PDF bytes. Subclasses supply the body by overriding `story`; the base draws on
-every page the letterhead (mark, series, event, venue and dates, document title, session),
+every page the letterhead (mark, series, event, venue and dates, document title, session
+and its date and start),
 the status band (PROVISIONAL, or OFFICIAL with revision and publication time) and the
-footer (generated time, "Page X of Y", and the hash of an official document: its
+footer (posting time, "Page X of Y", and the hash of an official document: its
 revision's, or its own for a document computed from several, see `footer_hash`).
 """
 
@@ -36,7 +37,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import CondPageBreak
 
 from paddock.reports.assets import image_path
-from paddock.reports.documents import DocumentBase, content_hash
+from paddock.reports.documents import DocumentBase, SessionInfo, content_hash
 from paddock.reports.flowables import FitText, Line, SignatureBlock, clip, fit_size
 from paddock.reports.fonts import MONO, SANS, SANS_BOLD, register_fonts
 from paddock.reports.styles import (
@@ -71,6 +72,89 @@ def local_stamp(moment: datetime, zone: tzinfo) -> str:
     return f"{local.day} {local:%b %Y %H:%M} {name}"
 
 
+def session_date(info: SessionInfo, zone: tzinfo) -> str:
+    """"Friday 19 March 2021": the session's day in the event's time zone; "" unknown."""
+    if info.starts_at is None:
+        return ""
+    local = info.starts_at.astimezone(zone)
+    return f"{local:%A} {local.day} {local:%B %Y}"
+
+
+def session_start(info: SessionInfo, zone: tzinfo) -> str:
+    """"14:05 EDT": the scheduled start, local, with the zone's abbreviation; "" unknown."""
+    if info.starts_at is None:
+        return ""
+    local = info.starts_at.astimezone(zone)
+    return f"{local:%H:%M} {local.tzname() or 'UTC'}"
+
+
+def session_length(info: SessionInfo) -> str:
+    """"45 min", "20 laps", "" when not set."""
+    if info.length_laps is not None:
+        return f"{info.length_laps} lap" + ("" if info.length_laps == 1 else "s")
+    if info.duration_minutes is not None:
+        return f"{info.duration_minutes} min"
+    return ""
+
+
+def session_conditions(info: SessionInfo) -> str:
+    """"Dry · air 24 °C · track 31 °C"; "" when nothing was typed."""
+    parts = [info.conditions.capitalize()] if info.conditions else []
+    parts += [f"{what} {value:g} °C" for what, value in (("air", info.air_c),
+                                                        ("track", info.track_c))
+              if value is not None]
+    return " · ".join(parts)
+
+
+def session_facts(info: SessionInfo, zone: tzinfo) -> list[tuple[str, str]]:
+    """The title block's facts as (label, value), "—" for what is not known.
+
+    The distance is left out when unknown (qualifying, practice, a race not yet run to
+    time), the conditions when nobody typed them.
+    """
+    facts = [("Date", session_date(info, zone)), ("Scheduled start", session_start(info, zone)),
+             ("Length", session_length(info))]
+    if info.distance_m:
+        facts.append(("Distance", f"{info.distance_m / 1000:.2f} km"))
+    facts.append(("Track length", f"{info.lap_length_m / 1000:.3f} km" if info.lap_length_m
+                  else ""))
+    conditions = session_conditions(info)
+    if conditions:
+        facts.append(("Conditions", conditions))
+    return [(label, value or "—") for label, value in facts]
+
+
+def facts_table(info: SessionInfo, zone: tzinfo, width: float) -> Table:
+    """The session's facts under the status band: small labels over bold values."""
+    facts = session_facts(info, zone)
+    weights = {"Date": 1.55, "Conditions": 2.2}
+    total = sum(weights.get(label, 1.0) for label, _ in facts)
+    widths = [width * weights.get(label, 1.0) / total for label, _ in facts]
+    values: list[Cell] = []
+    for (_, value), column in zip(facts, widths, strict=True):
+        if stringWidth(value, SANS_BOLD, 8.5) > column - 2 * CELL_PAD:
+            values.append(FitText([Line(value, SANS_BOLD, 8.5)], "left"))
+        else:
+            values.append(value)
+    style = [
+        # A light box: the facts belong to the session, not to the table below.
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.4, RULE),
+        ("FONT", (0, 0), (-1, 0), SANS, 6.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), GREY),
+        ("FONT", (0, 1), (-1, 1), SANS_BOLD, 8.5),
+        ("TEXTCOLOR", (0, 1), (-1, 1), INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD + 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, 0), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 1),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), 3.5),
+    ]
+    return Table([[label for label, _ in facts], values], colWidths=widths,
+                 style=TableStyle(style), hAlign="LEFT")
+
+
 def status_text(document: DocumentBase) -> str:
     """What the status band says; "" when the document has no status."""
     status = document.status
@@ -81,8 +165,10 @@ def status_text(document: DocumentBase) -> str:
     # Revision 0: official, but no revision of its own (standings computed from
     # official classifications, which carry theirs).
     text = f"OFFICIAL — Revision {status.revision}" if status.revision > 0 else "OFFICIAL"
-    if status.revision > 0 and status.published_at is not None:
-        text += f", published {local_stamp(status.published_at, document.local_tz)}"
+    if status.published_at is not None:
+        # Revision 0 (a grid, the standings): when the last of its sources was published.
+        text += (", published " if status.revision > 0 else " — published ") + local_stamp(
+            status.published_at, document.local_tz)
     return text
 
 
@@ -256,6 +342,15 @@ class ReportRenderer(Generic[D]):
         """The title printed top right (the document's own, unless a renderer says)."""
         return self.document.title
 
+    def session_when(self) -> str:
+        """"Fri 19 Mar 2021 · start 14:05 EDT" under the session's name; "" for none."""
+        info = self.document.session_info
+        if info is None or info.starts_at is None:
+            return ""
+        local = info.starts_at.astimezone(self.document.local_tz)
+        return (f"{local:%a} {local.day} {local:%b %Y} · start "
+                f"{session_start(info, self.document.local_tz)}")
+
     def pdf_title(self) -> str:
         parts = [self.document.series, self.letterhead_title(), self.document.session]
         return " — ".join(part for part in parts if part)
@@ -299,6 +394,10 @@ class ReportRenderer(Generic[D]):
 
     def _full_story(self) -> list[Flowable]:
         story: list[Flowable] = []
+        info = self.document.session_info
+        if info is not None:
+            story.append(facts_table(info, self.document.local_tz, self.content_width))
+            story.append(Spacer(0, 5))
         status = self.document.status
         if status is not None and status.reason:
             story.append(note(f"Revision {status.revision}: {status.reason}"
@@ -330,6 +429,7 @@ class ReportRenderer(Generic[D]):
             max(
                 stringWidth(title, SANS_BOLD, title_size),
                 stringWidth(document.session, SANS_BOLD, session_size),
+                stringWidth(self.session_when(), SANS, 7.5),
             ),
         )
         room = right - right_width - 16 - text_left
@@ -356,6 +456,12 @@ class ReportRenderer(Generic[D]):
             canvas.drawRightString(
                 right, top - 28, clip(document.session, SANS_BOLD, session_size, right_width)
             )
+        when = self.session_when()
+        if when:
+            # On every page: which day and start the sheet is about.
+            canvas.setFillColor(GREY)
+            canvas.setFont(SANS, 7.5)
+            canvas.drawRightString(right, top - 40, clip(when, SANS, 7.5, right_width))
 
         canvas.setStrokeColor(NAVY)
         canvas.setLineWidth(1.4)
@@ -389,7 +495,7 @@ class ReportRenderer(Generic[D]):
         canvas.setFillColor(GREY)
         canvas.setFont(SANS, 7.5)
         stamp = local_stamp(document.generated_at.astimezone(UTC), document.local_tz)
-        canvas.drawString(left, y, f"Generated {stamp} · Paddock")
+        canvas.drawString(left, y, f"Posted {stamp} · Paddock")
         canvas.setFillColor(INK)
         canvas.setFont(SANS_BOLD, 8.5)
         canvas.drawCentredString(width / 2, y, f"Page {page} of {total}")

@@ -59,6 +59,33 @@ class DocumentStatus:
 PROVISIONAL = DocumentStatus()
 
 
+@dataclass(frozen=True)
+class SessionInfo:
+    """The facts of the session a document is about, for its title block.
+
+    Attributes:
+        name: the session's name, e.g. "Race 1".
+        starts_at: the scheduled start (UTC-aware; printed in the document's ``local_tz``
+            with the zone's abbreviation); None when not set.
+        duration_minutes / length_laps: the scheduled length (one of them, or neither).
+        distance_m: the distance in metres (laps × lap length; for a race run to time,
+            the winner's laps), None when unknown.
+        lap_length_m: the track length used, None when unknown.
+        conditions: "dry", "wet", "mixed" or "" (not typed).
+        air_c / track_c: temperatures in °C, None when not typed.
+    """
+
+    name: str
+    starts_at: datetime | None = None
+    duration_minutes: int | None = None
+    length_laps: int | None = None
+    distance_m: int | None = None
+    lap_length_m: int | None = None
+    conditions: str = ""
+    air_c: float | None = None
+    track_c: float | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class DocumentBase:
     """What every document's letterhead and footer show.
@@ -75,6 +102,9 @@ class DocumentBase:
         local_tz: the time zone that timestamps are printed in (default UTC).
         signatures: the officials who sign, e.g. ("Race Director", "Chief Steward");
             empty prints no signature block.
+        session_info: the session's date, start, length, distance, track length and
+            conditions (a session document's title block); None for an event or season
+            document.
     """
 
     series: str
@@ -87,6 +117,7 @@ class DocumentBase:
     status: DocumentStatus | None = PROVISIONAL
     local_tz: tzinfo = UTC
     signatures: tuple[str, ...] = ()
+    session_info: SessionInfo | None = None
 
 
 # --- Entry list -------------------------------------------------------------------------

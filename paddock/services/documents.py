@@ -10,7 +10,7 @@ inside the ``_pdf`` functions, when a document is actually made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from fractions import Fraction
@@ -41,6 +41,7 @@ from paddock.reports.documents import (
     PenaltyLine,
     QualifyingDocument,
     QualifyingRow,
+    SessionInfo,
     SourceSession,
     StandingsDocument,
     StandingsRow,
@@ -139,14 +140,34 @@ class _EventFacts:
     lap_length_m: int | None
     entered: frozenset[str]
 
-    def header(self, title: str, session: str = "", *,
+    def header(self, title: str, session: str = "", *, code: str | None = None,
+               distance_m: int | None = None,
                generated_at: datetime | None = None) -> dict[str, Any]:
-        """The `DocumentBase` fields of a document of this event."""
+        """The `DocumentBase` fields of a document of this event.
+
+        Args:
+            code: the session the document is about ("R1"): its facts (date, start,
+                length, distance, track length, conditions) go in the title block.
+            distance_m: the distance run, when the facts cannot tell it (a race run to
+                time: the winner's laps × the lap length).
+        """
         ev = self.event
         return dict(series=SERIES, title=title, subtitle=f"{round_label(ev.number)} — {ev.name}",
                     venue=ev.venue, dates=ev.dates_text, session=session,
                     generated_at=generated_at or datetime.now(UTC),
-                    local_tz=ZoneInfo(ev.time_zone))
+                    local_tz=ZoneInfo(ev.time_zone),
+                    session_info=self.session_info(code, distance_m) if code else None)
+
+    def session_info(self, code: str, distance_m: int | None = None) -> SessionInfo | None:
+        """The title block's facts of session ``code`` (None: not a session of the event)."""
+        facts = next((f for f in self.event.schedule if f.code == code.upper()), None)
+        if facts is None:
+            return None
+        return SessionInfo(
+            name=facts.name, starts_at=facts.starts_at, duration_minutes=facts.duration_minutes,
+            length_laps=facts.length_laps, distance_m=facts.distance_m or distance_m,
+            lap_length_m=self.lap_length_m, conditions=facts.conditions, air_c=facts.air_c,
+            track_c=facts.track_c)
 
 
 def _event_facts(db: Database, event: str) -> _EventFacts:
@@ -364,15 +385,18 @@ def classification_document(
     rows = results.in_class(wanted)
     numbers = {view.row.number for view in rows}
     label = results.session_name + (f" — {wanted}" if wanted else "")
+    leader = next((v.row for v in results.rows if v.row.position == 1), None)
+    run = (leader.laps * facts.lap_length_m if results.session_kind == "race" and leader
+           and leader.laps and facts.lap_length_m else None)
     common = dict(
-        **facts.header(_title(results.session_kind), label, generated_at=generated_at),
+        **facts.header(_title(results.session_kind), label, code=results.session_code,
+                       distance_m=run, generated_at=generated_at),
         status=_status(results),
         penalties=_penalty_lines(results, facts.season.penalty_settings, numbers),
         class_order=facts.season.class_order,
     )
     if results.session_kind == "race":
         notes = []
-        leader = next((v.row for v in results.rows if v.row.position == 1), None)
         if leader is not None and leader.laps:
             needed = engine.ClassificationSettings(
                 classified_share=facts.season.classified_share).min_laps(leader.laps)
@@ -549,13 +573,17 @@ def grid_document(db: Database, *, event: str, race: int,
         # Seen first, under the band: whoever reads the sheet must know it was changed.
         amended = "; ".join(f"{text[0].upper()}{text[1:]}" for text in grid.amendments)
         status = replace(status, reason=f"AMENDED — {amended}.")
+    zone = ZoneInfo(facts.event.time_zone)
     notes = []
     if sources:
-        # Each source named with its revision and that revision's hash: the grid's own hash
-        # (in the footer) is worked out from this data, theirs included.
+        # Each source named with its state, revision, publication time and that revision's
+        # hash: the grid's own hash (in the footer) is worked out from this data, theirs
+        # included.
         notes.append("Formed from " + ", ".join(
             f"{s.session_name} ({s.status}"
-            + (f", revision {s.revision}, hash {s.content_hash})" if s.official else ")")
+            + (f", revision {s.revision}"
+               + (f" published {_stamp(s.published_at, zone)}" if s.published_at else "")
+               + f", hash {s.content_hash})" if s.official else ")")
             for s in sources) + ".")
     if sources and not sources[0].rows:
         notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
@@ -572,9 +600,12 @@ def grid_document(db: Database, *, event: str, race: int,
     if untimed:
         notes.append("No time: " + ", ".join(f"#{car}" for car in untimed)
                      + " (behind the timed cars).")
-    notes += [f"Amended: {text[0].upper()}{text[1:]}." for text in grid.amendments]
+    # Each amendment with the time it was made, in the order made.
+    notes += [f"Amended {_stamp(a.created_at, zone)}: {a.text[0].upper()}{a.text[1:]}."
+              for a in grid.adjustments]
+    code, name = _race_session(db, event, race)
     return GridDocument(
-        **facts.header("Starting Grid", _race_name(db, event, race), generated_at=generated_at),
+        **facts.header("Starting Grid", name, code=code, generated_at=generated_at),
         status=status,
         slots=tuple(GridSlot(position=slot.position, number=slot.number, driver=slot.driver,
                              team=slot.team, class_name=slot.class_name, time_ms=slot.time_ms,
@@ -592,13 +623,20 @@ _TIME_SOURCE = {
 }
 
 
-def _race_name(db: Database, event: str, race: int) -> str:
+def _race_session(db: Database, event: str, race: int) -> tuple[str | None, str]:
+    """The code and name of race ``race`` of the event ("R1", "Race 1")."""
     with db.reader() as s:
         found = find_event(s, current_season(s), event)
-        name = s.exec(select(RaceSession.name).where(
+        row = s.exec(select(RaceSession.code, RaceSession.name).where(
             RaceSession.event_id == found.id, RaceSession.kind == "race",
             RaceSession.race_number == race)).first()
-    return name or f"Race {race}"
+    return (row[0], row[1]) if row else (None, f"Race {race}")
+
+
+def _stamp(moment: datetime, zone: ZoneInfo) -> str:
+    """"19 Mar 2021 16:10 EDT" (as `paddock.reports.base.local_stamp`, without reportlab)."""
+    local = moment.astimezone(zone)
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname() or 'UTC'}"
 
 
 def grid_pdf(db: Database, *, event: str, race: int) -> bytes:
@@ -697,61 +735,38 @@ class EventPack:
 def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
     """Write every current document of an event into ``folder``, in weekend order.
 
-    The documents: entry list; each session's classification (a race's also by class),
-    each race's starting grid before it once qualifying has results; the tyre allocation
-    with its barcode pages; the championship standings as they stand. Files are numbered
-    by their place in the weekend, whether or not the documents before them exist yet, so
-    a document keeps its file name from one run to the next and a re-run replaces it:
-    ``04-sebring-Q-classification.pdf``. A session without results is skipped, not an
-    error. Everything is rendered before anything is written, so a failure leaves the
-    folder as it was; the folder itself is created when its parent exists.
+    The documents are the catalogue's (`paddock.services.catalogue`) that go into the
+    pack: the entry list; each session's documents (a race's starting grid, its
+    classification, its results by class...); the tyre allocation with its barcode
+    pages; the championship standings as they stand. Files are numbered by their place in
+    the weekend, whether or not the documents before them exist yet, so a document keeps
+    its file name from one run to the next and a re-run replaces it:
+    ``04-sebring-Q-classification.pdf``. A document that cannot be made yet is skipped
+    (with the reason), not an error. Everything is rendered before anything is written,
+    so a failure leaves the folder as it was; the folder itself is created when its
+    parent exists.
 
     Raises:
         NotFound: unknown event.
         OutputRefused: the folder's parent does not exist, the folder is a file or the
             database's backups folder, or a file would overwrite one of the database's.
     """
+    from paddock.services.catalogue import build_choice, event_documents, pack_candidates
     from paddock.services.output_paths import check_output_file, check_output_folder, write_output
 
     # Never into the backups folder, never over the database's files (checked per file).
     target = check_output_folder(folder, db.path)
-    facts = _event_facts(db, event)
-    short = facts.event.short_name
-    # (file name, title, why it is skipped or "", how to make it), in weekend order.
-    candidates: list[tuple[str, str, str, Callable[[], bytes]]] = [
-        (f"{short}-entry-list", "Entry list", "", _bind(entry_list_pdf, db, event=event))]
-    sessions = _sessions(db, event)
-    with_results = {code for code, _kind, _name, _race in sessions
-                    if _has_results(db, event, code)}
-    qualifying = [code for code, kind, _name, _race in sessions if kind == "qualifying"]
-    for code, kind, name, race in sessions:
-        missing = "" if code in with_results else "no results"
-        if kind == "race" and race is not None:
-            grid_missing = "" if any(q in with_results for q in qualifying) else \
-                "no qualifying results"
-            candidates.append((f"{short}-{code}-grid", f"{name} starting grid", grid_missing,
-                               _bind(grid_pdf, db, event=event, race=race)))
-        candidates.append((f"{short}-{code}-classification", f"{name} classification", missing,
-                           _bind(classification_pdf, db, event=event, session=code)))
-        if kind == "race":
-            candidates.append((f"{short}-{code}-results-by-class", f"{name} results by class",
-                               missing, _bind(classification_pdf, db, event=event,
-                                              session=code, by_class=True)))
-    candidates.append((f"{short}-tyres", "Tyre allocation and barcodes",
-                       "" if event_tyres(db, event).tyres else "no tyres registered",
-                       _bind(tyres_pdf, db, event=event)))
-    candidates.append(("standings", "Championship standings",
-                       "" if _season_has_race_results(db) else "no race results in the season",
-                       _bind(standings_pdf, db)))
-
+    candidates = pack_candidates(event_documents(db, event))
     width = max(2, len(str(len(candidates))))
     rendered: list[tuple[Path, str, bytes]] = []
     skipped: list[str] = []
-    for slot, (name, title, missing, make) in enumerate(candidates, start=1):
-        if missing:
-            skipped.append(f"{title}: {missing}")
+    for slot, choice in candidates:
+        if choice.missing:
+            skipped.append(f"{choice.full_title}: {choice.missing[0].lower()}"
+                           f"{choice.missing[1:]}")
             continue
-        rendered.append((target / f"{slot:0{width}d}-{name}.pdf", title, make()))
+        rendered.append((target / f"{slot:0{width}d}-{choice.file_stem}.pdf",
+                         choice.full_title, build_choice(db, choice)))
     for path, _title, _data in rendered:
         if target.is_dir():
             check_output_file(path, db.path)
@@ -761,32 +776,3 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
         write_output(path, data, db_path=db.path)
         written.append(PackFile(path, title, len(data)))
     return EventPack(target, tuple(written), tuple(skipped))
-
-
-def _has_results(db: Database, event: str, code: str) -> bool:
-    try:
-        _results(db, event, code, None)
-    except NoResults:
-        return False
-    return True
-
-
-def _season_has_race_results(db: Database) -> bool:
-    from paddock.services.standings import season_standings
-
-    return bool(season_standings(db).sources)
-
-
-def _bind(function: Callable[..., bytes], db: Database, **kwargs: Any) -> Callable[[], bytes]:
-    return lambda: function(db, **kwargs)
-
-
-def _sessions(db: Database, event: str) -> list[tuple[str, str, str, int | None]]:
-    """The event's sessions in weekend order: (code, kind, name, race number)."""
-    with db.reader() as s:
-        found = find_event(s, current_season(s), event)
-        rows = s.exec(select(RaceSession.code, RaceSession.kind, RaceSession.name,
-                             RaceSession.race_number)
-                      .where(RaceSession.event_id == found.id)
-                      .order_by(col(RaceSession.sort_order))).all()
-        return [(code, kind, name, race) for code, kind, name, race in rows]

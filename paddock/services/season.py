@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -21,6 +22,9 @@ from paddock.db.models import (
 )
 from paddock.errors import NotFound, RuleViolation
 
+if TYPE_CHECKING:
+    from paddock.services.sessions import SessionFacts
+
 
 @dataclass(frozen=True)
 class EventView:
@@ -35,6 +39,8 @@ class EventView:
     sessions: tuple[str, ...]
     pole_side: str
     time_zone: str
+    #: Each session's start, length and conditions, in weekend order.
+    schedule: tuple[SessionFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,8 @@ def dates_text(start: date | None, end: date | None, month: str, year: int) -> s
 
 
 def _event_view(session: Session, event: Event, season: Season) -> EventView:
+    from paddock.services.sessions import event_schedule
+
     assert event.id is not None
     venue = session.get(Venue, event.venue_id) if event.venue_id is not None else None
     codes = session.exec(
@@ -75,6 +83,7 @@ def _event_view(session: Session, event: Event, season: Season) -> EventView:
         dates_text=dates_text(event.start_date, event.end_date, event.provisional_month,
                               season.year),
         sessions=tuple(codes), pole_side=event.pole_side, time_zone=event.time_zone,
+        schedule=event_schedule(session, event),
     )
 
 

@@ -1,37 +1,36 @@
-"""Which documents an event has, which can be made now, and making one.
+"""The Documents page's view of the catalogue of documents, and making one on the pool.
 
-The Documents page lists every document of the weekend in weekend order, grouped by
-session, with each one's state ("Official · rev 2", "Provisional", "Amended") or the
-reason it cannot be made yet ("No results for R1 yet"). The list is read on the UI
-thread (a few small queries); the PDFs are made on the pool by `render_document`, with a
-database connection of the worker's own.
+Which documents an event has, which can be made now and how each is made is decided in
+one place, `paddock.services.catalogue`, which the event pack and `paddock report` read
+too; this module only adds what the window needs: the list read on the UI thread (a few
+small queries), the PDFs made on the pool by `render_document` with a database
+connection of the worker's own, and the file names offered in the Save dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from paddock.errors import PaddockError
-from paddock.services import documents as document_service
-from paddock.services import entries as entry_service
-from paddock.services.grids import starting_grid
-from paddock.services.results import SessionResults, session_results
-from paddock.services.season import event_view
-from paddock.services.standings import season_standings
-from paddock.services.tyres import event_tyres
+from paddock.services.catalogue import Catalogue, DocumentChoice, build_choice, event_documents
 from paddock.ui.pdf_pages import PDFIUM_LOCK
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
 
+__all__ = ["Catalogue", "DocumentChoice", "DocumentKind", "document_catalogue", "file_name",
+           "on_own_connection", "render_document"]
+
 T = TypeVar("T")
 
 
 class DocumentKind(StrEnum):
+    """The catalogue's keys the window refers to by name (the list shows every entry)."""
+
     ENTRY_LIST = "entry-list"
     CLASSIFICATION = "classification"
     RESULTS_BY_CLASS = "results-by-class"
@@ -41,184 +40,18 @@ class DocumentKind(StrEnum):
     SEASON_ENTRY_LIST = "season-entry-list"
 
 
-#: The kinds that can be made for one class as well as for all.
-CLASS_KINDS = frozenset({DocumentKind.CLASSIFICATION, DocumentKind.RESULTS_BY_CLASS,
-                         DocumentKind.STANDINGS})
-
-
-@dataclass(frozen=True)
-class DocumentChoice:
-    """One document of the list.
-
-    Attributes:
-        kind: what document it is.
-        title: how the list names it ("Race 1 classification").
-        group: the heading it is listed under ("Race 1 · R1", "Event", "Season").
-        event: the event's number; None for a season document.
-        session: the session's code for a session document ("R1").
-        race: 1 or 2 for a starting grid.
-        state: how it stands when it can be made ("Official · rev 2", "Provisional").
-        missing: why it cannot be made yet; empty when it can.
-        amended: a starting grid the stewards changed by hand.
-        file_stem: the file name it is saved under, without ".pdf".
-        session_name: the session's name ("Race 1") for a session document.
-        official: whether it is official (None: a document without that status).
-        revision: the official revision it prints (0 when there is none).
-    """
-
-    kind: DocumentKind
-    title: str
-    group: str
-    event: int | None
-    file_stem: str
-    session: str | None = None
-    race: int | None = None
-    state: str = ""
-    missing: str = ""
-    amended: bool = False
-    session_name: str = ""
-    official: bool | None = None
-    revision: int = 0
-
-    @property
-    def full_title(self) -> str:
-        """The title with its session: "Race 1 starting grid"."""
-        if not self.session_name:
-            return self.title
-        return f"{self.session_name} {self.title[0].lower()}{self.title[1:]}"
-
-    @property
-    def available(self) -> bool:
-        return not self.missing
-
-    @property
-    def takes_class(self) -> bool:
-        """Whether the document can be made for one class."""
-        return self.kind in CLASS_KINDS
-
-    @property
-    def key(self) -> tuple[str, str | None, int | None]:
-        """What stays the same for "this document" when the event or the data change."""
-        return (self.kind.value, self.session, self.race)
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The documents of one event, in weekend order, and the season's classes."""
-
-    event_number: int
-    event_name: str
-    short_name: str
-    season_year: int
-    classes: tuple[str, ...]
-    choices: tuple[DocumentChoice, ...]
-
-    @property
-    def available(self) -> tuple[DocumentChoice, ...]:
-        return tuple(choice for choice in self.choices if choice.available)
-
-    def find(self, key: tuple[str, str | None, int | None]) -> DocumentChoice | None:
-        return next((choice for choice in self.choices if choice.key == key), None)
-
-
-def _state(results: SessionResults) -> str:
-    return f"Official · rev {results.revision}" if results.official else "Provisional"
-
-
 def document_catalogue(db: Database, event: int) -> Catalogue:
-    """The documents of event ``event``, with what each is waiting for.
+    """The documents of event ``event``, with what each is waiting for, grouped as the
+    list shows them: the event's documents, each session's, then the season's.
 
     Raises:
         NotFound: no such event.
     """
-    view = event_view(db, str(event))
-    short = view.short_name
-    choices: list[DocumentChoice] = [DocumentChoice(
-        DocumentKind.ENTRY_LIST, "Entry list", "Event", event, f"{short}-entry-list",
-        state=f"The cars entered at {view.name}")]
-
-    sessions = [session_results(db, event=str(event), session=code) for code in view.sessions]
-    qualifying = [r for r in sessions if r.session_kind == "qualifying"]
-    qualifying_results = next((r for r in qualifying if r.rows), None)
-    race_number = 0
-    for results in sessions:
-        code, name = results.session_code, results.session_name
-        group = f"{name} · {code}"
-        missing = "" if results.rows else f"No results for {code} yet"
-        state = _state(results) if results.rows else ""
-        official = results.official if results.rows else None
-        revision = results.revision if results.official else 0
-        if results.session_kind == "race":
-            race_number += 1
-            choices.append(_grid_choice(db, event, short, results, race_number,
-                                        qualifying_results, has_qualifying=bool(qualifying)))
-        choices.append(DocumentChoice(
-            DocumentKind.CLASSIFICATION, "Classification", group, event,
-            f"{short}-{code}-classification", session=code, state=state, missing=missing,
-            session_name=name, official=official, revision=revision))
-        if results.session_kind == "race":
-            choices.append(DocumentChoice(
-                DocumentKind.RESULTS_BY_CLASS, "Results by class", group, event,
-                f"{short}-{code}-results-by-class", session=code, state=state,
-                missing=missing, session_name=name, official=official,
-                revision=revision))
-
-    tyres = event_tyres(db, str(event)).tyres
-    choices.append(DocumentChoice(
-        DocumentKind.TYRES, "Tyre allocation", "Event", event, f"{short}-tyres",
-        state=f"{len(tyres)} tyres registered" if tyres else "",
-        missing="" if tyres else f"No tyres registered at {view.name} yet"))
-
-    standings = season_standings(db)
-    choices.append(DocumentChoice(
-        DocumentKind.STANDINGS, "Championship standings", "Season", None, "standings",
-        state=_standings_state(len(standings.sources), standings.provisional),
-        official=not standings.provisional if standings.sources else None,
-        missing="" if standings.sources else "No race results in the season yet"))
-    choices.append(DocumentChoice(
-        DocumentKind.SEASON_ENTRY_LIST, "Season entry list", "Season", None,
-        f"{standings.season_year}-entry-list", state="Every entry of the season"))
-
-    classes = entry_service.entry_choices(db).classes
-    return Catalogue(event, view.name, short, standings.season_year, tuple(classes),
-                     tuple(_in_weekend_order(choices)))
-
-
-def _grid_choice(db: Database, event: int, short: str, race: SessionResults, number: int,
-                 qualifying: SessionResults | None, *, has_qualifying: bool) -> DocumentChoice:
-    code = race.session_code
-    base = DocumentChoice(DocumentKind.GRID, "Starting grid", f"{race.session_name} · {code}",
-                          event, f"{short}-{code}-grid", session=code, race=number,
-                          session_name=race.session_name)
-    if qualifying is None:
-        return replace(base, missing="No qualifying results yet" if has_qualifying
-                       else "This event has no qualifying")
-    try:
-        grid = starting_grid(db, event=str(event), race=number)
-    except PaddockError as exc:
-        # A stored amendment no longer fits: listed, so that it can be taken back.
-        return replace(base, state=exc.message, amended=True)
-    # A grid has no revision of its own: it says which qualifying revision it comes from.
-    state = "Official" if grid.official else "Provisional"
-    if grid.official and grid.qualifying_revision:
-        state += f" (Q rev {grid.qualifying_revision})"
-    if grid.amended:
-        count = len(grid.adjustments)
-        state = f"Amended ({count} {'amendment' if count == 1 else 'amendments'}) · {state}"
-    return replace(base, state=state, amended=grid.amended, official=grid.official)
-
-
-def _standings_state(races: int, provisional: bool) -> str:
-    if not races:
-        return ""
-    noun = "race" if races == 1 else "races"
-    return f"{races} {noun} counted" + (" · some provisional" if provisional else " · official")
-
-
-def _in_weekend_order(choices: list[DocumentChoice]) -> list[DocumentChoice]:
-    """Event documents first, then each session's, then the season's; stable within."""
+    catalogue = event_documents(db, event)
     rank = {"Event": 0, "Season": 2}
-    return sorted(choices, key=lambda c: rank.get(c.group, 1))
+    ordered = sorted(catalogue.choices, key=lambda c: rank.get(c.group, 1))
+    return Catalogue(catalogue.event_number, catalogue.event_name, catalogue.short_name,
+                     catalogue.season_year, catalogue.classes, tuple(ordered))
 
 
 def render_document(db: Database, choice: DocumentChoice, class_name: str | None = None) -> bytes:
@@ -227,29 +60,9 @@ def render_document(db: Database, choice: DocumentChoice, class_name: str | None
     Raises:
         PaddockError: the document cannot be made (no results, unknown class...).
     """
-    event = None if choice.event is None else str(choice.event)
-    wanted = class_name if choice.takes_class else None
-    match choice.kind:
-        case DocumentKind.ENTRY_LIST:
-            return document_service.entry_list_pdf(db, event)
-        case DocumentKind.SEASON_ENTRY_LIST:
-            return document_service.entry_list_pdf(db, None)
-        case DocumentKind.CLASSIFICATION | DocumentKind.RESULTS_BY_CLASS:
-            assert event is not None and choice.session is not None
-            return document_service.classification_pdf(
-                db, event=event, session=choice.session, class_name=wanted,
-                by_class=choice.kind is DocumentKind.RESULTS_BY_CLASS)
-        case DocumentKind.GRID:
-            assert event is not None and choice.race is not None
-            return document_service.grid_pdf(db, event=event, race=choice.race)
-        case DocumentKind.TYRES:
-            assert event is not None
-            # The barcode pages are joined with PDFium, which takes one caller at a time.
-            with PDFIUM_LOCK:
-                return document_service.tyres_pdf(db, event=event)
-        case DocumentKind.STANDINGS:
-            return document_service.standings_pdf(db, class_name=wanted)
-    raise PaddockError(f"unknown document kind {choice.kind}")
+    # A document that joins PDFs uses PDFium, which takes one caller at a time.
+    with PDFIUM_LOCK if choice.document.merges_pdfs else nullcontext():
+        return build_choice(db, choice, class_name)
 
 
 def on_own_connection(db_path: Path | None, work: Callable[[Database], T]) -> T:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -46,6 +47,7 @@ from paddock.ui.documents_output import PdfOutput, documents_folder
 from paddock.ui.documents_style import documents_style_sheet, set_state
 from paddock.ui.pdf_pages import PDFIUM_LOCK, page_count, render_page
 from paddock.ui.pdf_preview import PdfPreview
+from paddock.ui.session_facts_dialog import SessionFactsDialog
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -153,9 +155,15 @@ class DocumentsPage(QWidget):
         self.pack_button.setToolTip("Write every document of the event that can be made "
                                     "into one folder")
         self.pack_button.clicked.connect(lambda: self.write_event_pack())
+        self.facts_button = QPushButton("Session facts…")
+        self.facts_button.setObjectName("sessionFactsButton")
+        self.facts_button.setToolTip("The chosen document's session: date, scheduled start, "
+                                     "length and conditions, as its documents print them")
+        self.facts_button.clicked.connect(lambda: self.edit_session_facts())
         top = QHBoxLayout()
         top.addLayout(heading)
         top.addStretch(1)
+        top.addWidget(self.facts_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.pack_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.message = QLabel()
@@ -303,10 +311,11 @@ class DocumentsPage(QWidget):
         return bool(catalogue and catalogue.available
                     and self.document_list.select(catalogue.available[0].key))
 
-    def select_document(self, kind: DocumentKind, session: str | None = None,
+    def select_document(self, kind: str, session: str | None = None,
                         race: int | None = None) -> bool:
-        """Choose a document of the list; False when it is not there or cannot be made."""
-        return self.document_list.select((kind.value, session, race))
+        """Choose a document of the list (its key in the catalogue, e.g. a `DocumentKind`);
+        False when it is not there or cannot be made."""
+        return self.document_list.select((str(kind), session, race))
 
     def set_class(self, class_name: str | None) -> None:
         """Make the document for one class (None: all classes), when it takes one."""
@@ -335,7 +344,7 @@ class DocumentsPage(QWidget):
     def _chosen(self, choice: DocumentChoice | None) -> None:
         self._choice = choice
         self.message.hide()
-        if choice is not None and choice.kind is DocumentKind.GRID:
+        if choice is not None and choice.kind == DocumentKind.GRID:
             assert choice.event is not None and choice.race is not None
             self.grid_panel.set_grid(choice.event, choice.race, choice.session_name)
             self.grid_panel.show()
@@ -461,6 +470,8 @@ class DocumentsPage(QWidget):
         self.save_button.setEnabled(shown)
         self.print_button.setEnabled(shown and not self.output.printing)
         self.pack_button.setEnabled(self._catalogue is not None and not self._packing)
+        self.facts_button.setEnabled(self._choice is not None and self._choice.session is not None
+                                     and self._choice.event is not None)
         if self._rendering or self._packing or self.output.printing:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
@@ -540,11 +551,28 @@ class DocumentsPage(QWidget):
         set_state(self.message, "state", state)
         self.message.show()
 
+    # --- session facts ---------------------------------------------------------------
+
+    def edit_session_facts(self) -> SessionFactsDialog | None:
+        """Open the facts dialog of the chosen document's session; return it once closed.
+
+        Saved facts are printed at once: the list is read again and the document remade.
+        """
+        choice = self._choice
+        if choice is None or choice.session is None or choice.event is None:
+            return None
+        dialog = SessionFactsDialog(self._db, event=str(choice.event), session=choice.session,
+                                    parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.status.emit(f"{dialog.saved.name}: session facts saved")
+            self.refresh()
+        return dialog
+
     # --- grid amendments ------------------------------------------------------------
 
     def add_grid_amendment(self) -> object:
         """Open the amendment dialog of the grid shown (None when no grid is shown)."""
-        if self._choice is None or self._choice.kind is not DocumentKind.GRID:
+        if self._choice is None or self._choice.kind != DocumentKind.GRID:
             return None
         return self.grid_panel.add_amendment()
 

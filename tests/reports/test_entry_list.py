@@ -40,7 +40,7 @@ def test_has_letterhead_status_and_page_numbers(pdf: bytes) -> None:
         assert "Watkins Glen International" in text
         assert f"Page {number} of 2" in text
         assert "PROVISIONAL" in text.replace(" ", "")
-        assert "Generated 27 Jun 2021 14:05 EDT" in text
+        assert "Posted 27 Jun 2021 14:05 EDT" in text
     assert "hash" not in "".join(pages).lower()
 
 

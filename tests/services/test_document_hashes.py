@@ -9,9 +9,11 @@ document prints no hash at all.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from paddock.reports.base import local_stamp
 from paddock.reports.documents import content_hash
 from paddock.services.database import Database, open_database
 from paddock.services.documents import (
@@ -77,8 +79,10 @@ def test_a_grid_prints_its_own_hash_and_names_its_revisions(db: Database) -> Non
     text = " ".join(" ".join(pages_text(grid_pdf(db, event="sebring", race=2))).split())
     assert f"Document hash {content_hash(document)}" in text
     for source in (qualifying, race1):
-        assert (f"{source.session_name} (official, revision {source.revision}, hash "
-                f"{source.content_hash})") in text
+        assert source.published_at is not None
+        published = local_stamp(source.published_at, ZoneInfo("America/New_York"))
+        assert (f"{source.session_name} (official, revision {source.revision} published "
+                f"{published}, hash {source.content_hash})") in text
     # Its own hash is not one of its sources': it is worked out from the grid as printed.
     assert content_hash(document) not in {qualifying.content_hash, race1.content_hash}
 

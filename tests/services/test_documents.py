@@ -354,7 +354,9 @@ def test_grid_is_official_when_qualifying_is(fresh: tuple[Database, Weekend]) ->
     qualifying = publish(db, event=EVENT, session="Q")
     document = grid_document(db, event=EVENT, race=1)
     assert document.status is not None and document.status.official
-    formed = f"Formed from Qualifying (official, revision 1, hash {qualifying.content_hash})."
+    published = local_stamp(qualifying.published_at, ZoneInfo("America/Chicago"))
+    formed = (f"Formed from Qualifying (official, revision 1 published {published}, "
+              f"hash {qualifying.content_hash}).")
     assert formed in document.notes
     text = text_of(grid_pdf(db, event=EVENT, race=1))
     # The grid has no revision of its own; it names its sources' revisions and hashes.
@@ -397,9 +399,9 @@ def test_event_pack_writes_every_current_document(
         "12-standings.pdf",
     ]
     assert [p.path.name for p in pack.written] == names
-    assert pack.skipped == ("Free Practice 2 classification: no results",
-                            "Race 2 classification: no results",
-                            "Race 2 results by class: no results")
+    assert pack.skipped == ("Free Practice 2 classification: no results for FP2 yet",
+                            "Race 2 classification: no results for R2 yet",
+                            "Race 2 results by class: no results for R2 yet")
     for item in pack.written:
         assert item.path.read_bytes()[:5] == b"%PDF-" and item.size == item.path.stat().st_size
     assert "Results by Class" in text_of((tmp_path / "pack" / names[5]).read_bytes())
@@ -414,9 +416,9 @@ def test_event_pack_of_an_event_without_results(tmp_path: Path) -> None:
     try:
         pack = event_pack(db, event="road-atlanta", folder=tmp_path / "ra")
         assert [p.path.name for p in pack.written] == ["01-road-atlanta-entry-list.pdf"]
-        assert "Tyre allocation and barcodes: no tyres registered" in pack.skipped
-        assert "Championship standings: no race results in the season" in pack.skipped
-        assert "Race 2 starting grid: no qualifying results" in pack.skipped
+        assert "Tyre allocation: no tyres registered at Road Atlanta yet" in pack.skipped
+        assert "Championship standings: no race results in the season yet" in pack.skipped
+        assert "Race 2 starting grid: no qualifying results yet" in pack.skipped
         with pytest.raises(PaddockError, match="no such folder"):
             event_pack(db, event="8", folder=tmp_path / "missing" / "pack")
     finally:

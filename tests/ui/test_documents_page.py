@@ -51,11 +51,11 @@ def choose(qtbot: QtBot, page: DocumentsPage, kind: DocumentKind, session: str |
 def choice_of(page: DocumentsPage, kind: DocumentKind, session: str | None = None
               ) -> DocumentChoice:
     assert page.catalogue is not None
-    return next(c for c in page.catalogue.choices if c.kind is kind and c.session == session)
+    return next(c for c in page.catalogue.choices if c.kind == kind and c.session == session)
 
 
 def test_the_page_opens_on_the_events_entry_list(page: DocumentsPage) -> None:
-    assert page.choice is not None and page.choice.kind is DocumentKind.ENTRY_LIST
+    assert page.choice is not None and page.choice.kind == DocumentKind.ENTRY_LIST
     assert page.document_title.text() == "Entry list"
     assert page.preview.page_count >= 1
     assert "Sebring" in page.summary.text()
@@ -73,7 +73,7 @@ def test_documents_without_data_are_greyed_out_with_the_reason(
     assert choice_of(page, DocumentKind.TYRES).missing.startswith("No tyres registered")
     # A document that cannot be made cannot be chosen either.
     assert not page.select_document(DocumentKind.CLASSIFICATION, "R1")
-    assert page.choice is not None and page.choice.kind is DocumentKind.ENTRY_LIST
+    assert page.choice is not None and page.choice.kind == DocumentKind.ENTRY_LIST
     # The season's documents do not depend on the event.
     assert choice_of(page, DocumentKind.STANDINGS).available
     qtbot.waitUntil(lambda: not page.busy, timeout=RENDER_TIMEOUT)

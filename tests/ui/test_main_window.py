@@ -69,7 +69,7 @@ def test_documents_page_follows_the_header_and_offers_the_entry_list(
         window.show_page(3)
     # The event's entry list comes first: what File > Export entry list PDF also makes.
     assert documents.choice is not None
-    assert documents.choice.kind is DocumentKind.ENTRY_LIST
+    assert documents.choice.kind == DocumentKind.ENTRY_LIST
     assert documents.current_event() == 1
 
     with qtbot.waitSignal(documents.preview_ready, timeout=30_000):

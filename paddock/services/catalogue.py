@@ -1,0 +1,446 @@
+"""The one catalogue of documents: which documents an event has, which can be made now,
+and making one.
+
+The window's Documents page, the event pack and `paddock report` all read it, so a
+document listed in one is listed in all three, under the same name, for the same
+sessions, with races numbered the same way (the race number each race session has).
+
+Adding a document is one entry in `DOCUMENTS`::
+
+    DocumentType("time-cards", "Time cards", time_cards_pdf,
+                 session_kinds=ALL_SESSIONS, required=("event", "session"),
+                 optional=("car",))
+
+``build`` is called as ``build(db, **options)`` with the options the entry names (those
+of ``required`` always, those of ``optional`` when given), and returns the PDF bytes.
+Options are ``event`` (the event's number or short name), ``session`` (its code),
+``race`` (1 or 2), ``class_name``, ``car``, ``decision``, ``revision``, ``barcodes``.
+A session document is listed once per session of a kind in ``session_kinds``; ``ready``
+(optional) says whether it can be made now and how it stands, by default from the
+session's results.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+from paddock.errors import NotFound, PaddockError
+from paddock.services import documents as docs
+from paddock.services.results import SessionResults, session_results
+from paddock.services.season import EventView, event_view
+from paddock.services.sessions import SessionFacts
+
+if TYPE_CHECKING:
+    from paddock.db.engine import Database
+    from paddock.services.standings import StandingsView
+
+Scope = Literal["event", "session", "season"]
+
+ALL_SESSIONS = frozenset({"practice", "qualifying", "race"})
+RACES = frozenset({"race"})
+#: The options a builder may take, as `paddock report` names them (``--class`` is
+#: ``class_name``).
+OPTIONS = ("event", "session", "race", "class_name", "car", "decision", "revision", "barcodes")
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether a document can be made now, and how it stands.
+
+    Attributes:
+        missing: why it cannot be made yet ("No results for R1 yet"); "" when it can.
+        state: how it stands ("Official · rev 2", "Provisional", "Amended (1 amendment)").
+        official: True / False, None for a document without that status.
+        revision: the official revision it prints (0 when none).
+        amended: a starting grid the stewards changed by hand.
+    """
+
+    missing: str = ""
+    state: str = ""
+    official: bool | None = None
+    revision: int = 0
+    amended: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """One kind of document: an entry of the catalogue.
+
+    Attributes:
+        key: the name `paddock report` takes and files carry ("classification").
+        title: as the list shows it, in sentence case ("Classification"); a session
+            document is shown with its session before it ("Race 1 classification").
+        build: ``build(db, **options) -> bytes`` (see the module's docstring).
+        scope: "event" (one per event), "session" (one per session of ``session_kinds``)
+            or "season".
+        session_kinds: the kinds of session a session document is made for.
+        required: the options ``build`` always needs.
+        optional: the options ``build`` takes when given (``class_name``: the document
+            can be made for one class).
+        ready: ``ready(look, choice) -> Readiness``; None: a session document needs
+            the session's results, an event or season document is always ready.
+        in_pack: written into the event pack.
+        merges_pdfs: ``build`` joins PDFs with PDFium (the window then holds PDFium's
+            lock while making it).
+        stem: the file name without ".pdf", with ``{short}``, ``{code}``, ``{year}``,
+            ``{key}`` filled in; "" for the default of the scope.
+        place: where an event document comes in the weekend: "start" (before the
+            sessions' documents, as the entry list) or "end" (after them).
+    """
+
+    key: str
+    title: str
+    build: Callable[..., bytes]
+    scope: Scope = "session"
+    session_kinds: frozenset[str] = ALL_SESSIONS
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    ready: Callable[[EventLook, DocumentChoice], Readiness] | None = None
+    in_pack: bool = True
+    merges_pdfs: bool = False
+    stem: str = ""
+    place: Literal["start", "end"] = "end"
+
+    @property
+    def takes_class(self) -> bool:
+        return "class_name" in self.optional
+
+    def file_stem(self, *, short: str = "", code: str = "", year: int = 0) -> str:
+        default = {"event": "{short}-{key}", "session": "{short}-{code}-{key}",
+                   "season": "{key}"}[self.scope]
+        return (self.stem or default).format(short=short, code=code, year=year, key=self.key)
+
+
+@dataclass(frozen=True)
+class DocumentChoice:
+    """One document of an event's list.
+
+    Attributes:
+        kind: the document's key in the catalogue ("classification").
+        title: how the list names it ("Classification").
+        group: the heading it is listed under ("Race 1 · R1", "Event", "Season").
+        event: the event's number; None for a season document.
+        file_stem: the file name it is saved under, without ".pdf".
+        session: the session's code for a session document ("R1").
+        race: the race's number (1 or 2) for a document of a race session that takes a
+            ``race`` option (the starting grid); None otherwise.
+        state: how it stands when it can be made ("Official · rev 2", "Provisional").
+        missing: why it cannot be made yet; empty when it can.
+        amended: a starting grid the stewards changed by hand.
+        session_name: the session's name ("Race 1") for a session document.
+        official: whether it is official (None: a document without that status).
+        revision: the official revision it prints (0 when there is none).
+    """
+
+    kind: str
+    title: str
+    group: str
+    event: int | None
+    file_stem: str
+    session: str | None = None
+    race: int | None = None
+    state: str = ""
+    missing: str = ""
+    amended: bool = False
+    session_name: str = ""
+    official: bool | None = None
+    revision: int = 0
+
+    @property
+    def document(self) -> DocumentType:
+        return document_type(self.kind)
+
+    @property
+    def full_title(self) -> str:
+        """The title with its session: "Race 1 starting grid"."""
+        if not self.session_name:
+            return self.title
+        return f"{self.session_name} {self.title[0].lower()}{self.title[1:]}"
+
+    @property
+    def available(self) -> bool:
+        return not self.missing
+
+    @property
+    def takes_class(self) -> bool:
+        """Whether the document can be made for one class."""
+        return self.document.takes_class
+
+    @property
+    def key(self) -> tuple[str, str | None, int | None]:
+        """What stays the same for "this document" when the event or the data change."""
+        return (self.kind, self.session, self.race)
+
+    def options(self, **extra: Any) -> dict[str, Any]:
+        """The options its builder is called with (``extra``: class_name, car, ...)."""
+        known: dict[str, Any] = {
+            "event": None if self.event is None else str(self.event),
+            "session": self.session, "race": self.race, **extra}
+        return known
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The documents of one event, in weekend order, and the season's classes."""
+
+    event_number: int
+    event_name: str
+    short_name: str
+    season_year: int
+    classes: tuple[str, ...]
+    choices: tuple[DocumentChoice, ...]
+
+    @property
+    def available(self) -> tuple[DocumentChoice, ...]:
+        return tuple(choice for choice in self.choices if choice.available)
+
+    def find(self, key: tuple[str, str | None, int | None]) -> DocumentChoice | None:
+        return next((choice for choice in self.choices if choice.key == key), None)
+
+
+class EventLook:
+    """What the readiness checks of one listing share, each read once when first asked."""
+
+    def __init__(self, db: Database, event: EventView) -> None:
+        self.db = db
+        self.event = event
+        self._results: dict[str, SessionResults] = {}
+        self._standings: StandingsView | None = None
+
+    def results(self, code: str) -> SessionResults:
+        """The session's classification as it stands."""
+        if code not in self._results:
+            self._results[code] = session_results(self.db, event=str(self.event.number),
+                                                  session=code)
+        return self._results[code]
+
+    def sessions(self, kind: str) -> list[SessionFacts]:
+        return [f for f in self.event.schedule if f.kind == kind]
+
+    @functools.cached_property
+    def tyres(self) -> int:
+        from paddock.services.tyres import event_tyres
+
+        return len(event_tyres(self.db, str(self.event.number)).tyres)
+
+    @property
+    def standings(self) -> StandingsView:
+        from paddock.services.standings import season_standings
+
+        if self._standings is None:
+            self._standings = season_standings(self.db)
+        return self._standings
+
+
+# --- readiness -----------------------------------------------------------------------------
+
+
+def session_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    """A document made from the session's classification: needs its results."""
+    assert choice.session is not None
+    results = look.results(choice.session)
+    if not results.rows:
+        return Readiness(missing=f"No results for {choice.session} yet")
+    return Readiness(state=f"Official · rev {results.revision}" if results.official
+                     else "Provisional", official=results.official,
+                     revision=results.revision if results.official else 0)
+
+
+def _grid_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    from paddock.services.grids import starting_grid
+
+    qualifying = look.sessions("qualifying")
+    if not qualifying:
+        return Readiness(missing="This event has no qualifying")
+    if not any(look.results(q.code).rows for q in qualifying):
+        return Readiness(missing="No qualifying results yet")
+    if choice.race is None:
+        return Readiness(missing="This session is not a numbered race")
+    try:
+        grid = starting_grid(look.db, event=str(look.event.number), race=choice.race)
+    except PaddockError as exc:
+        # A stored amendment no longer fits: listed, so that it can be taken back.
+        return Readiness(state=exc.message, amended=True)
+    # A grid has no revision of its own: it says which qualifying revision it comes from.
+    state = "Official" if grid.official else "Provisional"
+    if grid.official and grid.qualifying_revision:
+        state += f" (Q rev {grid.qualifying_revision})"
+    if grid.amended:
+        count = len(grid.adjustments)
+        state = f"Amended ({count} {'amendment' if count == 1 else 'amendments'}) · {state}"
+    return Readiness(state=state, amended=grid.amended, official=grid.official)
+
+
+def _entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    return Readiness(state=f"The cars entered at {look.event.name}")
+
+
+def _tyres_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    count = look.tyres
+    if not count:
+        return Readiness(missing=f"No tyres registered at {look.event.name} yet")
+    return Readiness(state=f"{count} tyres registered")
+
+
+def _standings_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    standings = look.standings
+    races = len(standings.sources)
+    if not races:
+        return Readiness(missing="No race results in the season yet")
+    noun = "race" if races == 1 else "races"
+    state = f"{races} {noun} counted" + (" · some provisional" if standings.provisional
+                                         else " · official")
+    return Readiness(state=state, official=not standings.provisional)
+
+
+def _season_entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    return Readiness(state="Every entry of the season")
+
+
+# --- the catalogue ---------------------------------------------------------------------------
+
+
+def _season_entry_list(db: Database) -> bytes:
+    return docs.entry_list_pdf(db, None)
+
+
+DOCUMENTS: list[DocumentType] = [
+    DocumentType("entry-list", "Entry list", docs.entry_list_pdf, scope="event",
+                 optional=("event",), ready=_entry_list_readiness, place="start"),
+    DocumentType("grid", "Starting grid", docs.grid_pdf, session_kinds=RACES,
+                 required=("event", "race"), ready=_grid_readiness),
+    DocumentType("classification", "Classification", docs.classification_pdf,
+                 required=("event", "session"), optional=("class_name", "revision")),
+    DocumentType("results-by-class", "Results by class",
+                 functools.partial(docs.classification_pdf, by_class=True),
+                 session_kinds=RACES, required=("event", "session"),
+                 optional=("class_name", "revision")),
+    DocumentType("tyres", "Tyre allocation", docs.tyres_pdf, scope="event",
+                 required=("event",), optional=("barcodes",), ready=_tyres_readiness,
+                 merges_pdfs=True),
+    DocumentType("standings", "Championship standings", docs.standings_pdf, scope="season",
+                 optional=("class_name",), ready=_standings_readiness),
+    DocumentType("season-entry-list", "Season entry list", _season_entry_list,
+                 scope="season", ready=_season_entry_list_readiness, in_pack=False,
+                 stem="{year}-entry-list"),
+]
+
+
+def document_type(key: str) -> DocumentType:
+    """The catalogue's entry ``key``.
+
+    Raises:
+        NotFound: no such document.
+    """
+    for document in DOCUMENTS:
+        if document.key == key:
+            return document
+    raise NotFound(f"no document '{key}'; documents are "
+                   + ", ".join(d.key for d in DOCUMENTS))
+
+
+def register(document: DocumentType) -> None:
+    """Add a document to the catalogue (replacing one of the same key, in its place)."""
+    for index, known in enumerate(DOCUMENTS):
+        if known.key == document.key:
+            DOCUMENTS[index] = document
+            return
+    DOCUMENTS.append(document)
+
+
+def _ready(document: DocumentType, look: EventLook, choice: DocumentChoice) -> Readiness:
+    if document.ready is not None:
+        return document.ready(look, choice)
+    if document.scope == "session":
+        return session_readiness(look, choice)
+    return Readiness()
+
+
+def _with(choice: DocumentChoice, ready: Readiness) -> DocumentChoice:
+    return replace(choice, state=ready.state, missing=ready.missing, official=ready.official,
+                   revision=ready.revision, amended=ready.amended)
+
+
+def event_documents(db: Database, event: str | int) -> Catalogue:
+    """The documents of an event in weekend order, with what each is waiting for.
+
+    Weekend order: the event's own documents that come first (the entry list), each
+    session's documents in the order of the sessions and of the catalogue, the event's
+    other documents (tyres), then the season's.
+
+    Raises:
+        NotFound: no such event.
+    """
+    from paddock.services.entries import entry_choices
+
+    view = event_view(db, str(event))
+    look = EventLook(db, view)
+    classes = entry_choices(db)
+    short, number, year = view.short_name, view.number, classes.season_year
+    first = [d for d in DOCUMENTS if d.scope == "event" and d.place == "start"]
+    later = [d for d in DOCUMENTS if d.scope == "event" and d.place == "end"]
+    choices: list[DocumentChoice] = []
+
+    def add(document: DocumentType, choice: DocumentChoice) -> None:
+        choices.append(_with(choice, _ready(document, look, choice)))
+
+    for document in first:
+        add(document, DocumentChoice(document.key, document.title, "Event", number,
+                                     document.file_stem(short=short, year=year)))
+    for facts in view.schedule:
+        for document in DOCUMENTS:
+            if document.scope != "session" or facts.kind not in document.session_kinds:
+                continue
+            add(document, DocumentChoice(
+                document.key, document.title, f"{facts.name} · {facts.code}", number,
+                document.file_stem(short=short, code=facts.code, year=year),
+                session=facts.code,
+                race=facts.race_number if "race" in (*document.required, *document.optional)
+                else None,
+                session_name=facts.name))
+    for document in later:
+        add(document, DocumentChoice(document.key, document.title, "Event", number,
+                                     document.file_stem(short=short, year=year)))
+    for document in DOCUMENTS:
+        if document.scope == "season":
+            add(document, DocumentChoice(document.key, document.title, "Season", None,
+                                         document.file_stem(short=short, year=year)))
+    return Catalogue(number, view.name, short, year, tuple(classes.classes), tuple(choices))
+
+
+def build(db: Database, key: str, **options: Any) -> bytes:
+    """Make document ``key`` with the options given (None means not given).
+
+    Only the options the document names are passed on to its builder.
+
+    Raises:
+        NotFound: no such document.
+        PaddockError: a required option is missing, or the document cannot be made.
+    """
+    document = document_type(key)
+    given = {name: value for name, value in options.items() if value is not None}
+    missing = [name for name in document.required if name not in given]
+    if missing:
+        raise PaddockError(f"the {key} document needs {' and '.join(missing)}")
+    wanted = {name: given[name] for name in (*document.required, *document.optional)
+              if name in given}
+    return document.build(db, **wanted)
+
+
+def build_choice(db: Database, choice: DocumentChoice, class_name: str | None = None,
+                 **extra: Any) -> bytes:
+    """Make the PDF of an event's listed document (for one class when it takes one)."""
+    options: Mapping[str, Any] = choice.options(
+        class_name=class_name if choice.takes_class else None, **extra)
+    return build(db, choice.kind, **options)
+
+
+def pack_candidates(catalogue: Catalogue) -> list[tuple[int, DocumentChoice]]:
+    """The event pack's documents in weekend order with their slot numbers, numbered
+    whether or not they can be made now (a document keeps its file name from one run to
+    the next)."""
+    wanted = [c for c in catalogue.choices if c.document.in_pack]
+    return list(enumerate(wanted, start=1))
