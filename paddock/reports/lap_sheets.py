@@ -1,0 +1,534 @@
+"""The lap documents as sheets: time cards, fastest laps, best 10 laps, best sectors and
+the ideal lap, pit stops, flags. (The lap chart is `paddock.reports.lap_chart`.)
+
+Every emphasis survives a black-and-white copier: a car's best lap and best sectors are
+bold and marked ``*`` (the session's best ``**``), a deleted lap time is struck through,
+marked ``X`` and its reason written out; nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.pagesizes import LETTER, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from paddock.reports.base import (
+    Column,
+    ReportRenderer,
+    data_table,
+    heading,
+    note,
+    ordered_classes,
+)
+from paddock.reports.classification import driver_team, speed_text
+from paddock.reports.documents import DocumentBase
+from paddock.reports.flowables import FitText, Line
+from paddock.reports.fonts import SANS_BOLD
+from paddock.reports.lap_documents import (
+    BestLapsDocument,
+    BestSectorsDocument,
+    CarInfo,
+    FastestLapsDocument,
+    FlagsDocument,
+    PitStopsDocument,
+    SectorTime,
+    TimeCard,
+    TimeCardLap,
+    TimeCardsDocument,
+)
+from paddock.reports.styles import (
+    BODY_BOLD,
+    BODY_FONT,
+    BODY_SIZE,
+    CELL_PAD,
+    GREY,
+    HEAD_SIZE,
+    INK,
+    NAVY,
+    RULE,
+    WHITE,
+    ZEBRA,
+)
+from paddock.rules.laptime import format_gap, format_laptime, format_racetime
+
+#: Room right of a time for its mark (``*``, ``**``, ``X``), so the digits stay aligned.
+MARK_ROOM = 8.0
+
+FLAG_NAMES = {
+    "FCY": "Full-course yellow",
+    "SC": "Safety car",
+    "VSC": "Virtual safety car",
+    "RF": "Red flag",
+    "RED": "Red flag",
+    "YF": "Yellow flag",
+    "CODE60": "Code 60",
+}
+
+
+def flag_name(code: str) -> str:
+    return FLAG_NAMES.get(code.upper(), code)
+
+
+def car_label(car: CarInfo) -> str:
+    return " · ".join(part for part in (car.driver, car.class_name, car.team) if part)
+
+
+class MarkedTime(Flowable):
+    """A time right-aligned in its cell, bold or plain, with a mark in the room right of it
+    (the column's right padding), and struck through when deleted."""
+
+    def __init__(self, text: str, *, bold: bool = False, mark: str = "",
+                 struck: bool = False, size: float = BODY_SIZE) -> None:
+        super().__init__()
+        self.text, self.bold, self.mark, self.struck, self.size = text, bold, mark, struck, size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.size * 0.8
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        font = BODY_BOLD if self.bold else BODY_FONT
+        canvas.setFillColor(INK)
+        canvas.setFont(font, self.size)
+        canvas.drawRightString(self.width, 0, self.text)
+        if self.mark:
+            canvas.setFont(BODY_BOLD, self.size - 1)
+            canvas.drawString(self.width + 1.6, 0, self.mark)
+        if self.struck:
+            wide = stringWidth(self.text, font, self.size)
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(0.9)
+            middle = self.size * 0.3
+            canvas.line(self.width - wide - 1, middle, self.width + 0.5, middle)
+
+
+def _table(columns: Sequence[Column], rows: Sequence[Sequence[Any]], *,
+           title: Flowable | None = None, extra: Sequence[tuple[Any, ...]] = (),
+           marked: Sequence[int] = ()) -> Table:
+    """A table in the house style whose heading (and ``title`` row above it, spanning the
+    table) repeat on every page; ``marked`` columns keep room for a mark after the time."""
+    head: list[Any] = [column.title for column in columns]
+    body: list[list[Any]] = []
+    top = 0
+    style: list[tuple[Any, ...]] = []
+    if title is not None:
+        body.append([title] + [""] * (len(columns) - 1))
+        top = 1
+        style += [
+            # The car's line: bold navy on white, ruled under, spanning the whole table.
+            ("SPAN", (0, 0), (-1, 0)),
+            ("FONT", (0, 0), (-1, 0), SANS_BOLD, 9),
+            ("TEXTCOLOR", (0, 0), (-1, 0), NAVY),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+        ]
+    body.append(head)
+    for row in rows:
+        cells = []
+        for column, cell in zip(columns, row, strict=True):
+            font = BODY_BOLD if column.bold else BODY_FONT
+            if isinstance(cell, str) and cell and stringWidth(
+                    cell, font, BODY_SIZE) > column.width - 2 * CELL_PAD:
+                cell = FitText([Line(cell, font, BODY_SIZE)], column.align.lower())
+            cells.append(cell)
+        body.append(cells)
+    style += [
+        # Column heading: white on navy (repeated with the title row on every page).
+        ("BACKGROUND", (0, top), (-1, top), NAVY),
+        ("TEXTCOLOR", (0, top), (-1, top), WHITE),
+        ("FONT", (0, top), (-1, top), BODY_BOLD, HEAD_SIZE),
+        # Body: condensed, zebra rows to follow a line across.
+        ("FONT", (0, top + 1), (-1, -1), BODY_FONT, BODY_SIZE),
+        ("TEXTCOLOR", (0, top + 1), (-1, -1), INK),
+        ("ROWBACKGROUNDS", (0, top + 1), (-1, -1), [WHITE, ZEBRA]),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, top), (-1, -1), 1.4),
+        ("BOTTOMPADDING", (0, top), (-1, -1), 2.0),
+    ]
+    for index, column in enumerate(columns):
+        style.append(("ALIGN", (index, top), (index, -1), column.align))
+        if column.bold:
+            style.append(("FONTNAME", (index, top + 1), (index, -1), BODY_BOLD))
+    for index in marked:
+        style.append(("RIGHTPADDING", (index, top), (index, -1), CELL_PAD + MARK_ROOM))
+    style += [(command, (a[0], a[1] + top), (b[0], b[1] + top), *rest)
+              for command, a, b, *rest in extra]
+    return Table(body, colWidths=[c.width for c in columns], repeatRows=top + 1,
+                 style=TableStyle(style), hAlign="LEFT")
+
+
+def _lap(ms: int | None, lap: int | None) -> str:
+    return f"{format_laptime(ms)} ({lap})" if ms is not None and lap is not None else ""
+
+
+# --- time cards -------------------------------------------------------------------------
+
+
+class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
+    """Lap analysis: each car's laps, one car after another; a long card breaks across
+    pages with the car's line and the column heading repeated."""
+
+    COLUMNS = (
+        Column("Lap", 22, "CENTER", bold=True),
+        Column("Lap time", 58 + MARK_ROOM, "RIGHT"),
+        Column("S1", 40 + MARK_ROOM, "RIGHT"),
+        Column("S2", 40 + MARK_ROOM, "RIGHT"),
+        Column("S3", 40 + MARK_ROOM, "RIGHT"),
+        Column("km/h", 30, "RIGHT"),
+        Column("Elapsed", 52, "RIGHT"),
+        Column("Time of day", 56, "RIGHT"),
+        Column("Flag", 26, "CENTER"),
+        Column("Pit lane", 58, "LEFT"),
+    )
+
+    def columns(self) -> list[Column]:
+        used = sum(c.width for c in self.COLUMNS)
+        return [*self.COLUMNS, Column("Remarks", self.content_width - used)]
+
+    def story(self) -> list[Flowable]:
+        story: list[Flowable] = [note(text) for text in self.document.notes]
+        story.append(Spacer(0, 2))
+        columns = self.columns()
+        for card in self.document.cards:
+            story.append(self.card(card, columns))
+        return story
+
+    def card(self, card: TimeCard, columns: Sequence[Column]) -> Flowable:
+        car = card.car
+        parts = [f"No. {car.number}", car.driver, car.class_name, car.team]
+        if car.position is not None:
+            parts.append(f"P{car.position}" + ("" if car.status in ("", "Classified")
+                                                 else f" ({car.status})"))
+        elif car.status:
+            parts.append(car.status)
+        more = []
+        if card.best_lap_ms is not None:
+            more.append(f"Best lap {format_laptime(card.best_lap_ms)} (lap {card.best_lap_number})")
+        if any(card.best_sectors_ms):
+            more.append("best sectors " + " · ".join(
+                format_laptime(ms) or "—" for ms in card.best_sectors_ms))
+        more.append(f"{len(card.laps)} laps")
+        if card.drivers:
+            more.append("drivers " + ", ".join(card.drivers))
+        title = FitText([Line("  ·  ".join(part for part in parts if part), SANS_BOLD, 9, NAVY),
+                         Line(";  ".join(more), BODY_FONT, 7.5, GREY)])
+        rows = []
+        extra: list[tuple[Any, ...]] = []
+        previous_driver = card.laps[0].driver if card.laps else ""
+        for index, lap in enumerate(card.laps, start=1):
+            rows.append(self.line(lap, previous_driver))
+            previous_driver = lap.driver or previous_driver
+            if lap.deleted:
+                extra.append(("FONTNAME", (10, index), (10, index), BODY_BOLD))
+        return _table(columns, rows, title=title,
+                      extra=extra, marked=(1, 2, 3, 4))
+
+    def line(self, lap: TimeCardLap, previous_driver: str) -> list[Any]:
+        time = format_laptime(lap.lap_time_ms)
+        if lap.deleted:
+            time_cell: Any = MarkedTime(time, mark="X", struck=True)
+        elif lap.best:
+            time_cell = MarkedTime(time, bold=True, mark="**" if lap.session_best else "*")
+        else:
+            time_cell = time
+        sectors: list[Any] = []
+        for ms, best in zip(lap.sectors, lap.best_sectors, strict=True):
+            text = format_laptime(ms)
+            sectors.append(MarkedTime(text, bold=True, mark="*") if best and text else text)
+        pit = ""
+        if lap.pit_out:
+            pit = "OUT " + format_laptime(lap.pit_time_ms) if lap.pit_time_ms else "OUT"
+        if lap.in_pit:
+            pit = f"{pit} · IN" if pit else "IN"
+        remarks = []
+        if lap.deleted:
+            remarks.append(f"DELETED — {lap.deleted}")
+        if lap.driver and lap.driver != previous_driver:
+            remarks.append(f"Driver: {lap.driver}")
+        return [str(lap.lap), time_cell, *sectors, speed_text(lap.kph),
+                format_racetime(lap.elapsed_ms), lap.hour, lap.flag, pit, "; ".join(remarks)]
+
+
+# --- fastest laps -----------------------------------------------------------------------
+
+
+class FastestLapsRenderer(ReportRenderer[FastestLapsDocument]):
+    """Every car's best lap in order, then the best lap of each class."""
+
+    def columns(self) -> list[Column]:
+        fixed = [
+            Column("Pos", 22, "CENTER", bold=True),
+            Column("No.", 24, "CENTER", bold=True),
+            Column("Driver", 104, bold=True),
+            None,
+            Column("Class", 42),
+            Column("PIC", 22, "CENTER"),
+            Column("Lap time", 48, "RIGHT", bold=True),
+            Column("Lap", 22, "RIGHT"),
+            Column("Time of day", 56, "RIGHT"),
+            Column("Gap", 42, "RIGHT"),
+            Column("Interval", 42, "RIGHT"),
+            Column(self.document.speed_unit, 30, "RIGHT"),
+        ]
+        used = sum(c.width for c in fixed if c is not None)
+        fixed[3] = Column("Team", self.content_width - used)
+        return [c for c in fixed if c is not None]
+
+    def story(self) -> list[Flowable]:
+        rows = self.document.rows
+        body = []
+        for row in rows:
+            body.append([
+                "" if row.position is None else str(row.position), row.car.number,
+                row.car.driver, row.car.team, row.car.class_name,
+                "" if row.class_position is None else str(row.class_position),
+                format_laptime(row.lap_time_ms) or "no time",
+                "" if row.lap_number is None else str(row.lap_number), row.hour,
+                "" if row.gap_ms is None else format_gap(row.gap_ms),
+                "" if row.interval_ms is None else format_gap(row.interval_ms),
+                speed_text(row.kph)])
+        story: list[Flowable] = [data_table(self.columns(), body)]
+        best = {}
+        for row in rows:
+            if row.class_position == 1:
+                best[row.car.class_name] = row
+        if best:
+            width = self.content_width
+            columns = [Column("Class", 70), Column("No.", 28, "CENTER", bold=True),
+                       Column("Driver", 150, bold=True),
+                       Column("Team", width - 70 - 28 - 150 - 56 - 30 - 62 - 40),
+                       Column("Lap time", 56, "RIGHT", bold=True), Column("Lap", 30, "RIGHT"),
+                       Column("Time of day", 62, "RIGHT"),
+                       Column(self.document.speed_unit, 40, "RIGHT")]
+            lines = [[name, best[name].car.number, best[name].car.driver, best[name].car.team,
+                      format_laptime(best[name].lap_time_ms), str(best[name].lap_number),
+                      best[name].hour, speed_text(best[name].kph)]
+                     for name in ordered_classes(best, self.document.class_order)]
+            story.append(KeepTogether([heading("Best lap per class"),
+                                       data_table(columns, lines)]))
+        story += [note(text) for text in self.document.notes]
+        return story
+
+
+# --- best 10 laps -----------------------------------------------------------------------
+
+
+class BestLapsRenderer(ReportRenderer[BestLapsDocument]):
+    """Each car's ten quickest laps across the page (landscape), its best in bold."""
+
+    pagesize = landscape(LETTER)
+
+    def columns(self) -> list[Column]:
+        count = self.document.count
+        fixed = [Column("Pos", 22, "CENTER", bold=True), Column("No.", 24, "CENTER", bold=True),
+                 Column("Driver / Team", 130), Column("Class", 46)]
+        room = self.content_width - sum(c.width for c in fixed)
+        return fixed + [Column(str(n), room / count, "RIGHT") for n in range(1, count + 1)]
+
+    def story(self) -> list[Flowable]:
+        count = self.document.count
+        body = []
+        for row in self.document.rows:
+            cells: list[Any] = ["" if row.position is None else str(row.position),
+                                row.car.number, driver_team(row.car.driver, row.car.team),
+                                row.car.class_name]
+            for index in range(count):
+                if index < len(row.laps):
+                    lap = row.laps[index]
+                    font = BODY_BOLD if index == 0 else BODY_FONT
+                    cells.append(FitText([Line(format_laptime(lap.lap_time_ms), font, 8.0),
+                                          Line(f"lap {lap.lap}", BODY_FONT, 6.5, GREY)],
+                                         "right"))
+                else:
+                    cells.append("")
+            body.append(cells)
+        return [data_table(self.columns(), body), *(note(t) for t in self.document.notes)]
+
+
+# --- best sectors -----------------------------------------------------------------------
+
+
+class BestSectorsRenderer(ReportRenderer[BestSectorsDocument]):
+    """The session's best sector each, then every car's best sectors and ideal lap."""
+
+    def columns(self) -> list[Column]:
+        fixed = [
+            Column("Pos", 22, "CENTER", bold=True),
+            Column("No.", 24, "CENTER", bold=True),
+            None,
+            Column("Class", 44),
+            Column("Best S1 (lap)", 62, "RIGHT"),
+            Column("Best S2 (lap)", 62, "RIGHT"),
+            Column("Best S3 (lap)", 62, "RIGHT"),
+            Column("Ideal lap", 50, "RIGHT", bold=True),
+            Column("Best lap (lap)", 66, "RIGHT"),
+            Column("Ideal to best", 44, "RIGHT"),
+        ]
+        used = sum(c.width for c in fixed if c is not None)
+        fixed[2] = Column("Driver", self.content_width - used, bold=True)
+        return [c for c in fixed if c is not None]
+
+    def story(self) -> list[Flowable]:
+        document = self.document
+        story: list[Flowable] = []
+        if document.session_best:
+            width = self.content_width
+            columns = [Column("Sector", 44, "CENTER", bold=True),
+                       Column("Time", 56, "RIGHT", bold=True), Column("Lap", 30, "RIGHT"),
+                       Column("No.", 28, "CENTER", bold=True), Column("Driver", 150),
+                       Column("Class", 60), Column("Team", width - 44 - 56 - 30 - 28 - 150 - 60)]
+            lines = [[f"S{s.sector}", format_laptime(s.time_ms), str(s.lap), s.car.number,
+                      s.car.driver, s.car.class_name, s.car.team] for s in document.session_best]
+            story += [heading("Session's best sectors"), data_table(columns, lines),
+                      heading("Best sectors and ideal lap of each car")]
+        best = {(s.sector, s.car.number, s.lap) for s in document.session_best}
+        body = []
+        for row in document.rows:
+            cells: list[Any] = ["" if row.position is None else str(row.position),
+                                row.car.number, row.car.driver, row.car.class_name]
+            for sector, value in enumerate(row.sectors, start=1):
+                cells.append(self.sector(value, (sector, row.car.number,
+                                                 value.lap if value else 0) in best))
+            cells += [format_laptime(row.ideal_ms), _lap(row.best_lap_ms, row.best_lap_number),
+                      format_gap(row.best_lap_ms - row.ideal_ms)
+                      if row.best_lap_ms is not None and row.ideal_ms is not None else ""]
+            body.append(cells)
+        story.append(data_table(self.columns(), body))
+        story.append(note("The session's best of each sector in bold, marked *."))
+        story += [note(text) for text in document.notes]
+        return story
+
+    @staticmethod
+    def sector(value: SectorTime | None, session_best: bool) -> Any:
+        if value is None:
+            return ""
+        text = f"{format_laptime(value.time_ms)} ({value.lap})"
+        if not session_best:
+            return text
+        return FitText([Line(f"*{text}", BODY_BOLD, BODY_SIZE)], "right")
+
+
+# --- pit stops --------------------------------------------------------------------------
+
+
+class PitStopsRenderer(ReportRenderer[PitStopsDocument]):
+    """Every visit to the pit lane, car by car in classification order."""
+
+    def columns(self) -> list[Column]:
+        fixed = [
+            Column("No.", 24, "CENTER", bold=True),
+            None,
+            Column("Class", 44),
+            Column("Stop", 26, "CENTER"),
+            Column("In-lap", 32, "RIGHT"),
+            Column("Time of day in", 60, "RIGHT"),
+            Column("Time in pit lane", 62, "RIGHT", bold=True),
+            Column("Out-lap", 34, "RIGHT"),
+            Column("Driver out", 110),
+            Column("Car's total", 54, "RIGHT"),
+        ]
+        used = sum(c.width for c in fixed if c is not None)
+        fixed[1] = Column("Driver / Team", self.content_width - used)
+        return [c for c in fixed if c is not None]
+
+    def story(self) -> list[Flowable]:
+        body = []
+        extra: list[tuple[Any, ...]] = []
+        row_index = 0
+        for car in self.document.cars:
+            for index, stop in enumerate(car.stops):
+                first = index == 0
+                last = index == len(car.stops) - 1
+                row_index += 1
+                if first and row_index > 1:
+                    extra.append(("LINEABOVE", (0, row_index), (-1, row_index), 0.6, RULE))
+                body.append([
+                    car.car.number if first else "",
+                    driver_team(car.car.driver, car.car.team) if first else "",
+                    car.car.class_name if first else "",
+                    str(stop.number), str(stop.in_lap), stop.in_hour,
+                    format_laptime(stop.pit_time_ms) or "—",
+                    "" if stop.out_lap is None else str(stop.out_lap),
+                    stop.driver_out if stop.driver_out and stop.driver_out != stop.driver_in
+                    else ("stayed in" if stop.out_lap is None else ""),
+                    format_laptime(car.total_ms) if last and car.total_ms else ""])
+        if not body:
+            return [note("No car ended a lap in the pit lane.")]
+        stops = sum(len(car.stops) for car in self.document.cars)
+        story: list[Flowable] = [
+            data_table(self.columns(), body, extra_style=extra),
+            note(f"{stops} stops by {len(self.document.cars)} cars. Driver out: named when the "
+                 "driver changed."),
+        ]
+        return story + [note(text) for text in self.document.notes]
+
+
+# --- flags ------------------------------------------------------------------------------
+
+
+class FlagsRenderer(ReportRenderer[FlagsDocument]):
+    """Periods under full-course yellow, safety car or red flag, and their totals."""
+
+    def story(self) -> list[Flowable]:
+        document = self.document
+        width = self.content_width
+        story: list[Flowable] = []
+        if not document.periods:
+            story.append(heading("No lap was completed under a flag other than green"))
+        else:
+            columns = [Column("Flag", 110, bold=True), Column("Leader's laps", 56, "CENTER"),
+                       Column("Laps", 44, "RIGHT"), Column("From", 58, "RIGHT"),
+                       Column("To", 58, "RIGHT"), Column("Session time", 118, "RIGHT"),
+                       Column("Duration", width - 110 - 56 - 44 - 58 - 58 - 118, "RIGHT",
+                              bold=True)]
+            body = [[f"{p.flag} — {flag_name(p.flag)}", f"{p.first_lap}–{p.last_lap}"
+                     if p.last_lap != p.first_lap else str(p.first_lap), str(p.laps),
+                     p.start_hour, p.end_hour,
+                     f"{format_racetime(p.start_ms)} – {format_racetime(p.end_ms)}",
+                     format_laptime(p.duration_ms)] for p in document.periods]
+            story += [heading("Periods under a flag"), data_table(columns, body)]
+            totals: dict[str, list[int]] = {}
+            for p in document.periods:
+                held = totals.setdefault(p.flag, [0, 0, 0])
+                held[0] += 1
+                held[1] += p.laps
+                held[2] += p.duration_ms
+            columns = [Column("Flag", 160, bold=True), Column("Periods", 60, "RIGHT"),
+                       Column("Laps", 60, "RIGHT"), Column("Time", 80, "RIGHT", bold=True),
+                       Column("Share of the session", width - 360, "LEFT")]
+            lines = []
+            for flag, (count, laps, ms) in totals.items():
+                share = (f"{laps} of {document.leader_laps} laps, "
+                         f"{100 * ms / document.session_ms:.0f} % of the time"
+                         if document.session_ms else "")
+                lines.append([f"{flag} — {flag_name(flag)}", str(count), str(laps),
+                              format_laptime(ms), share])
+            story += [heading("Totals"), data_table(columns, lines)]
+        story.append(Spacer(0, 4))
+        story.append(note(f"The leader completed {document.leader_laps} laps in "
+                          f"{format_racetime(document.session_ms)}."))
+        return story + [note(text) for text in document.notes]
+
+
+_RENDERERS: dict[type, type[ReportRenderer[Any]]] = {
+    TimeCardsDocument: TimeCardsRenderer,
+    FastestLapsDocument: FastestLapsRenderer,
+    BestLapsDocument: BestLapsRenderer,
+    BestSectorsDocument: BestSectorsRenderer,
+    PitStopsDocument: PitStopsRenderer,
+    FlagsDocument: FlagsRenderer,
+}
+
+
+def render_lap_sheet(document: DocumentBase) -> bytes:
+    """Time cards, fastest laps, best laps, best sectors, pit stops or flags as PDF bytes."""
+    return _RENDERERS[type(document)](document).render()
