@@ -9,6 +9,14 @@
     paddock report tyres --event EVENT [--no-barcodes] -o FILE.pdf
     paddock report standings [--class C] -o FILE.pdf
     paddock report event-pack --event EVENT -o FOLDER
+    paddock report time-cards --event EVENT --session SESSION [--car NO] -o FILE.pdf
+    paddock report fastest-laps|best-laps|best-sectors|pit-stops|flags|lap-chart
+                   --event EVENT --session SESSION -o FILE.pdf
+
+The lap documents come from the session's time cards: time cards (lap analysis, every car
+or ``--car NO``), fastest laps (every car's best lap, the best per class), best laps (the
+best 10 laps of every car, a document of its own), best sectors and the ideal lap, pit
+stops, flags (laps under FCY / SC / red flag) and the lap chart (races only).
 
 Exit 1 with the reason on stderr (nothing written) for an unknown event, session or
 class, a session without results, an output folder that does not exist, or an output
@@ -23,7 +31,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-DOCUMENTS = ["entry-list", "tyres", "grid", "classification", "standings", "event-pack"]
+#: The documents made from a session's time cards (see paddock.services.lap_documents).
+LAP_DOCUMENTS = ["time-cards", "fastest-laps", "best-laps", "best-sectors", "pit-stops",
+                 "flags", "lap-chart"]
+DOCUMENTS = ["entry-list", "tyres", "grid", "classification", "standings", "event-pack",
+             *LAP_DOCUMENTS]
 
 #: The options each document needs (beyond -o).
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -31,6 +43,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "grid": ("event", "race"),
     "tyres": ("event",),
     "event-pack": ("event",),
+    **{name: ("event", "session") for name in LAP_DOCUMENTS},
 }
 
 
@@ -45,6 +58,8 @@ def _usage_problem(args: argparse.Namespace) -> str:
         return "--class is for the classification and standings reports"
     if args.revision is not None and args.document != "classification":
         return "--revision is for the classification report"
+    if args.car is not None and args.document != "time-cards":
+        return "--car is for the time-cards report"
     return ""
 
 
@@ -70,6 +85,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                 by_class=args.by_class, revision=args.revision)
         elif args.document == "grid":
             data = documents.grid_pdf(db, event=args.event, race=args.race)
+        elif args.document in LAP_DOCUMENTS:
+            from paddock.services.lap_documents import lap_document_pdf
+
+            data = lap_document_pdf(db, args.document, event=args.event, session=args.session,
+                                    car=args.car)
         elif args.document == "tyres":
             data = documents.tyres_pdf(db, event=args.event, barcodes=not args.no_barcodes)
         else:
@@ -110,11 +130,15 @@ def register(sub: argparse._SubParsersAction, add_db: Callable[..., None]) -> No
     p = sub.add_parser(
         "report", help="write a document as PDF",
         description="Write a document as PDF (event-pack: every current document of an "
-        "event into one folder).")
+        "event into one folder). From a session's time cards: time-cards (lap analysis, "
+        "--car NO for one car), fastest-laps (every car's best lap, best per class), "
+        "best-laps (the best 10 laps of every car), best-sectors (and the ideal lap), "
+        "pit-stops, flags (laps under FCY/SC/red flag), lap-chart (races).")
     add_db(p)
     p.add_argument("document", choices=DOCUMENTS)
     p.add_argument("--event", metavar="EVENT", help="event number or short name")
     p.add_argument("--session", metavar="SESSION", help="FP1, FP2, Q, R1, R2")
+    p.add_argument("--car", metavar="NO", help="time-cards: only this car")
     p.add_argument("--race", type=int, choices=[1, 2], help="the grid's race")
     p.add_argument("--class", dest="class_name", metavar="C", help="only this class")
     p.add_argument("--by-class", action="store_true",

@@ -19,6 +19,7 @@ from paddock.errors import PaddockError
 from paddock.services import documents as document_service
 from paddock.services import entries as entry_service
 from paddock.services.grids import starting_grid
+from paddock.services.lap_documents import RACE_ONLY, lap_document_pdf, sessions_with_laps
 from paddock.services.results import SessionResults, session_results
 from paddock.services.season import event_view
 from paddock.services.standings import season_standings
@@ -39,6 +40,26 @@ class DocumentKind(StrEnum):
     TYRES = "tyres"
     STANDINGS = "standings"
     SEASON_ENTRY_LIST = "season-entry-list"
+    # From the session's time cards (paddock.services.lap_documents, by the same names).
+    TIME_CARDS = "time-cards"
+    FASTEST_LAPS = "fastest-laps"
+    BEST_LAPS = "best-laps"
+    BEST_SECTORS = "best-sectors"
+    PIT_STOPS = "pit-stops"
+    FLAGS = "flags"
+    LAP_CHART = "lap-chart"
+
+
+#: The lap documents in the order a session lists them, with their titles in the list.
+LAP_KINDS: dict[DocumentKind, str] = {
+    DocumentKind.TIME_CARDS: "Time cards",
+    DocumentKind.LAP_CHART: "Lap chart",
+    DocumentKind.FASTEST_LAPS: "Fastest laps",
+    DocumentKind.BEST_LAPS: "Best 10 laps",
+    DocumentKind.BEST_SECTORS: "Best sectors and ideal lap",
+    DocumentKind.PIT_STOPS: "Pit stops",
+    DocumentKind.FLAGS: "Flags",
+}
 
 
 #: The kinds that can be made for one class as well as for all.
@@ -140,6 +161,7 @@ def document_catalogue(db: Database, event: int) -> Catalogue:
     sessions = [session_results(db, event=str(event), session=code) for code in view.sessions]
     qualifying = [r for r in sessions if r.session_kind == "qualifying"]
     qualifying_results = next((r for r in qualifying if r.rows), None)
+    with_laps = sessions_with_laps(db, str(event))
     race_number = 0
     for results in sessions:
         code, name = results.session_code, results.session_name
@@ -162,6 +184,8 @@ def document_catalogue(db: Database, event: int) -> Catalogue:
                 f"{short}-{code}-results-by-class", session=code, state=state,
                 missing=missing, session_name=name, official=official,
                 revision=revision))
+        choices += _lap_choices(event, short, results, state if code in with_laps else "",
+                                official, revision, has_laps=code in with_laps)
 
     tyres = event_tyres(db, str(event)).tyres
     choices.append(DocumentChoice(
@@ -208,6 +232,19 @@ def _grid_choice(db: Database, event: int, short: str, race: SessionResults, num
     return replace(base, state=state, amended=grid.amended, official=grid.official)
 
 
+def _lap_choices(event: int, short: str, results: SessionResults, state: str,
+                 official: bool | None, revision: int, *, has_laps: bool) -> list[DocumentChoice]:
+    """The session's lap documents (time cards, lap chart, ...): made from its time cards."""
+    code, name = results.session_code, results.session_name
+    missing = "" if has_laps else f"No time cards for {code} yet"
+    return [DocumentChoice(kind, title, f"{name} · {code}", event,
+                           f"{short}-{code}-{kind.value}", session=code, state=state,
+                           missing=missing, session_name=name,
+                           official=official if has_laps else None, revision=revision)
+            for kind, title in LAP_KINDS.items()
+            if kind.value not in RACE_ONLY or results.session_kind == "race"]
+
+
 def _standings_state(races: int, provisional: bool) -> str:
     if not races:
         return ""
@@ -249,6 +286,9 @@ def render_document(db: Database, choice: DocumentChoice, class_name: str | None
                 return document_service.tyres_pdf(db, event=event)
         case DocumentKind.STANDINGS:
             return document_service.standings_pdf(db, class_name=wanted)
+        case kind if kind in LAP_KINDS:
+            assert event is not None and choice.session is not None
+            return lap_document_pdf(db, kind.value, event=event, session=choice.session)
     raise PaddockError(f"unknown document kind {choice.kind}")
 
 
