@@ -1,19 +1,17 @@
-"""The lap documents as sheets: time cards, fastest laps, best 10 laps, best sectors and
-the ideal lap, pit stops, flags. (The lap chart is `paddock.reports.lap_chart`.)
+"""The lap documents as sheets: fastest laps, best 10 laps, best sectors and the ideal
+lap, pit stops, flags. (Time cards: `paddock.reports.time_cards`; the lap chart:
+`paddock.reports.lap_chart`.)
 
-Every emphasis survives a black-and-white copier: a car's best lap and best sectors are
-bold and marked ``*`` (the session's best ``**``), a deleted lap time is struck through,
-marked ``X`` and its reason written out; nothing is told by colour alone.
+Every emphasis survives a black-and-white copier: bold and a mark (``*``), never colour
+alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import LETTER, landscape
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from paddock.reports.base import (
     Column,
@@ -26,7 +24,6 @@ from paddock.reports.base import (
 from paddock.reports.classification import driver_team, speed_text
 from paddock.reports.documents import DocumentBase
 from paddock.reports.flowables import FitText, Line
-from paddock.reports.fonts import SANS_BOLD
 from paddock.reports.lap_documents import (
     BestLapsDocument,
     BestSectorsDocument,
@@ -35,27 +32,15 @@ from paddock.reports.lap_documents import (
     FlagsDocument,
     PitStopsDocument,
     SectorTime,
-    TimeCard,
-    TimeCardLap,
-    TimeCardsDocument,
 )
 from paddock.reports.styles import (
     BODY_BOLD,
     BODY_FONT,
     BODY_SIZE,
-    CELL_PAD,
     GREY,
-    HEAD_SIZE,
-    INK,
-    NAVY,
     RULE,
-    WHITE,
-    ZEBRA,
 )
 from paddock.rules.laptime import format_gap, format_laptime, format_racetime
-
-#: Room right of a time for its mark (``*``, ``**``, ``X``), so the digits stay aligned.
-MARK_ROOM = 8.0
 
 FLAG_NAMES = {
     "FCY": "Full-course yellow",
@@ -76,186 +61,8 @@ def car_label(car: CarInfo) -> str:
     return " · ".join(part for part in (car.driver, car.class_name, car.team) if part)
 
 
-class MarkedTime(Flowable):
-    """A time right-aligned in its cell, bold or plain, with a mark in the room right of it
-    (the column's right padding), and struck through when deleted."""
-
-    def __init__(self, text: str, *, bold: bool = False, mark: str = "",
-                 struck: bool = False, size: float = BODY_SIZE) -> None:
-        super().__init__()
-        self.text, self.bold, self.mark, self.struck, self.size = text, bold, mark, struck, size
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = self.size * 0.8
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        font = BODY_BOLD if self.bold else BODY_FONT
-        canvas.setFillColor(INK)
-        canvas.setFont(font, self.size)
-        canvas.drawRightString(self.width, 0, self.text)
-        if self.mark:
-            canvas.setFont(BODY_BOLD, self.size - 1)
-            canvas.drawString(self.width + 1.6, 0, self.mark)
-        if self.struck:
-            wide = stringWidth(self.text, font, self.size)
-            canvas.setStrokeColor(INK)
-            canvas.setLineWidth(0.9)
-            middle = self.size * 0.3
-            canvas.line(self.width - wide - 1, middle, self.width + 0.5, middle)
-
-
-def _table(columns: Sequence[Column], rows: Sequence[Sequence[Any]], *,
-           title: Flowable | None = None, extra: Sequence[tuple[Any, ...]] = (),
-           marked: Sequence[int] = ()) -> Table:
-    """A table in the house style whose heading (and ``title`` row above it, spanning the
-    table) repeat on every page; ``marked`` columns keep room for a mark after the time."""
-    head: list[Any] = [column.title for column in columns]
-    body: list[list[Any]] = []
-    top = 0
-    style: list[tuple[Any, ...]] = []
-    if title is not None:
-        body.append([title] + [""] * (len(columns) - 1))
-        top = 1
-        style += [
-            # The car's line: bold navy on white, ruled under, spanning the whole table.
-            ("SPAN", (0, 0), (-1, 0)),
-            ("FONT", (0, 0), (-1, 0), SANS_BOLD, 9),
-            ("TEXTCOLOR", (0, 0), (-1, 0), NAVY),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
-            ("TOPPADDING", (0, 0), (-1, 0), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
-        ]
-    body.append(head)
-    for row in rows:
-        cells = []
-        for column, cell in zip(columns, row, strict=True):
-            font = BODY_BOLD if column.bold else BODY_FONT
-            if isinstance(cell, str) and cell and stringWidth(
-                    cell, font, BODY_SIZE) > column.width - 2 * CELL_PAD:
-                cell = FitText([Line(cell, font, BODY_SIZE)], column.align.lower())
-            cells.append(cell)
-        body.append(cells)
-    style += [
-        # Column heading: white on navy (repeated with the title row on every page).
-        ("BACKGROUND", (0, top), (-1, top), NAVY),
-        ("TEXTCOLOR", (0, top), (-1, top), WHITE),
-        ("FONT", (0, top), (-1, top), BODY_BOLD, HEAD_SIZE),
-        # Body: condensed, zebra rows to follow a line across.
-        ("FONT", (0, top + 1), (-1, -1), BODY_FONT, BODY_SIZE),
-        ("TEXTCOLOR", (0, top + 1), (-1, -1), INK),
-        ("ROWBACKGROUNDS", (0, top + 1), (-1, -1), [WHITE, ZEBRA]),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, top), (-1, -1), 1.4),
-        ("BOTTOMPADDING", (0, top), (-1, -1), 2.0),
-    ]
-    for index, column in enumerate(columns):
-        style.append(("ALIGN", (index, top), (index, -1), column.align))
-        if column.bold:
-            style.append(("FONTNAME", (index, top + 1), (index, -1), BODY_BOLD))
-    for index in marked:
-        style.append(("RIGHTPADDING", (index, top), (index, -1), CELL_PAD + MARK_ROOM))
-    style += [(command, (a[0], a[1] + top), (b[0], b[1] + top), *rest)
-              for command, a, b, *rest in extra]
-    return Table(body, colWidths=[c.width for c in columns], repeatRows=top + 1,
-                 style=TableStyle(style), hAlign="LEFT")
-
-
 def _lap(ms: int | None, lap: int | None) -> str:
     return f"{format_laptime(ms)} ({lap})" if ms is not None and lap is not None else ""
-
-
-# --- time cards -------------------------------------------------------------------------
-
-
-class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
-    """Lap analysis: each car's laps, one car after another; a long card breaks across
-    pages with the car's line and the column heading repeated."""
-
-    COLUMNS = (
-        Column("Lap", 22, "CENTER", bold=True),
-        Column("Lap time", 58 + MARK_ROOM, "RIGHT"),
-        Column("S1", 40 + MARK_ROOM, "RIGHT"),
-        Column("S2", 40 + MARK_ROOM, "RIGHT"),
-        Column("S3", 40 + MARK_ROOM, "RIGHT"),
-        Column("km/h", 30, "RIGHT"),
-        Column("Elapsed", 52, "RIGHT"),
-        Column("Time of day", 56, "RIGHT"),
-        Column("Flag", 26, "CENTER"),
-        Column("Pit lane", 58, "LEFT"),
-    )
-
-    def columns(self) -> list[Column]:
-        used = sum(c.width for c in self.COLUMNS)
-        return [*self.COLUMNS, Column("Remarks", self.content_width - used)]
-
-    def story(self) -> list[Flowable]:
-        story: list[Flowable] = [note(text) for text in self.document.notes]
-        story.append(Spacer(0, 2))
-        columns = self.columns()
-        for card in self.document.cards:
-            story.append(self.card(card, columns))
-        return story
-
-    def card(self, card: TimeCard, columns: Sequence[Column]) -> Flowable:
-        car = card.car
-        parts = [f"No. {car.number}", car.driver, car.class_name, car.team]
-        if car.position is not None:
-            parts.append(f"P{car.position}" + ("" if car.status in ("", "Classified")
-                                                 else f" ({car.status})"))
-        elif car.status:
-            parts.append(car.status)
-        more = []
-        if card.best_lap_ms is not None:
-            more.append(f"Best lap {format_laptime(card.best_lap_ms)} (lap {card.best_lap_number})")
-        if any(card.best_sectors_ms):
-            more.append("best sectors " + " · ".join(
-                format_laptime(ms) or "—" for ms in card.best_sectors_ms))
-        more.append(f"{len(card.laps)} laps")
-        if card.drivers:
-            more.append("drivers " + ", ".join(card.drivers))
-        title = FitText([Line("  ·  ".join(part for part in parts if part), SANS_BOLD, 9, NAVY),
-                         Line(";  ".join(more), BODY_FONT, 7.5, GREY)])
-        rows = []
-        extra: list[tuple[Any, ...]] = []
-        previous_driver = card.laps[0].driver if card.laps else ""
-        for index, lap in enumerate(card.laps, start=1):
-            rows.append(self.line(lap, previous_driver))
-            previous_driver = lap.driver or previous_driver
-            if lap.deleted:
-                extra.append(("FONTNAME", (10, index), (10, index), BODY_BOLD))
-        return _table(columns, rows, title=title,
-                      extra=extra, marked=(1, 2, 3, 4))
-
-    def line(self, lap: TimeCardLap, previous_driver: str) -> list[Any]:
-        time = format_laptime(lap.lap_time_ms)
-        if lap.deleted:
-            time_cell: Any = MarkedTime(time, mark="X", struck=True)
-        elif lap.best:
-            time_cell = MarkedTime(time, bold=True, mark="**" if lap.session_best else "*")
-        else:
-            time_cell = time
-        sectors: list[Any] = []
-        for ms, best in zip(lap.sectors, lap.best_sectors, strict=True):
-            text = format_laptime(ms)
-            sectors.append(MarkedTime(text, bold=True, mark="*") if best and text else text)
-        pit = ""
-        if lap.pit_out:
-            pit = "OUT " + format_laptime(lap.pit_time_ms) if lap.pit_time_ms else "OUT"
-        if lap.in_pit:
-            pit = f"{pit} · IN" if pit else "IN"
-        remarks = []
-        if lap.deleted:
-            remarks.append(f"DELETED — {lap.deleted}")
-        if lap.driver and lap.driver != previous_driver:
-            remarks.append(f"Driver: {lap.driver}")
-        return [str(lap.lap), time_cell, *sectors, speed_text(lap.kph),
-                format_racetime(lap.elapsed_ms), lap.hour, lap.flag, pit, "; ".join(remarks)]
 
 
 # --- fastest laps -----------------------------------------------------------------------
@@ -520,7 +327,6 @@ class FlagsRenderer(ReportRenderer[FlagsDocument]):
 
 
 _RENDERERS: dict[type, type[ReportRenderer[Any]]] = {
-    TimeCardsDocument: TimeCardsRenderer,
     FastestLapsDocument: FastestLapsRenderer,
     BestLapsDocument: BestLapsRenderer,
     BestSectorsDocument: BestSectorsRenderer,
@@ -530,5 +336,5 @@ _RENDERERS: dict[type, type[ReportRenderer[Any]]] = {
 
 
 def render_lap_sheet(document: DocumentBase) -> bytes:
-    """Time cards, fastest laps, best laps, best sectors, pit stops or flags as PDF bytes."""
+    """Fastest laps, best laps, best sectors, pit stops or flags as PDF bytes."""
     return _RENDERERS[type(document)](document).render()

@@ -526,9 +526,12 @@ def render_lap_document(document: DocumentBase) -> bytes:
     """The PDF of a lap document (any of ``LAP_DOCUMENTS``)."""
     from paddock.reports.lap_chart import render_lap_chart
     from paddock.reports.lap_sheets import render_lap_sheet
+    from paddock.reports.time_cards import render_time_cards
 
     if isinstance(document, LapChartDocument):
         return render_lap_chart(document)
+    if isinstance(document, TimeCardsDocument):
+        return render_time_cards(document)
     return render_lap_sheet(document)
 
 
