@@ -44,8 +44,9 @@ class TimeCardLap:
         in_pit: the lap ended in the pit lane (an in-lap).
         pit_out: the lap started from the pit lane (an out-lap).
         pit_time_ms: the time spent in the pit lane, printed on the out-lap.
-        deleted: what deleted the lap's time ("" when it counts): a decision, e.g. "Track
-            limits T7, decision 4", or "timing system".
+        deleted: why the lap's time was deleted ("" when it counts), e.g. "Track limits
+            T7"; ``deleted_by`` what deleted it: "decision 4", "stewards" (a decision
+            without a number) or "timing system".
         best: the car's best valid lap. ``best_sectors``: each sector is the car's best.
         session_best: the session's best lap.
         driver: the driver on this lap, printed only for cars with more than one.
@@ -62,6 +63,7 @@ class TimeCardLap:
     pit_out: bool = False
     pit_time_ms: int | None = None
     deleted: str = ""
+    deleted_by: str = ""
     best: bool = False
     best_sectors: tuple[bool, bool, bool] = (False, False, False)
     session_best: bool = False

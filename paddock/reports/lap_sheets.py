@@ -188,15 +188,23 @@ class BestSectorsRenderer(ReportRenderer[BestSectorsDocument]):
         document = self.document
         story: list[Flowable] = []
         if document.session_best:
+            # One line: the session's best of each sector, who set it, and their sum.
             width = self.content_width
-            columns = [Column("Sector", 44, "CENTER", bold=True),
-                       Column("Time", 56, "RIGHT", bold=True), Column("Lap", 30, "RIGHT"),
-                       Column("No.", 28, "CENTER", bold=True), Column("Driver", 150),
-                       Column("Class", 60), Column("Team", width - 44 - 56 - 30 - 28 - 150 - 60)]
-            lines = [[f"S{s.sector}", format_laptime(s.time_ms), str(s.lap), s.car.number,
-                      s.car.driver, s.car.class_name, s.car.team] for s in document.session_best]
-            story += [heading("Session's best sectors"), data_table(columns, lines),
-                      heading("Best sectors and ideal lap of each car")]
+            total = sum(s.time_ms for s in document.session_best)
+            sum_width = 96.0
+            cell = (width - sum_width) / len(document.session_best)
+            columns = [Column(f"Session's best S{s.sector}", cell)
+                       for s in document.session_best]
+            columns.append(Column("Sum of the best", sum_width, "RIGHT"))
+            line: list[Any] = [
+                FitText([Line(f"{format_laptime(s.time_ms)}  ·  No. {s.car.number}, lap {s.lap}",
+                              BODY_BOLD, BODY_SIZE),
+                         Line(" · ".join(p for p in (s.car.driver, s.car.class_name) if p),
+                              BODY_FONT, 7.0, GREY)])
+                for s in document.session_best]
+            line.append(FitText([Line(format_laptime(total) if len(document.session_best) == 3
+                                      else "", BODY_BOLD, BODY_SIZE)], "right"))
+            story += [data_table(columns, [line]), Spacer(0, 8)]
         best = {(s.sector, s.car.number, s.lap) for s in document.session_best}
         body = []
         for row in document.rows:
@@ -233,18 +241,18 @@ class PitStopsRenderer(ReportRenderer[PitStopsDocument]):
     def columns(self) -> list[Column]:
         fixed = [
             Column("No.", 24, "CENTER", bold=True),
-            None,
+            Column("Driver", 120, bold=True),
             Column("Class", 44),
             Column("Stop", 26, "CENTER"),
             Column("In-lap", 32, "RIGHT"),
-            Column("Time of day in", 60, "RIGHT"),
+            Column("Time of day in", 62, "RIGHT"),
             Column("Time in pit lane", 62, "RIGHT", bold=True),
             Column("Out-lap", 34, "RIGHT"),
-            Column("Driver out", 110),
+            None,
             Column("Car's total", 54, "RIGHT"),
         ]
         used = sum(c.width for c in fixed if c is not None)
-        fixed[1] = Column("Driver / Team", self.content_width - used)
+        fixed[8] = Column("Remarks", self.content_width - used)
         return [c for c in fixed if c is not None]
 
     def story(self) -> list[Flowable]:
@@ -260,21 +268,22 @@ class PitStopsRenderer(ReportRenderer[PitStopsDocument]):
                     extra.append(("LINEABOVE", (0, row_index), (-1, row_index), 0.6, RULE))
                 body.append([
                     car.car.number if first else "",
-                    driver_team(car.car.driver, car.car.team) if first else "",
+                    car.car.driver if first else "",
                     car.car.class_name if first else "",
                     str(stop.number), str(stop.in_lap), stop.in_hour,
                     format_laptime(stop.pit_time_ms) or "—",
                     "" if stop.out_lap is None else str(stop.out_lap),
-                    stop.driver_out if stop.driver_out and stop.driver_out != stop.driver_in
-                    else ("stayed in" if stop.out_lap is None else ""),
+                    f"Driver: {stop.driver_out}" if stop.driver_out
+                    and stop.driver_out != stop.driver_in
+                    else ("Stayed in" if stop.out_lap is None else ""),
                     format_laptime(car.total_ms) if last and car.total_ms else ""])
         if not body:
             return [note("No car ended a lap in the pit lane.")]
         stops = sum(len(car.stops) for car in self.document.cars)
         story: list[Flowable] = [
             data_table(self.columns(), body, extra_style=extra),
-            note(f"{stops} stops by {len(self.document.cars)} cars. Driver out: named when the "
-                 "driver changed."),
+            note(f"{stops} stops by {len(self.document.cars)} cars. Remarks name the driver who "
+                 "took over, when the driver changed."),
         ]
         return story + [note(text) for text in self.document.notes]
 

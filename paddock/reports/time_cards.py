@@ -44,6 +44,7 @@ MARK_ROOM = 8.0
 ROW = 11.4  # height of a lap's line
 HEAD = 11.0  # height of the column heading
 TITLE = 27.0  # the car's two lines above it
+FOOTNOTE = 9.5  # a line under the laps
 #: Columns whose times may carry a mark (lap time, S1, S2, S3).
 MARKED = frozenset({1, 2, 3, 4})
 REMARKS = 10
@@ -63,11 +64,13 @@ class LapTable(Flowable):
     """One car's laps: its line, the column heading, a line per lap; splits across pages."""
 
     def __init__(self, title: str, subtitle: str, columns: Sequence[Column],
-                 rows: Sequence[Sequence[Cell | str]], *, continued: bool = False) -> None:
+                 rows: Sequence[Sequence[Cell | str]], *, footnotes: Sequence[str] = (),
+                 continued: bool = False) -> None:
         super().__init__()
         self.title, self.subtitle = title, subtitle
         self.columns = tuple(columns)
         self.rows = tuple(rows)
+        self.footnotes = tuple(footnotes)  # under the last lap (the deleted laps' reasons)
         self.continued = continued
 
     def _head_height(self) -> float:
@@ -75,11 +78,14 @@ class LapTable(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        self.height = self._head_height() + ROW * len(self.rows) + 2
+        self.height = (self._head_height() + ROW * len(self.rows) + 2
+                       + (FOOTNOTE * len(self.footnotes) + 3 if self.footnotes else 0))
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         fits = int((availHeight - self._head_height() - 2) // ROW)
+        if fits >= len(self.rows):  # the laps fit, their footnotes do not: keep two back
+            fits = len(self.rows) - 2
         # Never a heading alone at the foot of a page, nor one lap left over on the next.
         if fits < 3 or fits >= len(self.rows):
             return []
@@ -88,7 +94,7 @@ class LapTable(Flowable):
         return [LapTable(self.title, self.subtitle, self.columns, self.rows[:fits],
                          continued=self.continued),
                 LapTable(self.title, self.subtitle, self.columns, self.rows[fits:],
-                         continued=True)]
+                         footnotes=self.footnotes, continued=True)]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -135,12 +141,8 @@ class LapTable(Flowable):
                         font = BODY_BOLD if column.bold else BODY_FONT
                         pad = CELL_PAD + (MARK_ROOM if index in MARKED else 0)
                         if index == REMARKS:
-                            room = column.width - 2 * CELL_PAD
-                            size = fit_size(cell, BODY_BOLD, BODY_SIZE, room, 6.0)
-                            self._put(clip(cell, BODY_BOLD, size, room), x, column, baseline,
-                                      BODY_BOLD, size, pad)
-                        else:
-                            self._put(cell, x, column, baseline, font, BODY_SIZE, pad)
+                            font = BODY_BOLD
+                        self._put(cell, x, column, baseline, font, BODY_SIZE, pad)
                 else:
                     struck += self._marked(cell, x, column, baseline)
                 x += column.width
@@ -153,6 +155,13 @@ class LapTable(Flowable):
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(0, y, width, y)
+        y -= 3
+        for line in self.footnotes:
+            y -= FOOTNOTE
+            canvas.setFillColor(INK)
+            size = fit_size(line, SANS, 7.5, width, 6)
+            canvas.setFont(SANS, size)
+            canvas.drawString(CELL_PAD, y + 2, clip(line, SANS, size, width - CELL_PAD))
 
     def _text(self, text: str, x: float, column: Column, baseline: float, font: str,
               size: float, pad: float) -> None:
@@ -167,16 +176,25 @@ class LapTable(Flowable):
 
     def _put(self, text: str, x: float, column: Column, baseline: float, font: str,
              size: float, pad: float) -> float:
-        """Write ``text`` in its column on the lines' text object; return its left edge."""
+        """Write ``text`` in its column on the lines' text object; return its left edge.
+
+        Text wider than its column shrinks (down to 80 %), and past that is cut.
+        """
+        room = column.width - pad - CELL_PAD if column.width else 1e6
+        wide = stringWidth(text, font, size)
+        if wide > room:
+            size = fit_size(text, font, size, room, size * 0.8)
+            text = clip(text, font, size, room)
+            wide = stringWidth(text, font, size)
         if self._font != (font, size):
             self._text_object.setFont(font, size)
             self._font = (font, size)
         if column.align == "LEFT":
             left = x + CELL_PAD
+        elif column.align == "RIGHT":
+            left = x + column.width - pad - wide
         else:
-            wide = stringWidth(text, font, size)
-            left = (x + column.width - pad - wide if column.align == "RIGHT"
-                    else x + (column.width - wide) / 2)
+            left = x + (column.width - wide) / 2
         self._text_object.setTextOrigin(left, baseline)
         self._text_object.textOut(text)
         return left
@@ -207,10 +225,10 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         Column("S2", 38 + MARK_ROOM, "RIGHT"),
         Column("S3", 38 + MARK_ROOM, "RIGHT"),
         Column("km/h", 30, "RIGHT"),
-        Column("Elapsed", 52, "RIGHT"),
+        Column("Elapsed", 50, "RIGHT"),
         Column("Time of day", 56, "RIGHT"),
         Column("Flag", 26, "CENTER"),
-        Column("Pit lane", 58, "LEFT"),
+        Column("Pit lane", 68, "LEFT"),
     )
 
     def columns(self) -> list[Column]:
@@ -250,8 +268,12 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         for lap in card.laps:
             rows.append(self.line(lap, previous_driver))
             previous_driver = lap.driver or previous_driver
+        footnotes = [
+            f"X  Lap {lap.lap} time deleted: {lap.deleted}"
+            + ("" if lap.deleted_by == "timing system" else f" ({lap.deleted_by})")
+            for lap in card.laps if lap.deleted]
         return LapTable("  ·  ".join(part for part in parts if part), ";  ".join(more),
-                        columns, rows)
+                        columns, rows, footnotes=footnotes)
 
     @staticmethod
     def line(lap: TimeCardLap, previous_driver: str) -> list[Cell | str]:
@@ -269,10 +291,10 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         if lap.pit_out:
             pit = "OUT " + format_laptime(lap.pit_time_ms) if lap.pit_time_ms else "OUT"
         if lap.in_pit:
-            pit = f"{pit} · IN" if pit else "IN"
+            pit = f"{pit}, IN" if pit else "IN"
         remarks = []
         if lap.deleted:
-            remarks.append(f"DELETED — {lap.deleted}")
+            remarks.append(f"DELETED — {lap.deleted_by}")
         if lap.driver and lap.driver != previous_driver:
             remarks.append(f"Driver: {lap.driver}")
         return [str(lap.lap), time_cell, *sectors, speed_text(lap.kph),

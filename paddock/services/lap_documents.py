@@ -90,7 +90,7 @@ class _Session:
     header: dict[str, Any]
     results: SessionResults
     laps: dict[str, list[_Lap]]  # by car, in lap order
-    deleted: dict[str, dict[int, str]]  # car -> lap -> what deleted it, as printed
+    deleted: dict[str, dict[int, tuple[str, str]]]  # car -> lap -> (reason, deleted by)
     cars: dict[str, CarInfo]  # every car with laps or a classification line
     order: list[str]  # cars in classification order, then any others with laps
     class_order: tuple[str, ...]
@@ -146,26 +146,25 @@ def _load(db: Database, event: str, session: str, title: str,
                     facts.season.class_order, facts.lap_length_m)
 
 
-def _deleted(results: SessionResults,
-             timing: dict[str, dict[int, str]]) -> dict[str, dict[int, str]]:
-    """The laps deleted now, each with what deleted it: a decision (its reason and number)
-    or the timing system."""
+def _deleted(results: SessionResults, timing: dict[str, dict[int, str]]
+             ) -> dict[str, dict[int, tuple[str, str]]]:
+    """The laps deleted now, each with its reason and what deleted it: "decision 4" (or
+    "stewards" for a decision without a number), or "timing system"."""
     rules = [p.to_rule() for p in results.penalties]
     now = pen.deleted_laps_by_car(rules, timing)
     decided: dict[tuple[str, int], pen.Penalty] = {}
     for penalty in rules:
         if penalty.kind.names_a_lap and penalty.lap is not None:
             decided[(penalty.number, penalty.lap)] = penalty
-    out: dict[str, dict[int, str]] = {}
+    out: dict[str, dict[int, tuple[str, str]]] = {}
     for number, laps in now.items():
-        for lap in laps:
+        for lap, reason in laps.items():
             penalty = decided.get((number, lap))
             if penalty is not None and penalty.kind is pen.PenaltyKind.DELETE_LAP:
-                text = penalty.reason + (f", decision {penalty.decision}"
-                                         if penalty.decision else ", stewards")
+                by = f"decision {penalty.decision}" if penalty.decision else "stewards"
             else:
-                text = "timing system"
-            out.setdefault(number, {})[lap] = text
+                by = "timing system"
+            out.setdefault(number, {})[lap] = (reason or "deleted in the timing system", by)
     return out
 
 
@@ -225,7 +224,7 @@ def time_cards_document(db: Database, *, event: str, session: str, car: str | No
         lines = []
         previous_in_pit = False
         for lap in car_laps:
-            deleted = gone.get(lap.lap, "")
+            deleted, deleted_by = gone.get(lap.lap, ("", ""))
             marks = tuple(
                 not deleted and best is not None and best.lap == lap.lap
                 for best in sectors)
@@ -234,7 +233,8 @@ def time_cards_document(db: Database, *, event: str, session: str, car: str | No
                 kph=data.speed(lap), elapsed_ms=lap.elapsed_ms, hour=lap.hour, flag=lap.flag,
                 in_pit=lap.in_pit, pit_out=previous_in_pit,
                 pit_time_ms=_pit_time(car_laps, lap) if previous_in_pit else None,
-                deleted=deleted, best=lap.lap == best_number and not deleted,
+                deleted=deleted, deleted_by=deleted_by,
+                best=lap.lap == best_number and not deleted,
                 best_sectors=(marks[0], marks[1], marks[2]),
                 session_best=session_best is not None and session_best[1:] == (number,
                                                                               lap.lap),
@@ -245,10 +245,11 @@ def time_cards_document(db: Database, *, event: str, session: str, car: str | No
             best_lap_number=best_number,
             best_sectors_ms=tuple(s.time_ms if s else None for s in sectors),  # type: ignore[arg-type]
             drivers=drivers if len(drivers) > 1 else ()))
-    notes = ("Best lap and best sectors of each car in bold, marked *; the session's best lap "
-             "marked **. A deleted lap time is struck through and marked X, with its reason; it "
-             "still counts for laps and total time. IN: the lap ended in the pit lane; OUT: "
-             "the lap began there, with the time spent in the pit lane.",)
+    notes = ("Best lap and best sectors of each car in bold, marked *; the session's best "
+             "lap marked **. A deleted lap time is struck through and marked X, with what "
+             "deleted it; the reason is under the car's laps (it still counts for laps and "
+             "total time). IN: the lap ended in the pit lane; OUT: the lap began there, with "
+             "the time spent in the pit lane.",)
     return TimeCardsDocument(**data.header, cards=tuple(cards), notes=notes)
 
 
