@@ -213,6 +213,10 @@ class BestSectorsRenderer(ReportRenderer[BestSectorsDocument]):
             line.append(FitText([Line(format_laptime(total) if len(document.session_best) == 3
                                       else "", BODY_BOLD, BODY_SIZE)], "right"))
             story += [data_table(columns, [line]), Spacer(0, 8)]
+        if not any(s for row in document.rows for s in row.sectors):
+            return [heading("No sector times in this session's time cards"),
+                    note("The timing system's lap analysis (with S1, S2, S3) gives them; a "
+                         "laps file with lap times only does not.")]
         best = {(s.sector, s.car.number, s.lap) for s in document.session_best}
         body = []
         for row in document.rows:

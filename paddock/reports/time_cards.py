@@ -45,9 +45,9 @@ ROW = 11.4  # height of a lap's line
 HEAD = 11.0  # height of the column heading
 TITLE = 27.0  # the car's two lines above it
 FOOTNOTE = 9.5  # a line under the laps
-#: Columns whose times may carry a mark (lap time, S1, S2, S3).
-MARKED = frozenset({1, 2, 3, 4})
-REMARKS = 10
+#: Columns whose times may carry a mark.
+MARKED = frozenset({"Lap time", "S1", "S2", "S3"})
+REMARKS = "Remarks"
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,8 @@ class LapTable(Flowable):
         canvas.setFillColor(WHITE)
         canvas.setFont(BODY_BOLD, HEAD_SIZE)
         x = 0.0
-        for index, column in enumerate(self.columns):
-            pad = CELL_PAD + (MARK_ROOM if index in MARKED else 0)
+        for column in self.columns:
+            pad = CELL_PAD + (MARK_ROOM if column.title in MARKED else 0)
             self._text(column.title, x, column, y - HEAD + 3.4, BODY_BOLD, HEAD_SIZE, pad)
             x += column.width
         y -= HEAD
@@ -135,12 +135,12 @@ class LapTable(Flowable):
         for row in self.rows:
             baseline = y - ROW + 3.3
             x = 0.0
-            for index, (column, cell) in enumerate(zip(self.columns, row, strict=True)):
+            for column, cell in zip(self.columns, row, strict=True):
                 if isinstance(cell, str):
                     if cell:
                         font = BODY_BOLD if column.bold else BODY_FONT
-                        pad = CELL_PAD + (MARK_ROOM if index in MARKED else 0)
-                        if index == REMARKS:
+                        pad = CELL_PAD + (MARK_ROOM if column.title in MARKED else 0)
+                        if column.title == REMARKS:
                             font = BODY_BOLD
                         self._put(cell, x, column, baseline, font, BODY_SIZE, pad)
                 else:
@@ -232,8 +232,20 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
     )
 
     def columns(self) -> list[Column]:
-        used = sum(c.width for c in self.COLUMNS)
-        return [*self.COLUMNS, Column("Remarks", self.content_width - used)]
+        """The columns the time cards carry: a file without sectors, time of day or flags
+        prints none (a generic laps file has only lap times), and Remarks gets the room."""
+        laps = [lap for card in self.document.cards for lap in card.laps]
+        missing = set()
+        if not any(ms is not None for lap in laps for ms in lap.sectors):
+            missing |= {"S1", "S2", "S3"}
+        for title, known in (("km/h", any(lap.kph is not None for lap in laps)),
+                             ("Time of day", any(lap.hour for lap in laps)),
+                             ("Flag", any(lap.flag for lap in laps))):
+            if not known:
+                missing.add(title)
+        kept = [c for c in self.COLUMNS if c.title not in missing]
+        used = sum(c.width for c in kept)
+        return [*kept, Column(REMARKS, self.content_width - used)]
 
     def story(self) -> list[Flowable]:
         story: list[Flowable] = [note(text) for text in self.document.notes]
@@ -266,7 +278,8 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         rows = []
         previous_driver = card.laps[0].driver if card.laps else ""
         for lap in card.laps:
-            rows.append(self.line(lap, previous_driver))
+            cells = self.line(lap, previous_driver)
+            rows.append([cells[column.title] for column in columns])
             previous_driver = lap.driver or previous_driver
         footnotes = [
             f"X  Lap {lap.lap} time deleted: {lap.deleted}"
@@ -276,7 +289,8 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
                         columns, rows, footnotes=footnotes)
 
     @staticmethod
-    def line(lap: TimeCardLap, previous_driver: str) -> list[Cell | str]:
+    def line(lap: TimeCardLap, previous_driver: str) -> dict[str, Cell | str]:
+        """The lap's cells by column title."""
         time = format_laptime(lap.lap_time_ms)
         time_cell: Cell | str = time
         if lap.deleted:
@@ -297,8 +311,10 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
             remarks.append(f"DELETED — {lap.deleted_by}")
         if lap.driver and lap.driver != previous_driver:
             remarks.append(f"Driver: {lap.driver}")
-        return [str(lap.lap), time_cell, *sectors, speed_text(lap.kph),
-                format_racetime(lap.elapsed_ms), lap.hour, lap.flag, pit, "; ".join(remarks)]
+        return {"Lap": str(lap.lap), "Lap time": time_cell, "S1": sectors[0], "S2": sectors[1],
+                "S3": sectors[2], "km/h": speed_text(lap.kph),
+                "Elapsed": format_racetime(lap.elapsed_ms), "Time of day": lap.hour,
+                "Flag": lap.flag, "Pit lane": pit, REMARKS: "; ".join(remarks)}
 
 
 def render_time_cards(document: TimeCardsDocument) -> bytes:
