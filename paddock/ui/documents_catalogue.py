@@ -234,14 +234,20 @@ def _grid_choice(db: Database, event: int, short: str, race: SessionResults, num
 
 def _lap_choices(event: int, short: str, results: SessionResults, state: str,
                  official: bool | None, revision: int, *, has_laps: bool) -> list[DocumentChoice]:
-    """The session's lap documents (time cards, lap chart, ...): made from its time cards."""
+    """The session's lap documents (time cards, lap chart, ...): made from its time cards.
+
+    Until the session has time cards only "Time cards" is listed, saying so: six grey
+    lines a session would say the same thing six times.
+    """
     code, name = results.session_code, results.session_name
     missing = "" if has_laps else f"No time cards for {code} yet"
+    kinds = LAP_KINDS if has_laps else {DocumentKind.TIME_CARDS: LAP_KINDS[
+        DocumentKind.TIME_CARDS]}
     return [DocumentChoice(kind, title, f"{name} · {code}", event,
                            f"{short}-{code}-{kind.value}", session=code, state=state,
                            missing=missing, session_name=name,
                            official=official if has_laps else None, revision=revision)
-            for kind, title in LAP_KINDS.items()
+            for kind, title in kinds.items()
             if kind.value not in RACE_ONLY or results.session_kind == "race"]
 
 
