@@ -12,7 +12,7 @@ decision, less those reinstated) come from `deleted_laps_by_car`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +21,7 @@ from sqlmodel import col, select
 from paddock.db.engine import Database
 from paddock.db.models import LapRecordRow
 from paddock.errors import NotFound
-from paddock.reports.documents import DocumentBase
+from paddock.reports.documents import DocumentBase, DocumentStatus
 from paddock.reports.lap_documents import (
     RUNNING_FLAGS,
     BestLap,
@@ -141,9 +141,21 @@ def _load(db: Database, event: str, session: str, title: str,
         cars[number] = CarInfo(number=number, driver=first.driver, class_name="")
         order.append(number)
     header = facts.header(title, results.session_name, generated_at=generated_at)
-    header["status"] = _status(results)
+    header["status"] = _lap_status(results)
     return _Session(header, results, laps, _deleted(results, timing), cars, order,
                     facts.season.class_order, facts.lap_length_m)
+
+
+def _lap_status(results: SessionResults) -> DocumentStatus:
+    """Provisional, or official as the classification is: a lap document is computed from
+    the official revision, so it prints a hash of its own and names the revision's."""
+    status = _status(results)
+    if not status.official:
+        return status
+    source = (f"From the official classification, revision {results.revision} "
+              f"(hash {results.content_hash}).")
+    return replace(status, content_hash="",
+                   reason=f"{status.reason.rstrip('.')}. {source}" if status.reason else source)
 
 
 def _deleted(results: SessionResults, timing: dict[str, dict[int, str]]

@@ -24,7 +24,7 @@ from paddock.services.lap_documents import (
     pit_stops_document,
     time_cards_document,
 )
-from paddock.services.results import add_penalty, import_results
+from paddock.services.results import add_penalty, import_results, publish
 from tests.reports.pdfread import pages_text
 from tests.services.test_results import QUALI, RACE, imsa, official_lines  # noqa: F401
 
@@ -217,3 +217,13 @@ def test_every_lap_document_renders(race: Database) -> None:
     for name in LAP_DOCUMENTS:
         pdf = lap_document_pdf(race, name, event="1", session="R1")
         assert pdf.startswith(b"%PDF") and "Race 1" in pages_text(pdf)[0]
+        assert "PROVISIONAL" in pages_text(pdf)[0]
+
+
+def test_an_official_session_s_lap_documents_name_its_revision(race: Database) -> None:
+    published = publish(race, event="1", session="R1")
+    text = pages_text(lap_document_pdf(race, "flags", event="1", session="R1"))[0]
+    assert "OFFICIAL — Revision 1" in text
+    assert (f"From the official classification, revision 1 (hash {published.content_hash})"
+            in text)
+    assert "Document hash" in text  # its own: the time cards are not the revision's text
