@@ -217,10 +217,13 @@ class PitStopsDocument(DocumentBase):
 
 @dataclass(frozen=True)
 class FlagPeriod:
-    """Laps completed under one flag (FCY, SC, RF ...), counted on the leader's laps.
+    """A period under one flag (FCY, SC, RF ...).
 
-    ``start_ms``/``end_ms`` are session times: the start of the first lap completed under
-    the flag and the end of the last; ``start_hour``/``end_hour`` the same as time of day.
+    In a race it is counted on the leader's laps: ``first_lap``..``last_lap`` completed
+    under the flag, ``start_ms``/``end_ms`` (session times) the start of the first of them
+    and the end of the last. In practice and qualifying, where laps are not in step, it
+    runs from the first crossing of the line under the flag to the last (laps 0).
+    ``crossings``: how many times cars crossed the line under it.
     """
 
     flag: str
@@ -230,10 +233,11 @@ class FlagPeriod:
     end_ms: int
     start_hour: str = ""
     end_hour: str = ""
+    crossings: int = 0
 
     @property
     def laps(self) -> int:
-        return self.last_lap - self.first_lap + 1
+        return self.last_lap - self.first_lap + 1 if self.first_lap else 0
 
     @property
     def duration_ms(self) -> int:
@@ -243,6 +247,7 @@ class FlagPeriod:
 @dataclass(frozen=True, kw_only=True)
 class FlagsDocument(DocumentBase):
     periods: tuple[FlagPeriod, ...]
+    by_leader: bool = True  # a race's periods, on the leader's laps
     leader_laps: int = 0  # laps the leader completed in the session
     session_ms: int = 0  # the leader's time at its last crossing
     notes: tuple[str, ...] = ()

@@ -309,20 +309,28 @@ class FlagsRenderer(ReportRenderer[FlagsDocument]):
     def story(self) -> list[Flowable]:
         document = self.document
         width = self.content_width
+        race = document.by_leader
         story: list[Flowable] = []
         if not document.periods:
             story.append(heading("No lap was completed under a flag other than green"))
         else:
-            columns = [Column("Flag", 110, bold=True), Column("Leader's laps", 56, "CENTER"),
-                       Column("Laps", 44, "RIGHT"), Column("From", 58, "RIGHT"),
-                       Column("To", 58, "RIGHT"), Column("Session time", 118, "RIGHT"),
-                       Column("Duration", width - 110 - 56 - 44 - 58 - 58 - 118, "RIGHT",
-                              bold=True)]
-            body = [[f"{p.flag} — {flag_name(p.flag)}", f"{p.first_lap}–{p.last_lap}"
-                     if p.last_lap != p.first_lap else str(p.first_lap), str(p.laps),
-                     p.start_hour, p.end_hour,
-                     f"{format_racetime(p.start_ms)} – {format_racetime(p.end_ms)}",
-                     format_laptime(p.duration_ms)] for p in document.periods]
+            columns = [Column("Flag", 110, bold=True)]
+            if race:
+                columns += [Column("Leader's laps", 56, "CENTER"), Column("Laps", 34, "RIGHT")]
+            columns += [Column("Crossings", 46, "RIGHT"), Column("From", 52, "RIGHT"),
+                        Column("To", 52, "RIGHT"), Column("Session time", 118, "RIGHT")]
+            columns.append(Column("Duration", width - sum(c.width for c in columns), "RIGHT",
+                                  bold=True))
+            body = []
+            for p in document.periods:
+                cells = [f"{p.flag} — {flag_name(p.flag)}"]
+                if race:
+                    cells += [f"{p.first_lap}–{p.last_lap}" if p.last_lap != p.first_lap
+                              else str(p.first_lap), str(p.laps)]
+                cells += [str(p.crossings), p.start_hour, p.end_hour,
+                          f"{format_racetime(p.start_ms)} – {format_racetime(p.end_ms)}",
+                          format_laptime(p.duration_ms)]
+                body.append(cells)
             story += [heading("Periods under a flag"), data_table(columns, body)]
             totals: dict[str, list[int]] = {}
             for p in document.periods:
@@ -330,20 +338,24 @@ class FlagsRenderer(ReportRenderer[FlagsDocument]):
                 held[0] += 1
                 held[1] += p.laps
                 held[2] += p.duration_ms
-            columns = [Column("Flag", 160, bold=True), Column("Periods", 60, "RIGHT"),
-                       Column("Laps", 60, "RIGHT"), Column("Time", 80, "RIGHT", bold=True),
-                       Column("Share of the session", width - 360, "LEFT")]
+            columns = [Column("Flag", 160, bold=True), Column("Periods", 60, "RIGHT")]
+            if race:
+                columns.append(Column("Laps", 60, "RIGHT"))
+            columns.append(Column("Time", 80, "RIGHT", bold=True))
+            columns.append(Column("Share of the session", width - sum(c.width for c in columns)))
             lines = []
             for flag, (count, laps, ms) in totals.items():
-                share = (f"{laps} of {document.leader_laps} laps, "
-                         f"{100 * ms / document.session_ms:.0f} % of the time"
-                         if document.session_ms else "")
-                lines.append([f"{flag} — {flag_name(flag)}", str(count), str(laps),
-                              format_laptime(ms), share])
+                share = [f"{laps} of {document.leader_laps} laps"] if race else []
+                if document.session_ms:
+                    share.append(f"{100 * ms / document.session_ms:.0f} % of the time")
+                lines.append([f"{flag} — {flag_name(flag)}", str(count),
+                              *([str(laps)] if race else []), format_laptime(ms),
+                              ", ".join(share)])
             story += [heading("Totals"), data_table(columns, lines)]
         story.append(Spacer(0, 4))
-        story.append(note(f"The leader completed {document.leader_laps} laps in "
-                          f"{format_racetime(document.session_ms)}."))
+        if race:
+            story.append(note(f"The leader completed {document.leader_laps} laps in "
+                              f"{format_racetime(document.session_ms)}."))
         return story + [note(text) for text in document.notes]
 
 

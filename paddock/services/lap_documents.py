@@ -442,9 +442,15 @@ def _hour_ms(text: str) -> int | None:
 def flags_document(db: Database, *, event: str, session: str,
                    generated_at: datetime | None = None) -> FlagsDocument:
     """The periods under a flag other than green (FCY, SC, RF, ...), from the flag at the
-    line of the leader's laps: from which lap and time to which, how many laps, how long."""
+    line (FLAG_AT_FL). A race's are counted on the leader's laps: from which lap and time
+    to which, how many laps, how long. Practice and qualifying, whose cars are not in step,
+    go by the crossings in order of time."""
     data = _load(db, event, session, "Flags", generated_at)
     leader = _leader_crossings(data)
+    crossings = sorted((lap for laps in data.laps.values() for lap in laps
+                        if lap.elapsed_ms is not None),
+                       key=lambda lap: (lap.elapsed_ms or 0, lap.number))
+    race = data.results.session_kind == "race"
     periods: list[FlagPeriod] = []
     run: list[_Lap] = []
 
@@ -452,26 +458,41 @@ def flags_document(db: Database, *, event: str, session: str,
         if not run:
             return
         first, last = run[0], run[-1]
-        start = (first.elapsed_ms or 0) - (first.lap_time_ms or 0)
+        if race:
+            start = max(0, (first.elapsed_ms or 0) - (first.lap_time_ms or 0))
+            start_hour = _hour_before(first)
+        else:
+            start = first.elapsed_ms or 0
+            start_hour = _clock(_hour_ms(first.hour) or 0) if first.hour else ""
+        end = last.elapsed_ms or 0
         hour = _hour_ms(last.hour)
+        under = sum(1 for lap in crossings
+                    if lap.flag == first.flag and start < (lap.elapsed_ms or 0) <= end)
         periods.append(FlagPeriod(
-            flag=first.flag, first_lap=first.lap, last_lap=last.lap, start_ms=max(0, start),
-            end_ms=last.elapsed_ms or 0, start_hour=_hour_before(first),
-            end_hour=_clock(hour) if hour is not None else ""))
+            flag=first.flag, first_lap=first.lap if race else 0,
+            last_lap=last.lap if race else 0, start_ms=start, end_ms=end,
+            start_hour=start_hour, end_hour=_clock(hour) if hour is not None else "",
+            crossings=under if race else len(run)))
         run.clear()
 
-    for lap in leader:
+    for lap in leader if race else crossings:
         if lap.flag in RUNNING_FLAGS or (run and lap.flag != run[0].flag):
             close()
         if lap.flag not in RUNNING_FLAGS:
             run.append(lap)
     close()
-    notes = ("From the flag at the line (FLAG_AT_FL) of the leader's laps: a period runs from "
-             "the start of the first lap completed under the flag to the end of the last; "
-             "times of day to the second.",)
-    return FlagsDocument(**data.header, periods=tuple(periods),
+    if race:
+        notes = ("From the flag at the line (FLAG_AT_FL) of the leader's laps: a period runs "
+                 "from the start of the first lap the leader completed under the flag to the "
+                 "end of the last; crossings: every car's crossings of the line in it.",)
+    else:
+        notes = ("From the flag at the line (FLAG_AT_FL): a period runs from the first "
+                 "crossing of the line under the flag to the last, whichever the car.",)
+    last = crossings[-1] if crossings else None
+    return FlagsDocument(**data.header, periods=tuple(periods), by_leader=race,
                          leader_laps=leader[-1].lap if leader else 0,
-                         session_ms=leader[-1].elapsed_ms or 0 if leader else 0, notes=notes)
+                         session_ms=((leader[-1].elapsed_ms or 0) if race and leader else
+                                     (last.elapsed_ms or 0) if last else 0), notes=notes)
 
 
 # --- lap chart --------------------------------------------------------------------------

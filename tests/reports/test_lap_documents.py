@@ -149,11 +149,11 @@ def test_pit_stops_and_flags_read_back() -> None:
                                                         cars=stops)))[0]
     assert "1:04.321" in text and "Driver: B" in text and "Stayed in" in text
     flags = FlagsDocument(**HEADER, title="Flags", periods=(
-        FlagPeriod("SC", 3, 5, 200_000, 520_000, "14:08:20", "14:13:40"),
+        FlagPeriod("SC", 3, 5, 200_000, 520_000, "14:08:20", "14:13:40", crossings=88),
         FlagPeriod("FCY", 12, 12, 1_300_000, 1_400_000, "14:27:00", "14:28:40")),
         leader_laps=27, session_ms=2_700_000)
     text = pages_text(render_lap_sheet(flags))[0]
-    assert "SC — Safety car 3–5 3 14:08:20 14:13:40" in text
+    assert "SC — Safety car 3–5 3 88 14:08:20 14:13:40" in text
     assert "5:20.000" in text and "1:40.000" in text
     empty = FlagsDocument(**HEADER, title="Flags", periods=(), leader_laps=27,
                           session_ms=2_700_000)

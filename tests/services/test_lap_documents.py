@@ -187,7 +187,7 @@ def test_pit_stops_take_the_pit_time_from_the_out_lap(race: Database) -> None:
     assert "Driver: Bryan Sellers" in text and "1:07.455" in text
 
 
-def test_flags_are_the_laps_under_full_course_yellow(race: Database) -> None:
+def test_flags_are_the_laps_under_full_course_yellow(race: Database, imsa_data: Path) -> None:
     document = flags_document(race, event="1", session="R1")
     assert [(p.flag, p.first_lap, p.last_lap) for p in document.periods] == [
         ("FCY", 1, 4), ("FCY", 77, 77)]
@@ -195,6 +195,12 @@ def test_flags_are_the_laps_under_full_course_yellow(race: Database) -> None:
     assert document.leader_laps == 78
     text = "\n".join(pages_text(lap_document_pdf(race, "flags", event="1", session="R1")))
     assert "FCY — Full-course yellow 1–4 4" in text
+    # Qualifying's cars are not in step: its red flag goes by the crossings, in time order.
+    import_results(race, event="1", session="Q", files=[imsa_data / f"{QUALI}-laps.csv"])
+    quali = flags_document(race, event="1", session="Q")
+    assert [(p.flag, p.start_hour, p.end_hour, p.crossings) for p in quali.periods] == [
+        ("RF", "17:29:07", "17:31:04", 19)]
+    assert not quali.by_leader
 
 
 def test_the_lap_chart_orders_cars_by_time_at_the_line(race: Database,
