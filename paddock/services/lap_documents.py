@@ -454,7 +454,8 @@ def flags_document(db: Database, *, event: str, session: str,
     periods: list[FlagPeriod] = []
     run: list[_Lap] = []
 
-    def close() -> None:
+    def close(following: _Lap | None) -> None:
+        """End the period; ``following`` is the first crossing under another flag."""
         if not run:
             return
         first, last = run[0], run[-1]
@@ -466,8 +467,10 @@ def flags_document(db: Database, *, event: str, session: str,
             start_hour = _clock(_hour_ms(first.hour) or 0) if first.hour else ""
         end = last.elapsed_ms or 0
         hour = _hour_ms(last.hour)
+        # Every car's crossings under the flag until the leader's line shows another.
+        until = following.elapsed_ms or 0 if following is not None else 10**12
         under = sum(1 for lap in crossings
-                    if lap.flag == first.flag and start < (lap.elapsed_ms or 0) <= end)
+                    if lap.flag == first.flag and start < (lap.elapsed_ms or 0) < until)
         periods.append(FlagPeriod(
             flag=first.flag, first_lap=first.lap if race else 0,
             last_lap=last.lap if race else 0, start_ms=start, end_ms=end,
@@ -477,14 +480,15 @@ def flags_document(db: Database, *, event: str, session: str,
 
     for lap in leader if race else crossings:
         if lap.flag in RUNNING_FLAGS or (run and lap.flag != run[0].flag):
-            close()
+            close(lap)
         if lap.flag not in RUNNING_FLAGS:
             run.append(lap)
-    close()
+    close(None)
     if race:
         notes = ("From the flag at the line (FLAG_AT_FL) of the leader's laps: a period runs "
                  "from the start of the first lap the leader completed under the flag to the "
-                 "end of the last; crossings: every car's crossings of the line in it.",)
+                 "end of the last; crossings: every car's crossings of the line under the "
+                 "flag until the leader's showed another.",)
     else:
         notes = ("From the flag at the line (FLAG_AT_FL): a period runs from the first "
                  "crossing of the line under the flag to the last, whichever the car.",)

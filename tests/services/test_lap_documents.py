@@ -191,6 +191,8 @@ def test_flags_are_the_laps_under_full_course_yellow(race: Database, imsa_data: 
     document = flags_document(race, event="1", session="R1")
     assert [(p.flag, p.first_lap, p.last_lap) for p in document.periods] == [
         ("FCY", 1, 4), ("FCY", 77, 77)]
+    # Every FCY crossing of the file: 99 on laps 1-4, 25 at the end (laps 70-77).
+    assert [p.crossings for p in document.periods] == [99, 25]
     assert document.periods[0].start_ms == 0
     assert document.leader_laps == 78
     text = "\n".join(pages_text(lap_document_pdf(race, "flags", event="1", session="R1")))
