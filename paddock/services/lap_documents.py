@@ -224,8 +224,13 @@ def time_cards_document(db: Database, *, event: str, session: str, car: str | No
                            "laps: " + ", ".join(data.order))
         numbers = [car]
     bests = {n: _best_lap(data, n) for n in data.order}
-    session_best = min(((ms, n, lap) for n, (ms, lap) in bests.items() if ms is not None),
-                       default=None)
+    def set_at(number: str, lap: int | None) -> int:
+        return next((x.elapsed_ms or 0 for x in data.laps[number] if x.lap == lap), 0)
+
+    # The session's best lap: of equal times, the one set first.
+    fastest = min(((ms, set_at(n, lap), n, lap) for n, (ms, lap) in bests.items()
+                   if ms is not None), default=None)
+    session_best = (fastest[0], fastest[2], fastest[3]) if fastest else None
     cards = []
     for number in numbers:
         best_ms, best_number = bests[number]
