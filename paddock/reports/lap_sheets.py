@@ -61,6 +61,13 @@ def car_label(car: CarInfo) -> str:
     return " · ".join(part for part in (car.driver, car.class_name, car.team) if part)
 
 
+def _ordinal(n: int) -> str:
+    """"Best", "2nd", "3rd", "4th" ... for the columns of a car's best laps."""
+    if n == 1:
+        return "Best"
+    return f"{n}{ {2: 'nd', 3: 'rd'}.get(n, 'th') if n < 20 else 'th'}"
+
+
 def _to_second(hour: str) -> str:
     """``14:43:24.270`` -> ``14:43:24``: time of day as a sheet of many cars prints it."""
     return hour.split(".")[0]
@@ -147,7 +154,7 @@ class BestLapsRenderer(ReportRenderer[BestLapsDocument]):
         fixed = [Column("Pos", 22, "CENTER", bold=True), Column("No.", 24, "CENTER", bold=True),
                  Column("Driver / Team", 130), Column("Class", 46)]
         room = self.content_width - sum(c.width for c in fixed)
-        return fixed + [Column(str(n), room / count, "RIGHT") for n in range(1, count + 1)]
+        return fixed + [Column(_ordinal(n), room / count, "RIGHT") for n in range(1, count + 1)]
 
     def story(self) -> list[Flowable]:
         count = self.document.count
