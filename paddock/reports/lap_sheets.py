@@ -22,7 +22,7 @@ from paddock.reports.base import (
     ordered_classes,
 )
 from paddock.reports.classification import driver_team, speed_text
-from paddock.reports.documents import DocumentBase
+from paddock.reports.documents import DISQUALIFIED, DocumentBase
 from paddock.reports.flowables import FitText, Line
 from paddock.reports.lap_documents import (
     BestLapsDocument,
@@ -107,7 +107,9 @@ class FastestLapsRenderer(ReportRenderer[FastestLapsDocument]):
         body = []
         for row in rows:
             body.append([
-                "" if row.position is None else str(row.position), row.car.number,
+                # A car without a position says why: disqualified, or no valid lap time.
+                str(row.position) if row.position is not None else
+                row.car.status if row.car.status == DISQUALIFIED else "", row.car.number,
                 row.car.driver, row.car.team, row.car.class_name,
                 "" if row.class_position is None else str(row.class_position),
                 format_laptime(row.lap_time_ms) or "no time",

@@ -21,7 +21,7 @@ from sqlmodel import col, select
 from paddock.db.engine import Database
 from paddock.db.models import LapRecordRow
 from paddock.errors import NotFound
-from paddock.reports.documents import DocumentBase, DocumentStatus
+from paddock.reports.documents import DISQUALIFIED, DocumentBase, DocumentStatus
 from paddock.reports.lap_documents import (
     RUNNING_FLAGS,
     BestLap,
@@ -287,15 +287,22 @@ def _pit_time(car_laps: Sequence[_Lap], out_lap: _Lap) -> int | None:
 
 def fastest_laps_document(db: Database, *, event: str, session: str,
                           generated_at: datetime | None = None) -> FastestLapsDocument:
-    """Every car's best valid lap, quickest first (equal times: the one set first)."""
+    """Every car's best valid lap, quickest first (equal times: the one set first); a
+    disqualified car's after the others, without a position."""
     data = _load(db, event, session, "Fastest Laps", generated_at)
     timed = []
     untimed = []
+    disqualified = []
     for number in data.order:
         best_ms, best_number = _best_lap(data, number)
         lap = next((lap for lap in data.laps[number] if lap.lap == best_number), None)
         if best_ms is None or lap is None:
             untimed.append(number)
+            continue
+        if data.cars[number].status == DISQUALIFIED:
+            disqualified.append(FastestLapRow(
+                position=None, car=data.cars[number], class_position=None,
+                lap_time_ms=best_ms, lap_number=lap.lap, hour=lap.hour, kph=data.speed(lap)))
             continue
         timed.append((best_ms, lap.elapsed_ms if lap.elapsed_ms is not None else 0, number,
                       lap))
@@ -313,6 +320,7 @@ def fastest_laps_document(db: Database, *, event: str, session: str,
             gap_ms=best_ms - first if position > 1 else None,
             interval_ms=best_ms - previous if position > 1 else None, kph=data.speed(lap)))
         previous = best_ms
+    rows += disqualified
     rows += [FastestLapRow(position=None, car=data.cars[n], class_position=None,
                            lap_time_ms=None) for n in untimed]
     notes = ("Deleted lap times do not count. Equal times: the lap set first ranks ahead.",)

@@ -18,6 +18,7 @@ from paddock.services.database import Database
 from paddock.services.lap_documents import (
     LAP_DOCUMENTS,
     best_sectors_document,
+    fastest_laps_document,
     flags_document,
     lap_chart_document,
     lap_document_pdf,
@@ -235,3 +236,14 @@ def test_an_official_session_s_lap_documents_name_its_revision(race: Database) -
     assert (f"From the official classification, revision 1 (hash {published.content_hash})"
             in text)
     assert "Document hash" in text  # its own: the time cards are not the revision's text
+
+
+def test_a_disqualified_car_s_fastest_lap_has_no_position(race: Database) -> None:
+    add_penalty(race, event="1", session="R1", car="25", kind="dsq", reason="Technical")
+    document = fastest_laps_document(race, event="1", session="R1")
+    assert document.rows[0].car.number == "60"  # 25's 1:11.503 no longer leads
+    dsq = next(row for row in document.rows if row.car.number == "25")
+    assert dsq.position is None and dsq.lap_time_ms == 71_503
+    text = "\n".join(pages_text(lap_document_pdf(race, "fastest-laps", event="1",
+                                                 session="R1")))
+    assert "DSQ 25 Connor De Phillippi" in text
