@@ -59,7 +59,9 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
     drawing = Drawing(width, height)
     cars = [car for car in document.cars if car.positions]
     laps = max((len(car.positions) for car in cars), default=0)
-    field = max((max(car.positions) for car in cars), default=0)
+    field = max((max((*car.positions, car.grid_position or 0)) for car in cars), default=0)
+    # With a grid the lines start from it, at "lap 0".
+    first = 0 if any(car.grid_position for car in cars) else 1
     classes = [c for c in document.class_order if any(car.car.class_name == c for car in cars)]
     classes += [name for name in dict.fromkeys(car.car.class_name for car in cars)
                 if name not in classes]
@@ -71,11 +73,11 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
 
     legend_height = 18
     left, right, bottom, top = 36.0, width - 36.0, 20.0, height - legend_height - 6
-    step_x = (right - left) / max(1, laps - 1) if laps > 1 else 0
+    step_x = (right - left) / max(1, laps - first) if laps > first else 0
     step_y = (top - bottom) / max(1, field - 1)
 
     def x_of(lap: int) -> float:
-        return left + (lap - 1) * step_x if laps > 1 else (left + right) / 2
+        return left + (lap - first) * step_x if laps > first else (left + right) / 2
 
     def y_of(position: int) -> float:
         return top - (position - 1) * step_y
@@ -90,13 +92,13 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
             drawing.add(String(x, y - label_size * 0.35, str(position), fontName=CONDENSED,
                                fontSize=label_size, fillColor=GREY, textAnchor=anchor))
     lap_step = 1 if laps <= 30 else 5 if laps <= 150 else 10
-    for lap in range(1, laps + 1):
-        if lap == 1 or lap % lap_step == 0 or lap == laps:
+    for lap in range(first, laps + 1):
+        if lap in (first, 1, laps) or lap % lap_step == 0:
             x = x_of(lap)
             drawing.add(Line(x, bottom - 3, x, top, strokeColor=colors.HexColor("#e3e6eb"),
                              strokeWidth=0.3))
-            drawing.add(String(x, bottom - 11, str(lap), fontName=CONDENSED, fontSize=6.5,
-                               fillColor=GREY, textAnchor="middle"))
+            drawing.add(String(x, bottom - 11, str(lap) if lap else "Grid", fontName=CONDENSED,
+                               fontSize=6.5, fillColor=GREY, textAnchor="middle"))
     drawing.add(String((left + right) / 2, 1, "Lap", fontName=CONDENSED_BOLD, fontSize=7,
                        fillColor=INK, textAnchor="middle"))
 
@@ -105,6 +107,8 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
     for car in reversed(cars):
         color, dash, marker = styles[car.car.class_name]
         points: list[float] = []
+        if first == 0 and car.grid_position:
+            points += [x_of(0), y_of(car.grid_position)]
         for lap, position in enumerate(car.positions, start=1):
             points += [x_of(lap), y_of(position)]
         if len(points) >= 4:
@@ -118,8 +122,13 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
         end_x, end_y = x_of(last), y_of(car.positions[-1])
         drawing.add(String(end_x + 4, end_y - number_size * 0.35, car.car.number,
                            fontName=CONDENSED_BOLD, fontSize=number_size, fillColor=INK))
-        start_y = y_of(car.positions[0])
-        drawing.add(String(x_of(1) - 4, start_y - number_size * 0.35, car.car.number,
+        start_lap, start = ((0, car.grid_position) if first == 0 and car.grid_position
+                            else (1, car.positions[0]))
+        if start_lap == 0:
+            for shape in _marker(marker, x_of(0), y_of(start), color):
+                drawing.add(shape)
+        start_y = y_of(start)
+        drawing.add(String(x_of(start_lap) - 4, start_y - number_size * 0.35, car.car.number,
                            fontName=CONDENSED_BOLD, fontSize=number_size, fillColor=INK,
                            textAnchor="end"))
 
@@ -164,8 +173,12 @@ class LapChartRenderer(ReportRenderer[LapChartDocument]):
         ]
         if document.order:
             field = max(len(order) for order in document.order)
+            field = max(field, len(document.grid))
             body = [[str(lap), *order, *([""] * (field - len(order)))]
                     for lap, order in enumerate(document.order, start=1)]
+            if document.grid:
+                body.insert(0, ["Grid", *document.grid,
+                                *([""] * (field - len(document.grid)))])
             size = 8.0 if field <= 30 else 7.0
             story += [PageBreak(), heading("Positions at the end of each lap"),
                       data_table(self.table_columns(field), body, font_size=size)]

@@ -258,17 +258,21 @@ class FlagsDocument(DocumentBase):
 
 @dataclass(frozen=True)
 class LapChartCar:
-    """A car's position at the end of each lap it completed (``positions[0]``: lap 1)."""
+    """A car's position at the end of each lap it completed (``positions[0]``: lap 1),
+    and on the starting grid (None: no grid known, or not on it)."""
 
     car: CarInfo
     positions: tuple[int, ...]
+    grid_position: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class LapChartDocument(DocumentBase):
-    """Positions lap by lap: ``order[n]`` the car numbers in order at the end of lap n+1."""
+    """Positions lap by lap: ``order[n]`` the car numbers in order at the end of lap n+1;
+    ``grid`` the starting grid's order, when it was formed from timed laps."""
 
     cars: tuple[LapChartCar, ...]
     order: tuple[tuple[str, ...], ...]
+    grid: tuple[str, ...] = ()
     class_order: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()

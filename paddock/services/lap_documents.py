@@ -20,7 +20,7 @@ from sqlmodel import col, select
 
 from paddock.db.engine import Database
 from paddock.db.models import LapRecordRow
-from paddock.errors import NotFound
+from paddock.errors import NotFound, PaddockError
 from paddock.reports.documents import DISQUALIFIED, DocumentBase, DocumentStatus
 from paddock.reports.lap_documents import (
     RUNNING_FLAGS,
@@ -95,6 +95,7 @@ class _Session:
     order: list[str]  # cars in classification order, then any others with laps
     class_order: tuple[str, ...]
     lap_length_m: int | None
+    race_number: int | None = None
 
     def valid(self, number: str) -> list[_Lap]:
         """The car's timed laps whose time counts."""
@@ -116,6 +117,7 @@ def _load(db: Database, event: str, session: str, title: str,
     results = session_results(db, event=event, session=session)
     with db.reader() as s:
         found = find_session(s, find_event(s, current_season(s), event), session)
+        race_number = found.race_number
         rows = s.exec(select(LapRecordRow).where(LapRecordRow.session_id == found.id)
                       .order_by(col(LapRecordRow.number), col(LapRecordRow.lap))).all()
         laps: dict[str, list[_Lap]] = {}
@@ -143,7 +145,7 @@ def _load(db: Database, event: str, session: str, title: str,
     header = facts.header(title, results.session_name, generated_at=generated_at)
     header["status"] = _lap_status(results)
     return _Session(header, results, laps, _deleted(results, timing), cars, order,
-                    facts.season.class_order, facts.lap_length_m)
+                    facts.season.class_order, facts.lap_length_m, race_number)
 
 
 def _lap_status(results: SessionResults) -> DocumentStatus:
@@ -544,11 +546,29 @@ def lap_chart_document(db: Database, *, event: str, session: str,
         order.append(tuple(n for _t, _i, n in there))
         for position, (_t, _i, number) in enumerate(there, start=1):
             positions[number].append(position)
-    cars = tuple(LapChartCar(data.cars[n], tuple(positions[n])) for n in data.order)
+    grid = _grid(db, event, data.race_number)
+    cars = tuple(LapChartCar(data.cars[n], tuple(positions[n]),
+                             grid.index(n) + 1 if n in grid else None) for n in data.order)
     notes = ("Positions at the end of each lap, in order of time at the line; a car is shown "
-             "up to the last lap it completed.",)
-    return LapChartDocument(**data.header, cars=cars, order=tuple(order),
+             "up to the last lap it completed." + (" Grid: the starting grid as it stands."
+                                                  if grid else ""),)
+    return LapChartDocument(**data.header, cars=cars, order=tuple(order), grid=grid,
                             class_order=data.class_order, notes=notes)
+
+
+def _grid(db: Database, event: str, race: int | None) -> tuple[str, ...]:
+    """The race's starting grid in order, when it was formed from timed laps; else ()."""
+    from paddock.services.grids import starting_grid
+
+    if race not in (1, 2):
+        return ()
+    try:
+        slots = starting_grid(db, event=event, race=race).slots
+    except PaddockError:
+        return ()  # an amendment that no longer fits: the grid sheet says so, not this
+    if not any(slot.time_ms is not None for slot in slots):
+        return ()  # by car number only: no grid worth drawing from
+    return tuple(slot.number for slot in slots)
 
 
 # --- by name ----------------------------------------------------------------------------

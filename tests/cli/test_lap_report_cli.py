@@ -81,3 +81,17 @@ def test_refusals(weekend: tuple[str, Weekend], tmp_path: Path,
                             "-o", str(out))
     assert got == code and message in err
     assert not out.exists()
+
+
+def test_the_lap_chart_starts_from_the_starting_grid(weekend: tuple[str, Weekend],
+                                                     tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db, w = weekend
+    out = tmp_path / "chart.pdf"
+    assert run(capsys, "--db", db, "report", "lap-chart", "--event", EVENT, "--session", "R1",
+               "-o", str(out))[0] == 0
+    pages = pages_text(out.read_bytes())
+    grid = next(line.split()[1:] for page in pages[1:] for line in page.splitlines()
+                if line.startswith("Grid "))
+    assert w.dns in grid  # on the grid, though it never crossed the line
+    assert "Grid" in pages[0]  # the chart's first column
