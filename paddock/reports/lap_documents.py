@@ -56,6 +56,7 @@ class TimeCardLap:
     lap_time_ms: int | None
     sectors: tuple[int | None, int | None, int | None] = (None, None, None)
     kph: float | None = None
+    top_speed: float | None = None  # the speed trap's, where the time cards carry it
     elapsed_ms: int | None = None
     hour: str = ""
     flag: str = ""

@@ -225,6 +225,7 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         Column("S2", 38 + MARK_ROOM, "RIGHT"),
         Column("S3", 38 + MARK_ROOM, "RIGHT"),
         Column("km/h", 30, "RIGHT"),
+        Column("Top", 30, "RIGHT"),
         Column("Elapsed", 50, "RIGHT"),
         Column("Time of day", 56, "RIGHT"),
         Column("Flag", 26, "CENTER"),
@@ -239,6 +240,7 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         if not any(ms is not None for lap in laps for ms in lap.sectors):
             missing |= {"S1", "S2", "S3"}
         for title, known in (("km/h", any(lap.kph is not None for lap in laps)),
+                             ("Top", any(lap.top_speed is not None for lap in laps)),
                              ("Time of day", any(lap.hour for lap in laps)),
                              ("Flag", any(lap.flag for lap in laps))):
             if not known:
@@ -312,7 +314,7 @@ class TimeCardsRenderer(ReportRenderer[TimeCardsDocument]):
         if lap.driver and lap.driver != previous_driver:
             remarks.append(f"Driver: {lap.driver}")
         return {"Lap": str(lap.lap), "Lap time": time_cell, "S1": sectors[0], "S2": sectors[1],
-                "S3": sectors[2], "km/h": speed_text(lap.kph),
+                "S3": sectors[2], "km/h": speed_text(lap.kph), "Top": speed_text(lap.top_speed),
                 "Elapsed": format_racetime(lap.elapsed_ms), "Time of day": lap.hour,
                 "Flag": lap.flag, "Pit lane": pit, REMARKS: "; ".join(remarks)}
 

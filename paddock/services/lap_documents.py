@@ -81,6 +81,7 @@ class _Lap:
     flag: str
     sectors: tuple[int | None, int | None, int | None]
     kph: float | None
+    top_speed: float | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ def _load(db: Database, event: str, session: str, title: str,
         for r in rows:
             laps.setdefault(r.number, []).append(_Lap(
                 r.number, r.lap, r.lap_time_ms, r.elapsed_ms, r.hour, r.in_pit, r.pit_time_ms,
-                r.driver_name, r.flag.strip().upper(), (r.s1_ms, r.s2_ms, r.s3_ms), r.kph))
+                r.driver_name, r.flag.strip().upper(), (r.s1_ms, r.s2_ms, r.s3_ms), r.kph,
+                r.top_speed))
             if r.timing_deleted:
                 timing.setdefault(r.number, {})[r.lap] = r.timing_reason
     if not laps:
@@ -249,7 +251,8 @@ def time_cards_document(db: Database, *, event: str, session: str, car: str | No
                 for best in sectors)
             lines.append(TimeCardLap(
                 lap=lap.lap, lap_time_ms=lap.lap_time_ms, sectors=lap.sectors,
-                kph=data.speed(lap), elapsed_ms=lap.elapsed_ms, hour=lap.hour, flag=lap.flag,
+                kph=data.speed(lap), top_speed=lap.top_speed, elapsed_ms=lap.elapsed_ms,
+                hour=lap.hour, flag=lap.flag,
                 in_pit=lap.in_pit, pit_out=previous_in_pit,
                 pit_time_ms=_pit_time(car_laps, lap) if previous_in_pit else None,
                 deleted=deleted, deleted_by=deleted_by,
@@ -267,8 +270,9 @@ def time_cards_document(db: Database, *, event: str, session: str, car: str | No
     notes = ("Best lap and best sectors of each car in bold, marked *; the session's best "
              "lap marked **. A deleted lap time is struck through and marked X, with what "
              "deleted it; the reason is under the car's laps (it still counts for laps and "
-             "total time). IN: the lap ended in the pit lane; OUT: the lap began there, with "
-             "the time spent in the pit lane.",)
+             "total time). km/h: the lap's average speed; Top: at the speed trap (when timed). "
+             "IN: the lap ended in the pit lane; OUT: the lap began there, with the time spent "
+             "in the pit lane.",)
     return TimeCardsDocument(**data.header, cards=tuple(cards), notes=notes)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pdfplumber
@@ -178,3 +179,12 @@ def test_lap_chart_table_has_every_lap_and_the_chart_a_legend() -> None:
             if line[:1].isdigit() and len(line.split()) == 41]
     assert [int(row[0]) for row in rows] == list(range(1, 31))
     assert [tuple(row[1:]) for row in rows] == order
+
+
+def test_the_speed_trap_has_a_column_only_when_the_time_cards_carry_it() -> None:
+    document = long_card()
+    card = document.cards[0]
+    trapped = replace(card, laps=tuple(replace(lap, top_speed=240.5 + lap.lap / 10)
+                                       for lap in card.laps))
+    text = pages_text(render_time_cards(replace(document, cards=(trapped,))))[0]
+    assert "km/h Top Elapsed" in text and "240.6" in text
