@@ -135,7 +135,7 @@ class FastestLapsRenderer(ReportRenderer[FastestLapsDocument]):
                        Column(self.document.speed_unit, 40, "RIGHT")]
             lines = [[name, best[name].car.number, best[name].car.driver, best[name].car.team,
                       format_laptime(best[name].lap_time_ms), str(best[name].lap_number),
-                      best[name].hour, speed_text(best[name].kph)]
+                      _to_second(best[name].hour), speed_text(best[name].kph)]
                      for name in ordered_classes(best, self.document.class_order)]
             story.append(KeepTogether([heading("Best lap per class"),
                                        data_table(columns, lines)]))
