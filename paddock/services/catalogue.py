@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from paddock.errors import NotFound, PaddockError
 from paddock.services import documents as docs
+from paddock.services.lap_documents import RACE_ONLY
 from paddock.services.results import SessionResults, session_results
 from paddock.services.season import EventView, event_view
 from paddock.services.sessions import SessionFacts
@@ -226,6 +227,13 @@ class EventLook:
 
         return len(event_tyres(self.db, str(self.event.number)).tyres)
 
+    @functools.cached_property
+    def with_laps(self) -> frozenset[str]:
+        """The codes of the event's sessions that hold time cards."""
+        from paddock.services.lap_documents import sessions_with_laps
+
+        return sessions_with_laps(self.db, str(self.event.number))
+
     @property
     def standings(self) -> StandingsView:
         from paddock.services.standings import season_standings
@@ -274,6 +282,14 @@ def _grid_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     return Readiness(state=state, amended=grid.amended, official=grid.official)
 
 
+def _laps_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    """A document made from the session's time cards: needs them (and its results)."""
+    assert choice.session is not None
+    if choice.session not in look.with_laps:
+        return Readiness(missing=f"No time cards for {choice.session} yet")
+    return session_readiness(look, choice)
+
+
 def _entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     return Readiness(state=f"The cars entered at {look.event.name}")
 
@@ -307,6 +323,21 @@ def _season_entry_list(db: Database) -> bytes:
     return docs.entry_list_pdf(db, None)
 
 
+def _lap_document(key: str, db: Database, *, event: str, session: str,
+                  car: str | None = None) -> bytes:
+    from paddock.services.lap_documents import lap_document_pdf
+
+    return lap_document_pdf(db, key, event=event, session=session, car=car)
+
+
+#: The documents made from a session's time cards (paddock.services.lap_documents), in
+#: the order a session lists them; the lap chart is a race's only.
+LAP_TITLES = {"time-cards": "Time cards", "lap-chart": "Lap chart",
+              "fastest-laps": "Fastest laps", "best-laps": "Best 10 laps",
+              "best-sectors": "Best sectors and ideal lap", "pit-stops": "Pit stops",
+              "flags": "Flags"}
+
+
 DOCUMENTS: list[DocumentType] = [
     DocumentType("entry-list", "Entry list", docs.entry_list_pdf, scope="event",
                  optional=("event",), ready=_entry_list_readiness, place="start"),
@@ -318,6 +349,13 @@ DOCUMENTS: list[DocumentType] = [
                  functools.partial(docs.classification_pdf, by_class=True),
                  session_kinds=RACES, required=("event", "session"),
                  optional=("class_name", "revision")),
+    *(DocumentType(key, title, functools.partial(_lap_document, key),
+                   session_kinds=RACES if key in RACE_ONLY else ALL_SESSIONS,
+                   required=("event", "session"),
+                   optional=("car",) if key == "time-cards" else (),
+                   # Not yet in the event pack: its combined PDF with an index is to come.
+                   ready=_laps_readiness, in_pack=False)
+      for key, title in LAP_TITLES.items()),
     DocumentType("tyres", "Tyre allocation", docs.tyres_pdf, scope="event",
                  required=("event",), optional=("barcodes",), ready=_tyres_readiness,
                  merges_pdfs=True),
