@@ -6,12 +6,8 @@ from pathlib import Path
 
 from paddock.services.database import open_database
 from paddock.services.lap_documents import sessions_with_laps
-from paddock.ui.documents_catalogue import (
-    LAP_KINDS,
-    DocumentKind,
-    document_catalogue,
-    render_document,
-)
+from paddock.services.catalogue import LAP_TITLES
+from paddock.ui.documents_catalogue import document_catalogue, render_document
 from tests.services.test_documents_weekend import EVENT, load_weekend
 
 
@@ -22,12 +18,12 @@ def test_the_documents_page_lists_the_lap_documents_of_each_session(tmp_path: Pa
         assert sessions_with_laps(db, EVENT) == {"Q", "R1"}
         catalogue = document_catalogue(db, 5)
         by_key = {(c.kind, c.session): c for c in catalogue.choices}
-        for kind in LAP_KINDS:
+        for kind in LAP_TITLES:
             assert by_key[(kind, "R1")].available
-        assert (DocumentKind.LAP_CHART, "Q") not in by_key  # races only
-        assert by_key[(DocumentKind.TIME_CARDS, "Q")].available
-        assert by_key[(DocumentKind.TIME_CARDS, "R2")].missing == "No time cards for R2 yet"
-        choice = by_key[(DocumentKind.FASTEST_LAPS, "R1")]
+        assert ("lap-chart", "Q") not in by_key  # races only
+        assert by_key[("time-cards", "Q")].available
+        assert by_key[("time-cards", "R2")].missing == "No time cards for R2 yet"
+        choice = by_key[("fastest-laps", "R1")]
         assert choice.full_title == "Race 1 fastest laps"
         assert choice.file_stem == "road-america-R1-fastest-laps"
         assert render_document(db, choice).startswith(b"%PDF")
