@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from paddock.services.catalogue import LAP_TITLES
 from paddock.services.database import open_database
 from paddock.services.lap_documents import sessions_with_laps
-from paddock.services.catalogue import LAP_TITLES
 from paddock.ui.documents_catalogue import document_catalogue, render_document
 from tests.services.test_documents_weekend import EVENT, load_weekend
 
