@@ -43,14 +43,25 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError
 from paddock.services import entries as entry_service
 from paddock.services import results as result_service
-from paddock.services.results import ImportSummary, ResultRowView, RevisionView, SessionResults
+from paddock.services.results import (
+    ImportSummary,
+    PenaltyView,
+    ResultRowView,
+    RevisionView,
+    SessionResults,
+)
 from paddock.services.season import EventView, event_view
 from paddock.services.timing_check import SessionCheck, check_session
 from paddock.ui.file_actions import show_refusal
 from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
 from paddock.ui.results_check import TimingCheckPanel
 from paddock.ui.results_penalty_dialog import PenaltyDialog
-from paddock.ui.results_publish_dialog import CorrectionReasonDialog, PublishDialog
+from paddock.ui.results_publish_dialog import (
+    BulletinDialog,
+    CorrectionReasonDialog,
+    PublishDialog,
+    WithdrawDialog,
+)
 from paddock.ui.results_revision_dialog import RevisionDialog
 from paddock.ui.results_status_dialog import CarStatusDialog
 from paddock.ui.results_style import (
@@ -155,6 +166,8 @@ class ResultsPage(QWidget):
         self._has_laps = False
         self._importing = False
         self._revision_dialogs: list[RevisionDialog] = []
+        self._previewing = False
+        self._pending: tuple[PenaltyView, ...] = ()
         self.setObjectName("resultsPage")
         self.setAcceptDrops(True)
         self.setStyleSheet(results_style_sheet())
@@ -224,9 +237,10 @@ class ResultsPage(QWidget):
         self.import_button.setToolTip(
             "Load Al Kamel or generic CSV files into this session (or drop them on the page)")
         self.import_button.clicked.connect(self.choose_files)
-        self.penalty_button = QPushButton("Add penalty…")
+        self.penalty_button = QPushButton("Add decision…")
         self.penalty_button.setObjectName("addPenaltyButton")
-        self.penalty_button.setToolTip("Record a stewards' decision against a car")
+        self.penalty_button.setToolTip("Record a stewards' decision against a car (Ctrl+D); "
+                                       "on an official session it waits in the bulletin")
         self.penalty_button.clicked.connect(lambda: self.add_penalty())
         self.typed_button = QPushButton("Type a result…")
         self.typed_button.setObjectName("typedResultButton")
@@ -235,6 +249,13 @@ class ResultsPage(QWidget):
         self.publish_button.setObjectName("publishButton")
         self.publish_button.setProperty("primary", "true")
         self.publish_button.clicked.connect(lambda: self.publish())
+        self.preview_button = QPushButton("Preview bulletin")
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("Show the classification the pending decisions would "
+                                       "publish (not official)")
+        self.preview_button.toggled.connect(self.set_preview)
+        self.preview_button.hide()
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("importBusy")
@@ -256,6 +277,7 @@ class ResultsPage(QWidget):
         actions.addWidget(self.busy_bar)
         actions.addWidget(self.busy_label)
         actions.addStretch(1)
+        actions.addWidget(self.preview_button)
         actions.addWidget(self.publish_button)
 
         self.message = message_area()
@@ -286,6 +308,19 @@ class ResultsPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
+        self.preview_banner = QLabel()
+        self.preview_banner.setObjectName("previewBanner")
+        self.preview_banner.setWordWrap(True)
+        self.preview_banner.setStyleSheet(
+            "QLabel#previewBanner { background: #fff3cd; color: #7a4b00; border: 2px dashed "
+            "#d98c00; border-radius: 4px; padding: 4px 8px; font-weight: 600; }")
+        self.preview_banner.hide()
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(4)
+        table_layout.addWidget(self.preview_banner)
+        table_layout.addWidget(self.stack, 1)
 
         row_height = self.fontMetrics().height() + 8
         self.penalty_model = TextTableModel(PENALTY_COLUMNS, self)
@@ -310,18 +345,40 @@ class ResultsPage(QWidget):
         open_row.addWidget(self.open_revision_button)
         open_row.addStretch(1)
         revisions_layout.addLayout(open_row)
+        self.pending_model = TextTableModel(PENALTY_COLUMNS, self)
+        self.pending_table = self._side_table("pendingTable", self.pending_model, row_height)
+        self.pending_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.withdraw_button = QPushButton("Withdraw…")
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.setToolTip("Take back the selected pending decision, with a reason")
+        self.withdraw_button.clicked.connect(lambda: self.withdraw())
+        self.bulletin_button = QPushButton("Publish bulletin…")
+        self.bulletin_button.setObjectName("bulletinButton")
+        self.bulletin_button.setToolTip("Publish every pending decision as ONE revision")
+        self.bulletin_button.clicked.connect(lambda: self.publish())
+        pending_box = QWidget()
+        pending_layout = QHBoxLayout(pending_box)
+        pending_layout.setContentsMargins(0, 4, 0, 0)
+        pending_layout.setSpacing(6)
+        pending_layout.addWidget(self.pending_table, 1)
+        pending_buttons = QVBoxLayout()
+        pending_buttons.addWidget(self.withdraw_button)
+        pending_buttons.addWidget(self.bulletin_button)
+        pending_buttons.addStretch(1)
+        pending_layout.addLayout(pending_buttons)
         self.source_model = TextTableModel(SOURCE_COLUMNS, self)
         self.source_table = self._side_table("sourceTable", self.source_model, row_height)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
+        self.tabs.addTab(pending_box, "Pending decisions")
         self.tabs.addTab(self.penalty_table, "Penalties")
         self.tabs.addTab(revisions_box, "Revisions")
         self.tabs.addTab(self.source_table, "Timing files")
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
@@ -428,7 +485,7 @@ class ResultsPage(QWidget):
             key = str(self._event.number)
             try:
                 self._results = result_service.session_results(
-                    self._db, event=key, session=self._session)
+                    self._db, event=key, session=self._session, preview=self._previewing)
                 self._revisions = tuple(result_service.revisions(
                     self._db, event=key, session=self._session))
                 sources = list(result_service.session_sources(
@@ -447,13 +504,22 @@ class ResultsPage(QWidget):
         self.check_panel.setVisible(self._results is not None)
         self._has_laps = any(kind in LAP_KINDS for _n, kind, *_rest in sources)
         results = self._results
+        self._pending = results.pending if results is not None else ()
+        if self._previewing and (results is None or not results.preview):
+            # Nothing pending any more (published, withdrawn, another session): no preview.
+            self._previewing = False
+            self.preview_button.setChecked(False)
         time_zone = self._event.time_zone if self._event is not None else ""
 
         previous_kind = self.model.kind
         if results is None:
             self.model.set_results((), previous_kind)
         else:
-            self.model.set_results(results.rows, results.session_kind, results.penalties)
+            # The notes of the classification name the decisions it holds: the pending ones
+            # only in the preview.
+            shown = results.penalties if results.preview else tuple(
+                p for p in results.penalties if not p.pending)
+            self.model.set_results(results.rows, results.session_kind, shown)
             if results.session_kind != previous_kind:
                 size_result_columns(self.table, self.model)
             else:
@@ -463,10 +529,14 @@ class ResultsPage(QWidget):
             results.penalties if results else ())
         self.revision_model.set_rows(revision_rows(self._revisions, time_zone),
                                      self._revisions)
+        self.pending_model.set_rows(penalty_rows(self._pending, time_zone), self._pending)
         self.source_model.set_rows(source_rows(sources, time_zone), sources)
-        self.tabs.setTabText(0, f"Penalties ({self.penalty_model.rowCount()})")
-        self.tabs.setTabText(1, f"Revisions ({self.revision_model.rowCount()})")
-        self.tabs.setTabText(2, f"Timing files ({self.source_model.rowCount()})")
+        self.tabs.setTabText(0, f"Pending decisions ({len(self._pending)})")
+        self.tabs.setTabText(1, f"Penalties ({self.penalty_model.rowCount()})")
+        self.tabs.setTabText(2, f"Revisions ({self.revision_model.rowCount()})")
+        self.tabs.setTabText(3, f"Timing files ({self.source_model.rowCount()})")
+        self.tabs.setTabVisible(0, bool(self._pending) or bool(results and results.official))
+        self._update_preview_banner()
         self._update_header()
         self._update_empty_state()
         self._update_actions()
@@ -493,7 +563,11 @@ class ResultsPage(QWidget):
             self.hash_label.setText("")
             return
         time_zone = event.time_zone if event is not None else ""
-        if results.official:
+        if results.preview:
+            self.badge.setText(f"PREVIEW · REV {results.revision} · NOT OFFICIAL")
+            set_style_property(self.badge, "state", "provisional")
+            self.state_details.setText(f"What the bulletin would publish: {results.reason}")
+        elif results.official:
             self.badge.setText(f"OFFICIAL · REV {results.revision}")
             set_style_property(self.badge, "state", "official")
             when = "" if results.published_at is None else local_time(
@@ -544,11 +618,31 @@ class ResultsPage(QWidget):
             "This session's results come from the time cards: correct them with a penalty "
             "or a corrected file" if self._has_laps else
             "Type a car's result by hand (no time cards for this session)")
-        self.publish_button.setEnabled(ready and has_rows)
-        if results is not None and results.official:
-            self.publish_button.setText(f"Publish revision {results.revision + 1}…")
-        else:
+        pending = len(self._pending)
+        official = results is not None and (results.official or results.preview)
+        self.preview_button.setVisible(bool(pending))
+        self.bulletin_button.setEnabled(ready and bool(pending))
+        self.withdraw_button.setEnabled(
+            ready and bool(pending) and self.pending_table.selectionModel().hasSelection())
+        if results is None or not official:
             self.publish_button.setText("Publish official…")
+            self.publish_button.setEnabled(ready and has_rows)
+            self.publish_button.setToolTip("Publish the classification as OFFICIAL revision 1")
+        elif pending:
+            self.publish_button.setText(f"Publish bulletin ({pending})…")
+            self.publish_button.setEnabled(ready)
+            self.publish_button.setToolTip(
+                f"Publish the {pending} pending decision{'s' if pending > 1 else ''} as ONE "
+                "revision")
+        else:
+            # Every correction of an official session publishes its own revision, so with
+            # no decision pending the service has nothing new to publish.
+            latest = results.revision
+            self.publish_button.setText(f"Publish revision {latest + 1}…")
+            self.publish_button.setEnabled(False)
+            self.publish_button.setToolTip(
+                f"Nothing changed since revision {latest}: a correction publishes its own "
+                "revision, and decisions kept pending publish together as a bulletin")
         self.open_revision_button.setEnabled(
             self.revision_table.selectionModel().hasSelection())
         for button in self.session_buttons.values():
@@ -606,9 +700,10 @@ class ResultsPage(QWidget):
             return False
         files = [Path(p) for p in paths]
         names = ", ".join(f.name for f in files)
-        if results.official and reason is None:
+        official = self._official_revision()
+        if official is not None and reason is None:
             dialog = CorrectionReasonDialog(session_name=results.session_name,
-                                            revision=results.revision,
+                                            revision=official,
                                             what=f"Loading {names}", parent=self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -703,6 +798,8 @@ class ResultsPage(QWidget):
 
     def _official_revision(self) -> int | None:
         results = self._results
+        if results is not None and results.preview:
+            return results.revision - 1  # the preview is of the next revision
         return results.revision if results is not None and results.official else None
 
     def _cars(self) -> tuple[CarChoice, ...]:
@@ -739,6 +836,9 @@ class ResultsPage(QWidget):
             if dialog.outcome.revision is not None:
                 text += (f" {results.session_name} published as OFFICIAL revision "
                          f"{dialog.outcome.revision}.")
+            elif penalty.pending:
+                text += " Pending: it goes out with the stewards' bulletin (Publish bulletin)."
+                self.tabs.setCurrentIndex(0)
             self._changed(text)
             self.select_car(penalty.number)
         return dialog
@@ -818,6 +918,8 @@ class ResultsPage(QWidget):
         results, event = self._results, self._event
         if results is None or event is None or not results.rows:
             return None
+        if self._pending:
+            return self.publish_bulletin()
         revision = results.revision + 1 if results.official else 1
         dialog = PublishDialog(self._db, event=str(event.number),
                                session=results.session_code,
@@ -826,6 +928,73 @@ class ResultsPage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published is not None:
             self._changed(f"✓  {results.session_name} published as OFFICIAL revision "
                           f"{dialog.published.revision}.")
+        return dialog
+
+    def publish_bulletin(self) -> BulletinDialog | None:
+        """Confirm the pending decisions, listed, and publish them as ONE revision."""
+        results, event = self._results, self._event
+        if results is None or event is None or not self._pending:
+            return None
+        revision = results.revision if results.preview else results.revision + 1
+        dialog = BulletinDialog(self._db, event=str(event.number),
+                                session=results.session_code,
+                                session_name=results.session_name, pending=self._pending,
+                                revision=revision, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published is not None:
+            count = len(self._pending)
+            self._previewing = False
+            self.preview_button.setChecked(False)
+            self._changed(f"✓  Stewards' bulletin: {count} decision{'s' if count > 1 else ''} "
+                          f"published as {results.session_name} OFFICIAL revision "
+                          f"{dialog.published.revision}.")
+        return dialog
+
+    def set_preview(self, on: bool) -> None:
+        """Show the classification the pending decisions would publish (or the official)."""
+        on = bool(on and self._pending)
+        if on == self._previewing:
+            return
+        self._previewing = on
+        if self.preview_button.isChecked() != on:
+            self.preview_button.setChecked(on)
+        self.refresh()
+
+    @property
+    def previewing(self) -> bool:
+        return self._previewing
+
+    def _update_preview_banner(self) -> None:
+        results = self._results
+        if results is not None and results.preview:
+            count = len(results.pending)
+            self.preview_banner.setText(
+                f"PREVIEW — NOT OFFICIAL. The classification the {count} pending "
+                f"decision{'s' if count > 1 else ''} would publish as revision "
+                f"{results.revision}. Official: revision {results.revision - 1}.")
+            self.preview_banner.show()
+        else:
+            self.preview_banner.hide()
+
+    def withdraw(self, decision: str | None = None) -> WithdrawDialog | None:
+        """Withdraw a pending decision (``decision``, else the selected one), with a reason."""
+        results, event = self._results, self._event
+        if results is None or event is None:
+            return None
+        if decision is None:
+            indexes = self.pending_table.selectionModel().selectedRows()
+            if not indexes:
+                return None
+            penalty = self._pending[indexes[0].row()]
+        else:
+            found = [p for p in self._pending if p.decision == decision]
+            if not found:
+                return None
+            penalty = found[0]
+        dialog = WithdrawDialog(self._db, event=str(event.number),
+                                session=results.session_code, penalty=penalty, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.withdrawn:
+            self._changed(f"✓  Decision {penalty.decision} (car {penalty.number}) withdrawn "
+                          "from the bulletin.")
         return dialog
 
     def _changed(self, text: str) -> None:
