@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError
 from paddock.services import entries as entry_service
 from paddock.services import results as result_service
+from paddock.services.catalogue import document_type
 from paddock.services.results import (
     ImportSummary,
     PenaltyView,
@@ -52,6 +54,8 @@ from paddock.services.results import (
 )
 from paddock.services.season import EventView, event_view
 from paddock.services.timing_check import SessionCheck, check_session
+from paddock.ui.documents_catalogue import on_own_connection
+from paddock.ui.documents_output import PdfOutput
 from paddock.ui.file_actions import show_refusal
 from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
 from paddock.ui.results_check import TimingCheckPanel
@@ -114,6 +118,16 @@ def load_timing_files(db_path: Path, event: str, session: str, files: Sequence[P
         db.close()
 
 
+def classification_pdf(db_path: Path | None, event: str, session: str,
+                       revision: int | None) -> bytes:
+    """The classification document of ``revision`` (None: as it stands) through the
+    catalogue, with a connection of this thread's own (runs on the pool)."""
+    from paddock.services.catalogue import build
+
+    return on_own_connection(db_path, lambda db: build(
+        db, "classification", event=event, session=session, revision=revision))
+
+
 def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """The local timing files being dragged, or [] when anything else is among them."""
     mime = event.mimeData()
@@ -171,6 +185,9 @@ class ResultsPage(QWidget):
         self.setObjectName("resultsPage")
         self.setAcceptDrops(True)
         self.setStyleSheet(results_style_sheet())
+        self.output = PdfOutput(self.runner, self, db_path=db.path)
+        self.output.status.connect(self.status)
+        self._rendering = False
 
         self._build()
         if event_number is not None:
@@ -337,12 +354,25 @@ class ResultsPage(QWidget):
         self.open_revision_button.clicked.connect(self._open_selected_revision)
         self.revision_table.selectionModel().selectionChanged.connect(self._update_actions)
         revisions_box = QWidget()
-        revisions_layout = QVBoxLayout(revisions_box)
-        revisions_layout.setContentsMargins(0, 6, 0, 0)
+        self.print_revision_button = QPushButton("Print…")
+        self.print_revision_button.setObjectName("printRevisionButton")
+        self.print_revision_button.setToolTip("Print the selected revision's classification")
+        self.print_revision_button.clicked.connect(
+            lambda: self._with_selected_revision(self.print_revision))
+        self.save_revision_button = QPushButton("Save PDF…")
+        self.save_revision_button.setObjectName("saveRevisionButton")
+        self.save_revision_button.setToolTip("Save the selected revision's classification as "
+                                             "a PDF")
+        self.save_revision_button.clicked.connect(
+            lambda: self._with_selected_revision(self.save_revision_pdf))
+        revisions_layout = QHBoxLayout(revisions_box)
+        revisions_layout.setContentsMargins(0, 4, 0, 0)
         revisions_layout.setSpacing(6)
         revisions_layout.addWidget(self.revision_table, 1)
-        open_row = QHBoxLayout()
+        open_row = QVBoxLayout()
         open_row.addWidget(self.open_revision_button)
+        open_row.addWidget(self.print_revision_button)
+        open_row.addWidget(self.save_revision_button)
         open_row.addStretch(1)
         revisions_layout.addLayout(open_row)
         self.pending_model = TextTableModel(PENALTY_COLUMNS, self)
@@ -643,8 +673,10 @@ class ResultsPage(QWidget):
             self.publish_button.setToolTip(
                 f"Nothing changed since revision {latest}: a correction publishes its own "
                 "revision, and decisions kept pending publish together as a bulletin")
-        self.open_revision_button.setEnabled(
-            self.revision_table.selectionModel().hasSelection())
+        chosen = self.revision_table.selectionModel().hasSelection()
+        self.open_revision_button.setEnabled(chosen)
+        self.print_revision_button.setEnabled(chosen and not self._rendering)
+        self.save_revision_button.setEnabled(chosen and not self._rendering)
         for button in self.session_buttons.values():
             button.setEnabled(not self._importing)
 
@@ -1026,6 +1058,8 @@ class ResultsPage(QWidget):
         latest = self._revisions[-1].revision if self._revisions else revision
         dialog = RevisionDialog(past, latest=latest, time_zone=event.time_zone, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.print_requested.connect(lambda number: self.print_revision(number))
+        dialog.save_requested.connect(lambda number: self.save_revision_pdf(number))
         self._revision_dialogs.append(dialog)
         dialog.finished.connect(lambda _code, d=dialog: self._revision_dialogs.remove(d))
         dialog.show()
@@ -1035,3 +1069,83 @@ class ResultsPage(QWidget):
         indexes = self.revision_table.selectionModel().selectedRows()
         if indexes:
             self.open_revision(self.revision_model.value(indexes[0].row()).revision)
+
+    def _with_selected_revision(self, act: object) -> None:
+        indexes = self.revision_table.selectionModel().selectedRows()
+        if indexes and callable(act):
+            act(self.revision_model.value(indexes[0].row()).revision)
+
+    # --- printing and saving --------------------------------------------------------------
+
+    def _document_names(self, revision: int | None) -> tuple[str, str]:
+        """The file name and the words for the classification of ``revision``."""
+        results, event = self._results, self._event
+        assert results is not None and event is not None
+        stem = document_type("classification").file_stem(short=event.short_name,
+                                                          code=results.session_code)
+        if revision is None:
+            revision = results.revision if results.official else None
+        if revision is None:
+            return f"{stem}-provisional.pdf", f"{results.session_name} classification"
+        return (f"{stem}-rev{revision}.pdf",
+                f"{results.session_name} classification, revision {revision}")
+
+    def _render(self, revision: int | None, then: object) -> bool:
+        """Make the classification document of ``revision`` on the pool, then ``then(pdf)``."""
+        results, event = self._results, self._event
+        if results is None or event is None or not results.rows or self._rendering:
+            return False
+        if revision is None and results.preview:
+            revision = results.revision - 1  # a preview is never printed: the official is
+        file, what = self._document_names(revision)
+        self._rendering = True
+        self._update_actions()
+        self.status.emit(f"Making the {what}…")
+        db_path, key, code = self._db.path, str(event.number), results.session_code
+
+        def done(pdf: bytes) -> None:
+            self._rendering = False
+            self._update_actions()
+            assert callable(then)
+            then(pdf, file, what)
+
+        def failed(error: BaseException) -> None:
+            self._rendering = False
+            self._update_actions()
+            message = error.message if isinstance(error, PaddockError) else repr(error)
+            if not isinstance(error, PaddockError):
+                log.error("Making the %s failed", what, exc_info=error)
+            self._show_message(f"The {what} cannot be made: {message}", "problem")
+            self.status.emit(f"The {what} was not made")
+
+        self.runner.run(lambda: classification_pdf(db_path, key, code, revision),
+                        on_success=done, on_failure=failed)
+        return True
+
+    def print_revision(self, revision: int | None = None,
+                       printer: QPrinter | None = None) -> bool:
+        """Print the classification of ``revision`` (None: as it stands); whether started.
+
+        The document is made off the UI thread, then the printer is asked for (unless
+        given) and the pages rendered to it on the pool (the Documents page's helper)."""
+        return self._render(revision, lambda pdf, _file, what: self.output.print(
+            pdf, what, printer))
+
+    def save_revision_pdf(self, revision: int | None = None,
+                          target: Path | None = None) -> bool:
+        """Save the classification of ``revision`` (None: as it stands) as a PDF; ask where
+        unless ``target`` is given. The status bar says where it went."""
+        return self._render(revision, lambda pdf, file, what: self.output.save(
+            pdf, file, what, target))
+
+    def print_document(self, printer: QPrinter | None = None) -> bool:
+        """Ctrl+P on this page: the classification as it stands."""
+        return self.print_revision(None, printer)
+
+    def save_pdf(self, target: Path | None = None) -> bool:
+        """Ctrl+S on this page: the classification as it stands, as a PDF."""
+        return self.save_revision_pdf(None, target)
+
+    @property
+    def rendering(self) -> bool:
+        return self._rendering

@@ -593,3 +593,44 @@ def test_warnings_and_reprimands_with_their_article(
     assert page.pending_model.rowCount() == 0
     assert page.penalty_model.index(0, 2).data() == "Reprimand"
     assert page.penalty_model.index(0, 3).data().startswith("ISC App. L ch. IV art. 2: ")
+
+
+def test_any_revision_prints_and_saves_from_the_list_and_its_window(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    _race_loaded(qtbot, page, tmp_path)
+    _publish(qtbot, page)
+    result_service.add_penalty(page._db, event=str(TORONTO), session="R1", car="1",
+                               kind="time", seconds=5, reason="Track limits")
+    page.refresh()
+    assert page.revision_model.rowCount() == 2
+
+    # From the list: revision 1 selected, saved as a PDF; the status bar says where.
+    page.tabs.setCurrentIndex(2)
+    page.revision_table.selectRow(0)
+    assert page.save_revision_button.isEnabled() and page.print_revision_button.isEnabled()
+    target = tmp_path / "r1-rev1.pdf"
+    with qtbot.waitSignal(page.output.saved, timeout=20_000) as saved, \
+            qtbot.waitSignal(page.status, timeout=20_000,
+                             check_params_cb=lambda text: text.startswith("Saved")) as status:
+        assert page.save_revision_pdf(1, target)
+    assert saved.args == [target]
+    assert f"revision 1 to {target}" in status.args[0]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.read_bytes() != b""
+
+    # From the read-only window of revision 1: Print… goes to the printer.
+    past = page.open_revision(1)
+    assert past is not None
+    qtbot.addWidget(past)
+    assert past.print_button.isEnabled() and past.save_button.isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(page.output.printed, timeout=30_000) as printed:
+        assert page.print_revision(1, printer)
+    assert printed.args[0] >= 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 0
+    past.close()
