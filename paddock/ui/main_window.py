@@ -6,7 +6,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from paddock.ui.tyres_page import TyresPage
 
 ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP = range(5)
+
+#: Room left for the window's title bar before the window manager says how high it is.
+TITLE_BAR_ALLOWANCE = 32
 
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Paddock – {db.path.name}")
         self.setMinimumSize(760, 520)
+        self._fitted = False
 
         self.header = SeasonHeader(season_overview(db))
         self.file_actions = FileActions(db.path, self.runner, self, self._settings,
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self.resize(1320, 820)
         self._restore_settings()
+        self.fit_to_screen()
 
     # --- layout ---------------------------------------------------------------------
 
@@ -191,6 +196,35 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.database_label)
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside its screen's available area (never larger): a saved or
+        default size from a bigger screen shrinks to a 1366×768 laptop's."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        inner = self.geometry()
+        # Before the window is shown the frame is not known: allow for a title bar.
+        extra_w = max(frame.width() - inner.width(), 0)
+        extra_h = max(frame.height() - inner.height(), 0) or TITLE_BAR_ALLOWANCE
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if self.isMaximized() or self.isFullScreen():
+            return
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, area.x()), max(y, area.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
 
     # --- behaviour ------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +59,7 @@ from paddock.ui.documents_catalogue import on_own_connection
 from paddock.ui.documents_output import PdfOutput
 from paddock.ui.file_actions import show_refusal
 from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
-from paddock.ui.results_check import TimingCheckPanel
+from paddock.ui.results_check import ElidedLabel, TimingCheckPanel
 from paddock.ui.results_penalty_dialog import PenaltyDialog
 from paddock.ui.results_publish_dialog import (
     BulletinDialog,
@@ -101,6 +102,15 @@ log = logging.getLogger(__name__)
 
 #: Timing files are CSV exports; anything else dropped on the page is not taken.
 TIMING_SUFFIXES = (".csv", ".txt")
+#: The classification's row: the font's height and this much (compact enough for 20 rows
+#: of a 28-car race on a 1366×768 screen).
+ROW_PADDING = 6
+#: The height of the lower panel (penalties, revisions, files) when open.
+PANEL_HEIGHT = 170
+#: Below this page height the secondary panels start closed (a 768-pixel screen).
+COMPACT_HEIGHT = 760
+#: Driver and team shrink to fit the width, never below this.
+NAME_FLOOR = 130
 #: The kinds of file whose rows are laps: a session loaded from them has no typed lines.
 LAP_KINDS = ("alkamel-time-cards", "generic-laps")
 
@@ -200,7 +210,7 @@ class ResultsPage(QWidget):
     def _build(self) -> None:
         title = QLabel("Results")
         title.setObjectName("pageTitle")
-        self.summary = QLabel()
+        self.summary = ElidedLabel()
         self.summary.setObjectName("pageSummary")
 
         self.class_combo = QComboBox()
@@ -214,15 +224,14 @@ class ResultsPage(QWidget):
         class_caption = QLabel("Class")
         class_caption.setObjectName("mutedText")
 
-        heading = QVBoxLayout()
-        heading.setSpacing(2)
-        heading.addWidget(title)
-        heading.addWidget(self.summary)
+        # One line: the title, what is shown, the class filter (the classification keeps
+        # the height of a 768-pixel screen).
         top = QHBoxLayout()
-        top.addLayout(heading)
-        top.addStretch(1)
-        top.addWidget(class_caption, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.class_combo, 0, Qt.AlignmentFlag.AlignBottom)
+        top.setSpacing(12)
+        top.addWidget(title, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(class_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.class_combo, 0, Qt.AlignmentFlag.AlignVCenter)
 
         # The session switch, then what state the session's classification is in.
         self.session_group = QButtonGroup(self)
@@ -232,9 +241,8 @@ class ResultsPage(QWidget):
         self.session_row.setSpacing(0)
         self.badge = QLabel()
         self.badge.setObjectName("resultsBadge")
-        self.state_details = QLabel()
+        self.state_details = ElidedLabel()
         self.state_details.setObjectName("mutedText")
-        self.state_details.setWordWrap(True)
         self.hash_label = QLabel()
         self.hash_label.setObjectName("contentHash")
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -311,7 +319,8 @@ class ResultsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("resultsTable")
-        configure_table(self.table, self.fontMetrics().height() + 10)
+        configure_table(self.table, self.fontMetrics().height() + ROW_PADDING)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -401,6 +410,13 @@ class ResultsPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
+        self.tabs.setDocumentMode(True)
+        self.panel_toggle = QToolButton()
+        self.panel_toggle.setObjectName("panelToggle")
+        self.panel_toggle.setAutoRaise(True)
+        self.panel_toggle.clicked.connect(lambda: self.set_panel_open(not self._panel_open))
+        self.tabs.setCornerWidget(self.panel_toggle, Qt.Corner.TopRightCorner)
+        self.tabs.tabBarClicked.connect(self._tab_clicked)
         self.tabs.addTab(pending_box, "Pending decisions")
         self.tabs.addTab(self.penalty_table, "Penalties")
         self.tabs.addTab(revisions_box, "Revisions")
@@ -412,17 +428,88 @@ class ResultsPage(QWidget):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 170])
+        self.splitter.setSizes([560, PANEL_HEIGHT])
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self._panel_open = True
+        self._panel_chosen = False  # the official opened or closed it: no more automatics
+        self._update_panel_toggle()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(20, 10, 20, 8)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addLayout(state_row)
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.check_panel)
         layout.addWidget(self.splitter, 1)
+
+    # --- fitting a short screen -----------------------------------------------------------
+
+    @property
+    def panel_open(self) -> bool:
+        """Whether the lower panel (pending decisions, penalties, revisions, files) is open."""
+        return self._panel_open
+
+    def set_panel_open(self, open_: bool, *, chosen: bool = True) -> None:
+        """Open the lower panel, or fold it to its tabs (the classification takes the room)."""
+        self._panel_chosen = self._panel_chosen or chosen
+        self._panel_open = open_
+        folded = self.tabs.tabBar().sizeHint().height() + 2
+        self.tabs.setMinimumHeight(folded)
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        low = PANEL_HEIGHT if open_ else folded
+        if not open_:
+            self.tabs.setMaximumHeight(folded)
+        else:
+            self.tabs.setMaximumHeight(16_777_215)
+        self.splitter.setSizes([max(total - low, 1), low])
+        self._update_panel_toggle()
+
+    def _update_panel_toggle(self) -> None:
+        self.panel_toggle.setText("▾ Hide" if self._panel_open else "▴ Show")
+        self.panel_toggle.setToolTip("Fold the panel to its tabs: the classification takes "
+                                     "the room" if self._panel_open else
+                                     "Open the panel (or click a tab)")
+
+    def _tab_clicked(self, index: int) -> None:
+        if index < 0:
+            return
+        if not self._panel_open:
+            self.set_panel_open(True)
+        elif index == self.tabs.currentIndex():
+            self.set_panel_open(False)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._panel_chosen = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.height() < COMPACT_HEIGHT
+        self.check_panel.set_compact(compact)
+        if not self._panel_chosen and compact == self._panel_open:
+            self.set_panel_open(not compact, chosen=False)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The standard columns fit the table's width: driver and team give up room first."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        stretch = [i for i, c in enumerate(self.model.columns) if c.stretch]
+        minimum = header.minimumSectionSize()
+        fixed = sum(header.sectionSize(i) for i in range(header.count())
+                    if i not in stretch and not header.isSectionHidden(i))
+        excess = fixed + minimum * len(stretch) - room
+        if excess <= 0:
+            return
+        names = [i for i in (self.model.column_of("driver"), self.model.column_of("team"))
+                 if i is not None]
+        for index in names:
+            give = min(excess, max(header.sectionSize(index) - NAME_FLOOR, 0))
+            header.resizeSection(index, header.sectionSize(index) - give)
+            excess -= give
 
     def _side_table(self, name: str, model: TextTableModel, row_height: int) -> QTableView:
         table = QTableView()
@@ -554,6 +641,7 @@ class ResultsPage(QWidget):
                 size_result_columns(self.table, self.model)
             else:
                 fit_name_columns(self.table, self.model)
+            self._fit_columns()
         self.penalty_model.set_rows(
             penalty_rows(results.penalties if results else (), time_zone),
             results.penalties if results else ())
