@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +53,7 @@ from paddock.errors import PaddockError
 from paddock.services import entries as entry_service
 from paddock.services import results as result_service
 from paddock.services.catalogue import document_type
+from paddock.services.export import ExportResult
 from paddock.services.results import (
     ImportSummary,
     PenaltyView,
@@ -56,7 +64,7 @@ from paddock.services.results import (
 from paddock.services.season import EventView, event_view
 from paddock.services.timing_check import SessionCheck, check_session
 from paddock.ui.documents_catalogue import on_own_connection
-from paddock.ui.documents_output import PdfOutput
+from paddock.ui.documents_output import PdfOutput, documents_folder
 from paddock.ui.file_actions import show_refusal
 from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
 from paddock.ui.results_check import ElidedLabel, TimingCheckPanel
@@ -138,6 +146,15 @@ def classification_pdf(db_path: Path | None, event: str, session: str,
         db, "classification", event=event, session=session, revision=revision))
 
 
+def export_session(db_path: Path | None, event: str, session: str, format: str,
+                   target: Path) -> ExportResult:
+    """Write the session's results as CSV or JSON (``services.export``; runs on the pool)."""
+    from paddock.services.export import export_results
+
+    return on_own_connection(db_path, lambda db: export_results(
+        db, event=event, session=session, format=format, output=target))
+
+
 def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """The local timing files being dragged, or [] when anything else is among them."""
     mime = event.mimeData()
@@ -200,6 +217,14 @@ class ResultsPage(QWidget):
         self._rendering = False
 
         self._build()
+        # Page shortcuts: active only while the page is shown (Ctrl+P, Ctrl+S and Ctrl+I
+        # are the window's, and reach the page through it).
+        self.decision_action = QAction("Add decision…", self)
+        self.decision_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.decision_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.decision_action.triggered.connect(
+            lambda: self.add_penalty() if self.penalty_button.isEnabled() else None)
+        self.addAction(self.decision_action)
         if event_number is not None:
             self.set_event(event_number)
         else:
@@ -1237,3 +1262,49 @@ class ResultsPage(QWidget):
     @property
     def rendering(self) -> bool:
         return self._rendering
+
+    def export_results(self, target: Path | None = None) -> bool:
+        """Export the session's results as CSV (the timing service's layout) or JSON, as
+        `paddock export results` does; ask where unless ``target`` is given (its suffix
+        chooses the format). The status bar says where it went."""
+        results, event = self._results, self._event
+        if results is None or event is None or not results.rows or self._rendering:
+            if results is not None and not results.rows:
+                self.status.emit(f"No results for {results.session_name} to export")
+            return False
+        if target is None:
+            stem = f"{event.short_name}-{results.session_code}-results"
+            folder = self.output.last_folder or documents_folder()
+            name, chosen = QFileDialog.getSaveFileName(
+                self, f"Export {results.session_name} results", str(folder / f"{stem}.csv"),
+                "CSV (*.csv);;JSON with every lap (*.json)")
+            if not name:
+                self.status.emit("Results not exported")
+                return False
+            target = Path(name)
+            if target.suffix.lower() not in (".csv", ".json"):
+                target = target.with_name(target.name + (
+                    ".json" if "json" in chosen.lower() else ".csv"))
+        format = "json" if target.suffix.lower() == ".json" else "csv"
+        db_path, key, code = self._db.path, str(event.number), results.session_code
+        self._rendering = True
+        self._update_actions()
+        self.status.emit(f"Exporting {results.session_name} results…")
+
+        def done(outcome: ExportResult) -> None:
+            self._rendering = False
+            self._update_actions()
+            self.output.last_folder = outcome.path.parent
+            self.status.emit(f"Exported {results.session_name} results ({outcome.cars} cars, "
+                             f"{format.upper()}) to {outcome.path}")
+
+        def failed(error: BaseException) -> None:
+            self._rendering = False
+            self._update_actions()
+            message = error.message if isinstance(error, PaddockError) else repr(error)
+            self._show_message(f"Not exported: {message}", "problem")
+            self.status.emit("Results not exported")
+
+        self.runner.run(lambda: export_session(db_path, key, code, format, target),
+                        on_success=done, on_failure=failed)
+        return True
