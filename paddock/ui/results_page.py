@@ -63,6 +63,7 @@ from paddock.services.results import (
 )
 from paddock.services.season import EventView, event_view
 from paddock.services.timing_check import SessionCheck, check_session
+from paddock.timing.sniff import HEAD_BYTES, Sniffed, sniff
 from paddock.ui.documents_catalogue import on_own_connection
 from paddock.ui.documents_output import PdfOutput, documents_folder
 from paddock.ui.file_actions import show_refusal
@@ -108,8 +109,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Timing files are CSV exports; anything else dropped on the page is not taken.
-TIMING_SUFFIXES = (".csv", ".txt")
 #: The classification's row: the font's height and this much (compact enough for 20 rows
 #: of a 28-car race on a 1366×768 screen).
 ROW_PADDING = 6
@@ -155,8 +154,41 @@ def export_session(db_path: Path | None, event: str, session: str, format: str,
         db, event=event, session=session, format=format, output=target))
 
 
-def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-    """The local timing files being dragged, or [] when anything else is among them."""
+#: What a file is, in words, when it is not a timing file (`paddock.timing.sniff`).
+WHAT_IT_IS = {
+    Sniffed.EMPTY: "is empty",
+    Sniffed.PNG: "is a PNG picture",
+    Sniffed.JPEG: "is a JPEG picture",
+    Sniffed.GIF: "is a GIF picture",
+    Sniffed.PDF: "is a PDF document",
+    Sniffed.ZIP: "is a ZIP archive (an Excel .xlsx or Word file is one)",
+    Sniffed.OLE: "is an old Office document (.xls or .doc)",
+    Sniffed.BINARY: "is not a text file",
+    Sniffed.ENTRY_LIST: "is an entry list (number, first_name, last_name…): import it on the "
+                        "Entries page (File → Import entries)",
+}
+#: What the Results page expects, said once.
+EXPECTED = ("a timing file was expected: the timing system's CSV export (Al Kamel results or "
+            "time cards, or generic results or laps)")
+
+
+def wrong_kind(path: Path) -> str | None:
+    """One sentence when ``path`` is not a timing file (a picture, a PDF, an entry list, an
+    empty file...): what it is and what was expected; None when it may be one (or cannot be
+    read: the import says why)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    found = sniff(head)
+    if found.is_timing_candidate:
+        return None
+    return f"{path.name} {WHAT_IT_IS[found.kind]}; {EXPECTED}."
+
+
+def _dragged_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files being dragged, or [] when anything else (a link, text) is among them."""
     mime = event.mimeData()
     if not mime.hasUrls():
         return []
@@ -164,10 +196,7 @@ def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     for url in mime.urls():
         if not url.isLocalFile():
             return []
-        path = Path(url.toLocalFile())
-        if path.suffix.lower() not in TIMING_SUFFIXES:
-            return []
-        paths.append(path)
+        paths.append(Path(url.toLocalFile()))
     return paths
 
 
@@ -844,6 +873,12 @@ class ResultsPage(QWidget):
         if self._importing or results is None or self._event is None or not paths:
             return False
         files = [Path(p) for p in paths]
+        # A picture, a PDF, an entry list, an empty file: said in one sentence, nothing read.
+        refusals = [text for text in map(wrong_kind, files) if text]
+        if refusals:
+            self._show_message("Not loaded: " + " ".join(refusals), "problem")
+            self.status.emit(refusals[0])
+            return False
         names = ", ".join(f.name for f in files)
         official = self._official_revision()
         if official is not None and reason is None:
@@ -915,7 +950,8 @@ class ResultsPage(QWidget):
     # Files dragged from the file manager land on the current session.
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.import_button.isEnabled() and _timing_paths(event):
+        # Any local file is taken: one that is not a timing file is named as what it is.
+        if self.import_button.isEnabled() and _dragged_paths(event):
             event.acceptProposedAction()
             set_style_property(self.table, "dropTarget", "true")
             self.status.emit(f"Drop to load into {self._session_name()}")
@@ -928,7 +964,7 @@ class ResultsPage(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         set_style_property(self.table, "dropTarget", "false")
-        paths = _timing_paths(event)
+        paths = _dragged_paths(event)
         if not paths:
             event.ignore()
             return

@@ -634,3 +634,47 @@ def test_any_revision_prints_and_saves_from_the_list_and_its_window(
     assert printed.args[0] >= 1
     assert (tmp_path / "printed.pdf").stat().st_size > 0
     past.close()
+
+
+def _drop(page: ResultsPage, path: Path) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(drop)
+    return drop.isAccepted()
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("finish.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "finish.png is a PNG picture"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "photo.jpg is a JPEG picture"),
+    ("results.csv", b"%PDF-1.7\n1 0 obj\n", "results.csv is a PDF document"),
+    ("r1.csv", b"", "r1.csv is empty"),
+    ("entries.csv", b"number,first_name,last_name,date_of_birth,nationality,team,car,class,"
+                    b"gentleman,full_season\n7,Ann,Lee,2000-01-01,USA,T,911,Pro,no,yes\n",
+     "entries.csv is an entry list"),
+])
+def test_a_file_of_the_wrong_kind_is_named_in_one_sentence(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    page.set_session("R1")
+    path = tmp_path / name
+    path.write_bytes(data)
+    statuses: list[str] = []
+    page.status.connect(statuses.append)
+
+    # Dropped: taken (not silently ignored), and said for what it is.
+    assert _drop(page, path)
+    assert not page.busy
+    text = page.message.text()
+    assert page.message.isVisible()
+    assert text.startswith("Not loaded: " + said)
+    assert "a timing file was expected" in text
+    assert "UTF-8" not in text and "accepted:" not in text
+    assert text.count(". ") == 0 and text.endswith(".")  # one sentence
+    assert statuses and statuses[-1].startswith(said)
+    # Opened with the button's dialog: the same sentence.
+    page.message.hide()
+    assert not page.import_files([path])
+    assert page.message.text() == text
+    assert page.results is not None and not page.results.rows
