@@ -672,7 +672,8 @@ class ResultsPage(QWidget):
             self._check, check_problem,
             deleted_laps={v.row.number: v.row.deleted_laps
                           for v in (self._results.rows if self._results else ())})
-        self.check_panel.setVisible(self._results is not None)
+        # The preview is not what the timing system is compared with: its banner stands in.
+        self.check_panel.setVisible(self._results is not None and not self._results.preview)
         self._has_laps = any(kind in LAP_KINDS for _n, kind, *_rest in sources)
         results = self._results
         self._pending = results.pending if results is not None else ()
@@ -1146,12 +1147,14 @@ class ResultsPage(QWidget):
 
     def _update_preview_banner(self) -> None:
         results = self._results
+        self.preview_button.setText("Show official" if self._previewing else
+                                    "Preview bulletin")
         if results is not None and results.preview:
             count = len(results.pending)
             self.preview_banner.setText(
-                f"PREVIEW — NOT OFFICIAL. The classification the {count} pending "
+                f"PREVIEW — NOT OFFICIAL: what the {count} pending "
                 f"decision{'s' if count > 1 else ''} would publish as revision "
-                f"{results.revision}. Official: revision {results.revision - 1}.")
+                f"{results.revision} (official: revision {results.revision - 1})")
             self.preview_banner.show()
         else:
             self.preview_banner.hide()

@@ -539,7 +539,7 @@ def test_a_five_decision_bulletin_is_previewed_and_published_as_one_revision(
     assert page.previewing
     assert page.preview_banner.isVisible()
     assert "PREVIEW — NOT OFFICIAL" in page.preview_banner.text()
-    assert "5 pending decisions" in page.preview_banner.text()
+    assert "the 5 pending decisions would publish as revision 2" in page.preview_banner.text()
     assert page.badge.text() == "PREVIEW · REV 2 · NOT OFFICIAL"
     assert _top(page, 4) == ["02", "7", "1", "8"]
     qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)

@@ -109,6 +109,20 @@ def test_the_results_page_works_at_1366_by_768(qtbot: QtBot, db: Database,
     assert visible >= 20, visible
     assert table.horizontalScrollBar().maximum() == 0
 
+    # The bulletin's preview keeps the 20 rows: its banner stands in for the timing panel.
+    for car, seconds in (("1", 5), ("3", 2)):
+        result_service.add_penalty(db, event=str(TORONTO), session="R1", car=car,
+                                   kind="time", seconds=seconds, reason="Track limits",
+                                   pending=True)
+    page.refresh()
+    page.set_preview(True)
+    QApplication.processEvents()
+    assert page.preview_banner.isVisible() and not page.check_panel.isVisible()
+    assert _inside(window, page.preview_banner) and _inside(window, page.preview_button)
+    assert table.viewport().height() // table.rowHeight(0) >= 20
+    window.grab().save(str(tmp_path / "window-1366x768-preview.png"))
+    page.set_preview(False)
+
     # The folded panel opens with a click on a tab; its buttons are inside the window too.
     page.set_panel_open(True)
     QApplication.processEvents()
