@@ -543,7 +543,10 @@ class ResultsPage(QWidget):
         self.check_panel.set_compact(compact)
         if not self._panel_chosen and compact == self._panel_open:
             self.set_panel_open(not compact, chosen=False)
-        self._fit_columns()
+        if self.model.rowCount() and event.size().width() != event.oldSize().width():
+            # Wider again: the names get their room back, then everything fits again.
+            fit_name_columns(self.table, self.model)
+            self._fit_columns()
 
     def _fit_columns(self) -> None:
         """The standard columns fit the table's width: driver and team give up room first."""
