@@ -6,8 +6,10 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +35,36 @@ from paddock.ui.workers import TaskRunner
 if TYPE_CHECKING:
     from paddock.services.database import Database
     from paddock.ui.championship_page import ChampionshipPage
+    from paddock.ui.documents_output import PdfOutput
     from paddock.ui.documents_page import DocumentsPage
     from paddock.ui.results_page import ResultsPage
     from paddock.ui.tyres_page import TyresPage
 
 ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP = range(5)
+
+#: How long a status line stays (a "Saved … to …" must be seen).
+STATUS_MS = 10_000
+#: The window's keyboard shortcuts, as Help → Keyboard shortcuts lists them.
+SHORTCUTS: tuple[tuple[str, str, str], ...] = (
+    ("Ctrl+P", "Print the page's document (classification, document, standings, entry "
+     "list, tyre sheet)", "Every page"),
+    ("Ctrl+S", "Save the page's document as a PDF", "Every page"),
+    ("Ctrl+I", "Import timing files", "Results"),
+    ("Ctrl+I", "Import entries (CSV)", "Every other page"),
+    ("Ctrl+D", "Add a stewards' decision", "Results"),
+    ("Ctrl+Shift+E", "Export results (CSV or JSON)", "Every page"),
+    ("Ctrl+E", "Export the entry list PDF", "Every page"),
+    ("Ctrl+N", "Add an entry", "Entries"),
+    ("Ctrl+F", "Find an entry", "Entries"),
+    ("F2 / F3", "Register / Check mode", "Tyres"),
+    ("F4", "Choose the car", "Tyres"),
+    ("F6", "Tyre type", "Tyres"),
+    ("Ctrl+1 … Ctrl+5", "Entries, Tyres, Results, Documents, Championship", "Every page"),
+    ("F1", "This list", "Every page"),
+    ("Ctrl+Q", "Quit", "Every page"),
+)
+#: Room left for the window's title bar before the window manager says how high it is.
+TITLE_BAR_ALLOWANCE = 32
 
 _GEOMETRY_KEY = "window/geometry"
 _STATE_KEY = "window/state"
@@ -69,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Paddock – {db.path.name}")
         self.setMinimumSize(760, 520)
+        self._fitted = False
 
         self.header = SeasonHeader(season_overview(db))
         self.file_actions = FileActions(db.path, self.runner, self, self._settings,
@@ -83,6 +113,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.stack = QStackedWidget()
+        self._pdf_output: PdfOutput | None = None
         self._build_central()
         self._build_menus()
         self._build_status_bar()
@@ -95,11 +126,12 @@ class MainWindow(QMainWindow):
             lambda: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
         self.file_actions.entries_imported.connect(
             lambda _count: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
-        self.file_actions.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.file_actions.status.connect(self._status_message)
         self.runner.busy_changed.connect(self._show_busy)
 
         self.resize(1320, 820)
         self._restore_settings()
+        self.fit_to_screen()
 
     # --- layout ---------------------------------------------------------------------
 
@@ -150,8 +182,30 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.file_actions.export_entry_list_action)
+        self.import_timing_action = QAction("Import &timing files…", self)
+        self.import_timing_action.setToolTip("Load timing files into the session shown on the "
+                                             "Results page")
+        self.import_timing_action.triggered.connect(self.import_timing_files)
+        self.print_action = QAction("&Print…", self)
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.setToolTip("Print the current page's document")
+        self.print_action.triggered.connect(self.print_current)
+        self.save_pdf_action = QAction("&Save PDF…", self)
+        self.save_pdf_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_pdf_action.setToolTip("Save the current page's document as a PDF")
+        self.save_pdf_action.triggered.connect(self.save_current_pdf)
+        self.export_results_action = QAction("E&xport results (CSV or JSON)…", self)
+        self.export_results_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_results_action.setToolTip("Export the session shown on the Results page")
+        self.export_results_action.triggered.connect(self.export_results)
+        file_menu.addAction(self.import_timing_action)
         file_menu.addAction(self.file_actions.import_entries_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.save_pdf_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_results_action)
+        file_menu.addAction(self.file_actions.export_entry_list_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -173,6 +227,10 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.setShortcut(QKeySequence("F1"))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
         about = QAction("&About Paddock", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -191,6 +249,35 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.database_label)
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside its screen's available area (never larger): a saved or
+        default size from a bigger screen shrinks to a 1366×768 laptop's."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        inner = self.geometry()
+        # Before the window is shown the frame is not known: allow for a title bar.
+        extra_w = max(frame.width() - inner.width(), 0)
+        extra_h = max(frame.height() - inner.height(), 0) or TITLE_BAR_ALLOWANCE
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if self.isMaximized() or self.isFullScreen():
+            return
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, area.x()), max(y, area.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
 
     # --- behaviour ------------------------------------------------------------------
 
@@ -224,6 +311,7 @@ class MainWindow(QMainWindow):
             from paddock.ui.documents_page import DocumentsPage
 
             page = DocumentsPage(db, event, runner=self.runner)
+            self._own_page_output(page)
             # A class pole bonus is read from the grid: an amendment may move points.
             page.grid_changed.connect(lambda: self._refresh(CHAMPIONSHIP))
             page.status.connect(status)
@@ -231,13 +319,25 @@ class MainWindow(QMainWindow):
             from paddock.ui.championship_page import ChampionshipPage
 
             page = ChampionshipPage(db, runner=self.runner)
+            self._own_page_output(page)
             page.status.connect(status)
         else:
             raise IndexError(index)
         return page
 
     def _status_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    @property
+    def pdf_output(self) -> PdfOutput:
+        """Print and save for the pages without their own (Entries, Tyres); made on first
+        use (the PDF modules are not loaded before)."""
+        if self._pdf_output is None:
+            from paddock.ui.documents_output import PdfOutput
+
+            self._pdf_output = PdfOutput(self.runner, self, db_path=self._db.path)
+            self._pdf_output.status.connect(self._status_message)
+        return self._pdf_output
 
     def _refresh(self, *indexes: int) -> None:
         for index in indexes:
@@ -276,11 +376,122 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
         self.page_actions[index].setChecked(True)
+        self._update_shortcuts(index)
         if self.pages[index] is self.entries_page:
             self.entries_page.focus_table()
 
     def current_page(self) -> int:
         return self.stack.currentIndex()
+
+    # --- one shortcut scheme ----------------------------------------------------------
+
+    def _update_shortcuts(self, index: int) -> None:
+        """Ctrl+I imports what the page takes: timing files on Results, entries elsewhere."""
+        results = index == RESULTS
+        self.import_timing_action.setShortcut(QKeySequence("Ctrl+I") if results
+                                              else QKeySequence())
+        self.file_actions.import_entries_action.setShortcut(
+            QKeySequence() if results else QKeySequence("Ctrl+I"))
+
+    def _own_page_output(self, page: QWidget) -> None:
+        """A page's own Print/Save buttons keep no shortcut of their own: Ctrl+P and Ctrl+S
+        are the window's (one action each, no ambiguous shortcut), which call the page."""
+        for name in ("print_button", "save_button"):
+            button = getattr(page, name, None)
+            if button is not None and hasattr(button, "setShortcut"):
+                button.setShortcut(QKeySequence())
+
+    def import_timing_files(self) -> None:
+        """File → Import timing files: into the session shown on the Results page."""
+        self.show_page(RESULTS)
+        self.results_page.choose_files()
+
+    def export_results(self) -> bool:
+        """File → Export results: the session shown on the Results page, CSV or JSON."""
+        self.show_page(RESULTS)
+        return self.results_page.export_results()
+
+    def print_current(self) -> bool:
+        """Ctrl+P: print the current page's document (the classification on Results, the
+        document shown on Documents, the standings, the entry list, the tyre sheet)."""
+        page = self.page(self.current_page())
+        for name in ("print_document", "print_standings"):
+            act = getattr(page, name, None)
+            if callable(act):
+                return bool(act())
+        return self._event_document(print_it=True)
+
+    def save_current_pdf(self) -> bool:
+        """Ctrl+S: save the current page's document as a PDF; the status bar says where."""
+        page = self.page(self.current_page())
+        act = getattr(page, "save_pdf", None)
+        if callable(act):
+            return bool(act())
+        return self._event_document(print_it=False)
+
+    def _event_document(self, *, print_it: bool) -> bool:
+        """The Entries and Tyres pages' document (entry list, tyre sheet) through the
+        catalogue, made off the UI thread, printed or saved with the Documents helpers."""
+        from paddock.ui.documents_catalogue import on_own_connection
+        from paddock.ui.pdf_pages import PDFIUM_LOCK
+
+        event = self.header.current_event()
+        index = self.current_page()
+        key = "tyres" if index == TYRES else "entry-list"
+        if key == "tyres" and event is None:
+            self._status_message("Choose an event first: the tyre sheet is an event's")
+            return False
+        what = "tyre allocation" if key == "tyres" else "entry list"
+        stem = f"event-{event}-{key}" if event is not None else "season-entry-list"
+        db_path = self._db.path
+
+        def make() -> bytes:
+            from contextlib import nullcontext
+
+            from paddock.services.catalogue import build
+
+            with PDFIUM_LOCK if key == "tyres" else nullcontext():
+                return on_own_connection(db_path, lambda db: build(
+                    db, key, event=None if event is None else str(event)))
+
+        def done(pdf: bytes) -> None:
+            if print_it:
+                self.pdf_output.print(pdf, what)
+            else:
+                self.pdf_output.save(pdf, f"{stem}.pdf", what)
+
+        def failed(error: BaseException) -> None:
+            message = getattr(error, "message", repr(error))
+            self._status_message(f"The {what} was not made: {message}")
+
+        self._status_message(f"Making the {what}…")
+        self.runner.run(make, on_success=done, on_failure=failed)
+        return True
+
+    def show_shortcuts(self) -> QDialog:
+        """Help → Keyboard shortcuts: every shortcut of the window, where it works."""
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        table = QTableWidget(len(SHORTCUTS), 3, dialog)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, entry in enumerate(SHORTCUTS):
+            for column, text in enumerate(entry):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(620, min(560, 80 + 30 * len(SHORTCUTS)))
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -105,6 +105,9 @@ class TimingCheckPanel(QFrame):
         self.check: SessionCheck | None = None
         self.state = "unchecked"
         self._details_wanted: bool | None = None  # None: open when there is work to do
+        # Compact (a short window): the details stay closed until asked for; the badges and
+        # the button's count say there is work.
+        self._compact = False
         self.action_buttons: list[QPushButton] = []
         self._deleted: Mapping[str, Collection[int]] = {}
 
@@ -157,6 +160,16 @@ class TimingCheckPanel(QFrame):
     @property
     def details_shown(self) -> bool:
         return self.list.isVisibleTo(self)
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short window, keep the list closed unless the official opens it."""
+        if compact != self._compact:
+            self._compact = compact
+            self._show_details()
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
 
     def reset_details(self) -> None:
         """Forget the official's open/closed choice (another session is shown)."""
@@ -223,13 +236,17 @@ class TimingCheckPanel(QFrame):
         has_rows = self._has_rows()
         check = self.check
         work = check is not None and bool(check.reconciliation.differences or check.no_crossing)
-        wanted = self._details_wanted if self._details_wanted is not None else work
+        wanted = self._details_wanted if self._details_wanted is not None else (
+            work and not self._compact)
         shown = has_rows and wanted
         self.details_button.setVisible(has_rows)
         self.details_button.blockSignals(True)
         self.details_button.setChecked(shown)
         self.details_button.blockSignals(False)
-        self.details_button.setText("Hide details" if shown else "Details")
+        count = 0 if check is None else len(check.reconciliation.differences) + len(
+            check.no_crossing)
+        self.details_button.setText("Hide details" if shown else
+                                    f"Details ({count})" if count else "Details")
         self.list.setVisible(shown)
 
     def _details_toggled(self, shown: bool) -> None:

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +44,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,14 +52,30 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError
 from paddock.services import entries as entry_service
 from paddock.services import results as result_service
-from paddock.services.results import ImportSummary, ResultRowView, RevisionView, SessionResults
+from paddock.services.catalogue import document_type
+from paddock.services.export import ExportResult
+from paddock.services.results import (
+    ImportSummary,
+    PenaltyView,
+    ResultRowView,
+    RevisionView,
+    SessionResults,
+)
 from paddock.services.season import EventView, event_view
 from paddock.services.timing_check import SessionCheck, check_session
+from paddock.timing.sniff import HEAD_BYTES, Sniffed, sniff
+from paddock.ui.documents_catalogue import on_own_connection
+from paddock.ui.documents_output import PdfOutput, documents_folder
 from paddock.ui.file_actions import show_refusal
 from paddock.ui.results_cars import CarChoice, cars_in, entered_cars
-from paddock.ui.results_check import TimingCheckPanel
+from paddock.ui.results_check import ElidedLabel, TimingCheckPanel
 from paddock.ui.results_penalty_dialog import PenaltyDialog
-from paddock.ui.results_publish_dialog import CorrectionReasonDialog, PublishDialog
+from paddock.ui.results_publish_dialog import (
+    BulletinDialog,
+    CorrectionReasonDialog,
+    PublishDialog,
+    WithdrawDialog,
+)
 from paddock.ui.results_revision_dialog import RevisionDialog
 from paddock.ui.results_status_dialog import CarStatusDialog
 from paddock.ui.results_style import (
@@ -84,8 +109,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Timing files are CSV exports; anything else dropped on the page is not taken.
-TIMING_SUFFIXES = (".csv", ".txt")
+#: The classification's row: the font's height and this much (compact enough for 20 rows
+#: of a 28-car race on a 1366×768 screen).
+ROW_PADDING = 6
+#: The height of the lower panel (penalties, revisions, files) when open.
+PANEL_HEIGHT = 170
+#: Below this page height the secondary panels start closed (a 768-pixel screen).
+COMPACT_HEIGHT = 760
+#: Driver and team shrink to fit the width, never below this.
+NAME_FLOOR = 130
 #: The kinds of file whose rows are laps: a session loaded from them has no typed lines.
 LAP_KINDS = ("alkamel-time-cards", "generic-laps")
 
@@ -103,8 +135,60 @@ def load_timing_files(db_path: Path, event: str, session: str, files: Sequence[P
         db.close()
 
 
-def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-    """The local timing files being dragged, or [] when anything else is among them."""
+def classification_pdf(db_path: Path | None, event: str, session: str,
+                       revision: int | None) -> bytes:
+    """The classification document of ``revision`` (None: as it stands) through the
+    catalogue, with a connection of this thread's own (runs on the pool)."""
+    from paddock.services.catalogue import build
+
+    return on_own_connection(db_path, lambda db: build(
+        db, "classification", event=event, session=session, revision=revision))
+
+
+def export_session(db_path: Path | None, event: str, session: str, format: str,
+                   target: Path) -> ExportResult:
+    """Write the session's results as CSV or JSON (``services.export``; runs on the pool)."""
+    from paddock.services.export import export_results
+
+    return on_own_connection(db_path, lambda db: export_results(
+        db, event=event, session=session, format=format, output=target))
+
+
+#: What a file is, in words, when it is not a timing file (`paddock.timing.sniff`).
+WHAT_IT_IS = {
+    Sniffed.EMPTY: "is empty",
+    Sniffed.PNG: "is a PNG picture",
+    Sniffed.JPEG: "is a JPEG picture",
+    Sniffed.GIF: "is a GIF picture",
+    Sniffed.PDF: "is a PDF document",
+    Sniffed.ZIP: "is a ZIP archive (an Excel .xlsx or Word file is one)",
+    Sniffed.OLE: "is an old Office document (.xls or .doc)",
+    Sniffed.BINARY: "is not a text file",
+    Sniffed.ENTRY_LIST: "is an entry list (number, first_name, last_name…): import it on the "
+                        "Entries page (File → Import entries)",
+}
+#: What the Results page expects, said once.
+EXPECTED = ("a timing file was expected: the timing system's CSV export (Al Kamel results or "
+            "time cards, or generic results or laps)")
+
+
+def wrong_kind(path: Path) -> str | None:
+    """One sentence when ``path`` is not a timing file (a picture, a PDF, an entry list, an
+    empty file...): what it is and what was expected; None when it may be one (or cannot be
+    read: the import says why)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    found = sniff(head)
+    if found.is_timing_candidate:
+        return None
+    return f"{path.name} {WHAT_IT_IS[found.kind]}; {EXPECTED}."
+
+
+def _dragged_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files being dragged, or [] when anything else (a link, text) is among them."""
     mime = event.mimeData()
     if not mime.hasUrls():
         return []
@@ -112,10 +196,7 @@ def _timing_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     for url in mime.urls():
         if not url.isLocalFile():
             return []
-        path = Path(url.toLocalFile())
-        if path.suffix.lower() not in TIMING_SUFFIXES:
-            return []
-        paths.append(path)
+        paths.append(Path(url.toLocalFile()))
     return paths
 
 
@@ -155,11 +236,24 @@ class ResultsPage(QWidget):
         self._has_laps = False
         self._importing = False
         self._revision_dialogs: list[RevisionDialog] = []
+        self._previewing = False
+        self._pending: tuple[PenaltyView, ...] = ()
         self.setObjectName("resultsPage")
         self.setAcceptDrops(True)
         self.setStyleSheet(results_style_sheet())
+        self.output = PdfOutput(self.runner, self, db_path=db.path)
+        self.output.status.connect(self.status)
+        self._rendering = False
 
         self._build()
+        # Page shortcuts: active only while the page is shown (Ctrl+P, Ctrl+S and Ctrl+I
+        # are the window's, and reach the page through it).
+        self.decision_action = QAction("Add decision…", self)
+        self.decision_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.decision_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.decision_action.triggered.connect(
+            lambda: self.add_penalty() if self.penalty_button.isEnabled() else None)
+        self.addAction(self.decision_action)
         if event_number is not None:
             self.set_event(event_number)
         else:
@@ -170,7 +264,7 @@ class ResultsPage(QWidget):
     def _build(self) -> None:
         title = QLabel("Results")
         title.setObjectName("pageTitle")
-        self.summary = QLabel()
+        self.summary = ElidedLabel()
         self.summary.setObjectName("pageSummary")
 
         self.class_combo = QComboBox()
@@ -184,15 +278,14 @@ class ResultsPage(QWidget):
         class_caption = QLabel("Class")
         class_caption.setObjectName("mutedText")
 
-        heading = QVBoxLayout()
-        heading.setSpacing(2)
-        heading.addWidget(title)
-        heading.addWidget(self.summary)
+        # One line: the title, what is shown, the class filter (the classification keeps
+        # the height of a 768-pixel screen).
         top = QHBoxLayout()
-        top.addLayout(heading)
-        top.addStretch(1)
-        top.addWidget(class_caption, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.class_combo, 0, Qt.AlignmentFlag.AlignBottom)
+        top.setSpacing(12)
+        top.addWidget(title, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(class_caption, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.class_combo, 0, Qt.AlignmentFlag.AlignVCenter)
 
         # The session switch, then what state the session's classification is in.
         self.session_group = QButtonGroup(self)
@@ -202,9 +295,8 @@ class ResultsPage(QWidget):
         self.session_row.setSpacing(0)
         self.badge = QLabel()
         self.badge.setObjectName("resultsBadge")
-        self.state_details = QLabel()
+        self.state_details = ElidedLabel()
         self.state_details.setObjectName("mutedText")
-        self.state_details.setWordWrap(True)
         self.hash_label = QLabel()
         self.hash_label.setObjectName("contentHash")
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -224,9 +316,10 @@ class ResultsPage(QWidget):
         self.import_button.setToolTip(
             "Load Al Kamel or generic CSV files into this session (or drop them on the page)")
         self.import_button.clicked.connect(self.choose_files)
-        self.penalty_button = QPushButton("Add penalty…")
+        self.penalty_button = QPushButton("Add decision…")
         self.penalty_button.setObjectName("addPenaltyButton")
-        self.penalty_button.setToolTip("Record a stewards' decision against a car")
+        self.penalty_button.setToolTip("Record a stewards' decision against a car (Ctrl+D); "
+                                       "on an official session it waits in the bulletin")
         self.penalty_button.clicked.connect(lambda: self.add_penalty())
         self.typed_button = QPushButton("Type a result…")
         self.typed_button.setObjectName("typedResultButton")
@@ -235,6 +328,13 @@ class ResultsPage(QWidget):
         self.publish_button.setObjectName("publishButton")
         self.publish_button.setProperty("primary", "true")
         self.publish_button.clicked.connect(lambda: self.publish())
+        self.preview_button = QPushButton("Preview bulletin")
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip("Show the classification the pending decisions would "
+                                       "publish (not official)")
+        self.preview_button.toggled.connect(self.set_preview)
+        self.preview_button.hide()
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("importBusy")
@@ -256,6 +356,7 @@ class ResultsPage(QWidget):
         actions.addWidget(self.busy_bar)
         actions.addWidget(self.busy_label)
         actions.addStretch(1)
+        actions.addWidget(self.preview_button)
         actions.addWidget(self.publish_button)
 
         self.message = message_area()
@@ -272,7 +373,8 @@ class ResultsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("resultsTable")
-        configure_table(self.table, self.fontMetrics().height() + 10)
+        configure_table(self.table, self.fontMetrics().height() + ROW_PADDING)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -286,6 +388,19 @@ class ResultsPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
+        self.preview_banner = QLabel()
+        self.preview_banner.setObjectName("previewBanner")
+        self.preview_banner.setWordWrap(True)
+        self.preview_banner.setStyleSheet(
+            "QLabel#previewBanner { background: #fff3cd; color: #7a4b00; border: 2px dashed "
+            "#d98c00; border-radius: 4px; padding: 4px 8px; font-weight: 600; }")
+        self.preview_banner.hide()
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(4)
+        table_layout.addWidget(self.preview_banner)
+        table_layout.addWidget(self.stack, 1)
 
         row_height = self.fontMetrics().height() + 8
         self.penalty_model = TextTableModel(PENALTY_COLUMNS, self)
@@ -302,40 +417,156 @@ class ResultsPage(QWidget):
         self.open_revision_button.clicked.connect(self._open_selected_revision)
         self.revision_table.selectionModel().selectionChanged.connect(self._update_actions)
         revisions_box = QWidget()
-        revisions_layout = QVBoxLayout(revisions_box)
-        revisions_layout.setContentsMargins(0, 6, 0, 0)
+        self.print_revision_button = QPushButton("Print…")
+        self.print_revision_button.setObjectName("printRevisionButton")
+        self.print_revision_button.setToolTip("Print the selected revision's classification")
+        self.print_revision_button.clicked.connect(
+            lambda: self._with_selected_revision(self.print_revision))
+        self.save_revision_button = QPushButton("Save PDF…")
+        self.save_revision_button.setObjectName("saveRevisionButton")
+        self.save_revision_button.setToolTip("Save the selected revision's classification as "
+                                             "a PDF")
+        self.save_revision_button.clicked.connect(
+            lambda: self._with_selected_revision(self.save_revision_pdf))
+        revisions_layout = QHBoxLayout(revisions_box)
+        revisions_layout.setContentsMargins(0, 4, 0, 0)
         revisions_layout.setSpacing(6)
         revisions_layout.addWidget(self.revision_table, 1)
-        open_row = QHBoxLayout()
+        open_row = QVBoxLayout()
         open_row.addWidget(self.open_revision_button)
+        open_row.addWidget(self.print_revision_button)
+        open_row.addWidget(self.save_revision_button)
         open_row.addStretch(1)
         revisions_layout.addLayout(open_row)
+        self.pending_model = TextTableModel(PENALTY_COLUMNS, self)
+        self.pending_table = self._side_table("pendingTable", self.pending_model, row_height)
+        self.pending_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.withdraw_button = QPushButton("Withdraw…")
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.setToolTip("Take back the selected pending decision, with a reason")
+        self.withdraw_button.clicked.connect(lambda: self.withdraw())
+        self.bulletin_button = QPushButton("Publish bulletin…")
+        self.bulletin_button.setObjectName("bulletinButton")
+        self.bulletin_button.setToolTip("Publish every pending decision as ONE revision")
+        self.bulletin_button.clicked.connect(lambda: self.publish())
+        pending_box = QWidget()
+        pending_layout = QHBoxLayout(pending_box)
+        pending_layout.setContentsMargins(0, 4, 0, 0)
+        pending_layout.setSpacing(6)
+        pending_layout.addWidget(self.pending_table, 1)
+        pending_buttons = QVBoxLayout()
+        pending_buttons.addWidget(self.withdraw_button)
+        pending_buttons.addWidget(self.bulletin_button)
+        pending_buttons.addStretch(1)
+        pending_layout.addLayout(pending_buttons)
         self.source_model = TextTableModel(SOURCE_COLUMNS, self)
         self.source_table = self._side_table("sourceTable", self.source_model, row_height)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultsTabs")
+        self.tabs.setDocumentMode(True)
+        self.panel_toggle = QToolButton()
+        self.panel_toggle.setObjectName("panelToggle")
+        self.panel_toggle.setAutoRaise(True)
+        self.panel_toggle.clicked.connect(lambda: self.set_panel_open(not self._panel_open))
+        self.tabs.setCornerWidget(self.panel_toggle, Qt.Corner.TopRightCorner)
+        self.tabs.tabBarClicked.connect(self._tab_clicked)
+        self.tabs.addTab(pending_box, "Pending decisions")
         self.tabs.addTab(self.penalty_table, "Penalties")
         self.tabs.addTab(revisions_box, "Revisions")
         self.tabs.addTab(self.source_table, "Timing files")
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(table_box)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 170])
+        self.splitter.setSizes([560, PANEL_HEIGHT])
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self._panel_open = True
+        self._panel_chosen = False  # the official opened or closed it: no more automatics
+        self._update_panel_toggle()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(20, 10, 20, 8)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addLayout(state_row)
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.check_panel)
         layout.addWidget(self.splitter, 1)
+
+    # --- fitting a short screen -----------------------------------------------------------
+
+    @property
+    def panel_open(self) -> bool:
+        """Whether the lower panel (pending decisions, penalties, revisions, files) is open."""
+        return self._panel_open
+
+    def set_panel_open(self, open_: bool, *, chosen: bool = True) -> None:
+        """Open the lower panel, or fold it to its tabs (the classification takes the room)."""
+        self._panel_chosen = self._panel_chosen or chosen
+        self._panel_open = open_
+        folded = self.tabs.tabBar().sizeHint().height() + 2
+        self.tabs.setMinimumHeight(folded)
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        low = PANEL_HEIGHT if open_ else folded
+        if not open_:
+            self.tabs.setMaximumHeight(folded)
+        else:
+            self.tabs.setMaximumHeight(16_777_215)
+        self.splitter.setSizes([max(total - low, 1), low])
+        self._update_panel_toggle()
+
+    def _update_panel_toggle(self) -> None:
+        self.panel_toggle.setText("▾ Hide" if self._panel_open else "▴ Show")
+        self.panel_toggle.setToolTip("Fold the panel to its tabs: the classification takes "
+                                     "the room" if self._panel_open else
+                                     "Open the panel (or click a tab)")
+
+    def _tab_clicked(self, index: int) -> None:
+        if index < 0:
+            return
+        if not self._panel_open:
+            self.set_panel_open(True)
+        elif index == self.tabs.currentIndex():
+            self.set_panel_open(False)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._panel_chosen = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.height() < COMPACT_HEIGHT
+        self.check_panel.set_compact(compact)
+        if not self._panel_chosen and compact == self._panel_open:
+            self.set_panel_open(not compact, chosen=False)
+        if self.model.rowCount() and event.size().width() != event.oldSize().width():
+            # Wider again: the names get their room back, then everything fits again.
+            fit_name_columns(self.table, self.model)
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The standard columns fit the table's width: driver and team give up room first."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        stretch = [i for i, c in enumerate(self.model.columns) if c.stretch]
+        minimum = header.minimumSectionSize()
+        fixed = sum(header.sectionSize(i) for i in range(header.count())
+                    if i not in stretch and not header.isSectionHidden(i))
+        excess = fixed + minimum * len(stretch) - room
+        if excess <= 0:
+            return
+        names = [i for i in (self.model.column_of("driver"), self.model.column_of("team"))
+                 if i is not None]
+        for index in names:
+            give = min(excess, max(header.sectionSize(index) - NAME_FLOOR, 0))
+            header.resizeSection(index, header.sectionSize(index) - give)
+            excess -= give
 
     def _side_table(self, name: str, model: TextTableModel, row_height: int) -> QTableView:
         table = QTableView()
@@ -428,7 +659,7 @@ class ResultsPage(QWidget):
             key = str(self._event.number)
             try:
                 self._results = result_service.session_results(
-                    self._db, event=key, session=self._session)
+                    self._db, event=key, session=self._session, preview=self._previewing)
                 self._revisions = tuple(result_service.revisions(
                     self._db, event=key, session=self._session))
                 sources = list(result_service.session_sources(
@@ -444,29 +675,44 @@ class ResultsPage(QWidget):
             self._check, check_problem,
             deleted_laps={v.row.number: v.row.deleted_laps
                           for v in (self._results.rows if self._results else ())})
-        self.check_panel.setVisible(self._results is not None)
+        # The preview is not what the timing system is compared with: its banner stands in.
+        self.check_panel.setVisible(self._results is not None and not self._results.preview)
         self._has_laps = any(kind in LAP_KINDS for _n, kind, *_rest in sources)
         results = self._results
+        self._pending = results.pending if results is not None else ()
+        if self._previewing and (results is None or not results.preview):
+            # Nothing pending any more (published, withdrawn, another session): no preview.
+            self._previewing = False
+            self.preview_button.setChecked(False)
         time_zone = self._event.time_zone if self._event is not None else ""
 
         previous_kind = self.model.kind
         if results is None:
             self.model.set_results((), previous_kind)
         else:
-            self.model.set_results(results.rows, results.session_kind, results.penalties)
+            # The notes of the classification name the decisions it holds: the pending ones
+            # only in the preview.
+            shown = results.penalties if results.preview else tuple(
+                p for p in results.penalties if not p.pending)
+            self.model.set_results(results.rows, results.session_kind, shown)
             if results.session_kind != previous_kind:
                 size_result_columns(self.table, self.model)
             else:
                 fit_name_columns(self.table, self.model)
+            self._fit_columns()
         self.penalty_model.set_rows(
             penalty_rows(results.penalties if results else (), time_zone),
             results.penalties if results else ())
         self.revision_model.set_rows(revision_rows(self._revisions, time_zone),
                                      self._revisions)
+        self.pending_model.set_rows(penalty_rows(self._pending, time_zone), self._pending)
         self.source_model.set_rows(source_rows(sources, time_zone), sources)
-        self.tabs.setTabText(0, f"Penalties ({self.penalty_model.rowCount()})")
-        self.tabs.setTabText(1, f"Revisions ({self.revision_model.rowCount()})")
-        self.tabs.setTabText(2, f"Timing files ({self.source_model.rowCount()})")
+        self.tabs.setTabText(0, f"Pending decisions ({len(self._pending)})")
+        self.tabs.setTabText(1, f"Penalties ({self.penalty_model.rowCount()})")
+        self.tabs.setTabText(2, f"Revisions ({self.revision_model.rowCount()})")
+        self.tabs.setTabText(3, f"Timing files ({self.source_model.rowCount()})")
+        self.tabs.setTabVisible(0, bool(self._pending) or bool(results and results.official))
+        self._update_preview_banner()
         self._update_header()
         self._update_empty_state()
         self._update_actions()
@@ -493,7 +739,11 @@ class ResultsPage(QWidget):
             self.hash_label.setText("")
             return
         time_zone = event.time_zone if event is not None else ""
-        if results.official:
+        if results.preview:
+            self.badge.setText(f"PREVIEW · REV {results.revision} · NOT OFFICIAL")
+            set_style_property(self.badge, "state", "provisional")
+            self.state_details.setText(f"What the bulletin would publish: {results.reason}")
+        elif results.official:
             self.badge.setText(f"OFFICIAL · REV {results.revision}")
             set_style_property(self.badge, "state", "official")
             when = "" if results.published_at is None else local_time(
@@ -544,13 +794,35 @@ class ResultsPage(QWidget):
             "This session's results come from the time cards: correct them with a penalty "
             "or a corrected file" if self._has_laps else
             "Type a car's result by hand (no time cards for this session)")
-        self.publish_button.setEnabled(ready and has_rows)
-        if results is not None and results.official:
-            self.publish_button.setText(f"Publish revision {results.revision + 1}…")
-        else:
+        pending = len(self._pending)
+        official = results is not None and (results.official or results.preview)
+        self.preview_button.setVisible(bool(pending))
+        self.bulletin_button.setEnabled(ready and bool(pending))
+        self.withdraw_button.setEnabled(
+            ready and bool(pending) and self.pending_table.selectionModel().hasSelection())
+        if results is None or not official:
             self.publish_button.setText("Publish official…")
-        self.open_revision_button.setEnabled(
-            self.revision_table.selectionModel().hasSelection())
+            self.publish_button.setEnabled(ready and has_rows)
+            self.publish_button.setToolTip("Publish the classification as OFFICIAL revision 1")
+        elif pending:
+            self.publish_button.setText(f"Publish bulletin ({pending})…")
+            self.publish_button.setEnabled(ready)
+            self.publish_button.setToolTip(
+                f"Publish the {pending} pending decision{'s' if pending > 1 else ''} as ONE "
+                "revision")
+        else:
+            # Every correction of an official session publishes its own revision, so with
+            # no decision pending the service has nothing new to publish.
+            latest = results.revision
+            self.publish_button.setText(f"Publish revision {latest + 1}…")
+            self.publish_button.setEnabled(False)
+            self.publish_button.setToolTip(
+                f"Nothing changed since revision {latest}: a correction publishes its own "
+                "revision, and decisions kept pending publish together as a bulletin")
+        chosen = self.revision_table.selectionModel().hasSelection()
+        self.open_revision_button.setEnabled(chosen)
+        self.print_revision_button.setEnabled(chosen and not self._rendering)
+        self.save_revision_button.setEnabled(chosen and not self._rendering)
         for button in self.session_buttons.values():
             button.setEnabled(not self._importing)
 
@@ -605,10 +877,17 @@ class ResultsPage(QWidget):
         if self._importing or results is None or self._event is None or not paths:
             return False
         files = [Path(p) for p in paths]
+        # A picture, a PDF, an entry list, an empty file: said in one sentence, nothing read.
+        refusals = [text for text in map(wrong_kind, files) if text]
+        if refusals:
+            self._show_message("Not loaded: " + " ".join(refusals), "problem")
+            self.status.emit(refusals[0])
+            return False
         names = ", ".join(f.name for f in files)
-        if results.official and reason is None:
+        official = self._official_revision()
+        if official is not None and reason is None:
             dialog = CorrectionReasonDialog(session_name=results.session_name,
-                                            revision=results.revision,
+                                            revision=official,
                                             what=f"Loading {names}", parent=self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -675,7 +954,8 @@ class ResultsPage(QWidget):
     # Files dragged from the file manager land on the current session.
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.import_button.isEnabled() and _timing_paths(event):
+        # Any local file is taken: one that is not a timing file is named as what it is.
+        if self.import_button.isEnabled() and _dragged_paths(event):
             event.acceptProposedAction()
             set_style_property(self.table, "dropTarget", "true")
             self.status.emit(f"Drop to load into {self._session_name()}")
@@ -688,7 +968,7 @@ class ResultsPage(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         set_style_property(self.table, "dropTarget", "false")
-        paths = _timing_paths(event)
+        paths = _dragged_paths(event)
         if not paths:
             event.ignore()
             return
@@ -703,6 +983,8 @@ class ResultsPage(QWidget):
 
     def _official_revision(self) -> int | None:
         results = self._results
+        if results is not None and results.preview:
+            return results.revision - 1  # the preview is of the next revision
         return results.revision if results is not None and results.official else None
 
     def _cars(self) -> tuple[CarChoice, ...]:
@@ -739,6 +1021,9 @@ class ResultsPage(QWidget):
             if dialog.outcome.revision is not None:
                 text += (f" {results.session_name} published as OFFICIAL revision "
                          f"{dialog.outcome.revision}.")
+            elif penalty.pending:
+                text += " Pending: it goes out with the stewards' bulletin (Publish bulletin)."
+                self.tabs.setCurrentIndex(0)
             self._changed(text)
             self.select_car(penalty.number)
         return dialog
@@ -818,6 +1103,8 @@ class ResultsPage(QWidget):
         results, event = self._results, self._event
         if results is None or event is None or not results.rows:
             return None
+        if self._pending:
+            return self.publish_bulletin()
         revision = results.revision + 1 if results.official else 1
         dialog = PublishDialog(self._db, event=str(event.number),
                                session=results.session_code,
@@ -826,6 +1113,75 @@ class ResultsPage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published is not None:
             self._changed(f"✓  {results.session_name} published as OFFICIAL revision "
                           f"{dialog.published.revision}.")
+        return dialog
+
+    def publish_bulletin(self) -> BulletinDialog | None:
+        """Confirm the pending decisions, listed, and publish them as ONE revision."""
+        results, event = self._results, self._event
+        if results is None or event is None or not self._pending:
+            return None
+        revision = results.revision if results.preview else results.revision + 1
+        dialog = BulletinDialog(self._db, event=str(event.number),
+                                session=results.session_code,
+                                session_name=results.session_name, pending=self._pending,
+                                revision=revision, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.published is not None:
+            count = len(self._pending)
+            self._previewing = False
+            self.preview_button.setChecked(False)
+            self._changed(f"✓  Stewards' bulletin: {count} decision{'s' if count > 1 else ''} "
+                          f"published as {results.session_name} OFFICIAL revision "
+                          f"{dialog.published.revision}.")
+        return dialog
+
+    def set_preview(self, on: bool) -> None:
+        """Show the classification the pending decisions would publish (or the official)."""
+        on = bool(on and self._pending)
+        if on == self._previewing:
+            return
+        self._previewing = on
+        if self.preview_button.isChecked() != on:
+            self.preview_button.setChecked(on)
+        self.refresh()
+
+    @property
+    def previewing(self) -> bool:
+        return self._previewing
+
+    def _update_preview_banner(self) -> None:
+        results = self._results
+        self.preview_button.setText("Show official" if self._previewing else
+                                    "Preview bulletin")
+        if results is not None and results.preview:
+            count = len(results.pending)
+            self.preview_banner.setText(
+                f"PREVIEW — NOT OFFICIAL: what the {count} pending "
+                f"decision{'s' if count > 1 else ''} would publish as revision "
+                f"{results.revision} (official: revision {results.revision - 1})")
+            self.preview_banner.show()
+        else:
+            self.preview_banner.hide()
+
+    def withdraw(self, decision: str | None = None) -> WithdrawDialog | None:
+        """Withdraw a pending decision (``decision``, else the selected one), with a reason."""
+        results, event = self._results, self._event
+        if results is None or event is None:
+            return None
+        if decision is None:
+            indexes = self.pending_table.selectionModel().selectedRows()
+            if not indexes:
+                return None
+            penalty = self._pending[indexes[0].row()]
+        else:
+            found = [p for p in self._pending if p.decision == decision]
+            if not found:
+                return None
+            penalty = found[0]
+        dialog = WithdrawDialog(self._db, event=str(event.number),
+                                session=results.session_code, penalty=penalty, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.withdrawn:
+            self._changed(f"✓  Decision {penalty.decision} (car {penalty.number}) withdrawn "
+                          "from the bulletin.")
         return dialog
 
     def _changed(self, text: str) -> None:
@@ -857,6 +1213,8 @@ class ResultsPage(QWidget):
         latest = self._revisions[-1].revision if self._revisions else revision
         dialog = RevisionDialog(past, latest=latest, time_zone=event.time_zone, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.print_requested.connect(lambda number: self.print_revision(number))
+        dialog.save_requested.connect(lambda number: self.save_revision_pdf(number))
         self._revision_dialogs.append(dialog)
         dialog.finished.connect(lambda _code, d=dialog: self._revision_dialogs.remove(d))
         dialog.show()
@@ -866,3 +1224,129 @@ class ResultsPage(QWidget):
         indexes = self.revision_table.selectionModel().selectedRows()
         if indexes:
             self.open_revision(self.revision_model.value(indexes[0].row()).revision)
+
+    def _with_selected_revision(self, act: object) -> None:
+        indexes = self.revision_table.selectionModel().selectedRows()
+        if indexes and callable(act):
+            act(self.revision_model.value(indexes[0].row()).revision)
+
+    # --- printing and saving --------------------------------------------------------------
+
+    def _document_names(self, revision: int | None) -> tuple[str, str]:
+        """The file name and the words for the classification of ``revision``."""
+        results, event = self._results, self._event
+        assert results is not None and event is not None
+        stem = document_type("classification").file_stem(short=event.short_name,
+                                                          code=results.session_code)
+        if revision is None:
+            revision = results.revision if results.official else None
+        if revision is None:
+            return f"{stem}-provisional.pdf", f"{results.session_name} classification"
+        return (f"{stem}-rev{revision}.pdf",
+                f"{results.session_name} classification, revision {revision}")
+
+    def _render(self, revision: int | None, then: object) -> bool:
+        """Make the classification document of ``revision`` on the pool, then ``then(pdf)``."""
+        results, event = self._results, self._event
+        if results is None or event is None or not results.rows or self._rendering:
+            return False
+        if revision is None and results.preview:
+            revision = results.revision - 1  # a preview is never printed: the official is
+        file, what = self._document_names(revision)
+        self._rendering = True
+        self._update_actions()
+        self.status.emit(f"Making the {what}…")
+        db_path, key, code = self._db.path, str(event.number), results.session_code
+
+        def done(pdf: bytes) -> None:
+            self._rendering = False
+            self._update_actions()
+            assert callable(then)
+            then(pdf, file, what)
+
+        def failed(error: BaseException) -> None:
+            self._rendering = False
+            self._update_actions()
+            message = error.message if isinstance(error, PaddockError) else repr(error)
+            if not isinstance(error, PaddockError):
+                log.error("Making the %s failed", what, exc_info=error)
+            self._show_message(f"The {what} cannot be made: {message}", "problem")
+            self.status.emit(f"The {what} was not made")
+
+        self.runner.run(lambda: classification_pdf(db_path, key, code, revision),
+                        on_success=done, on_failure=failed)
+        return True
+
+    def print_revision(self, revision: int | None = None,
+                       printer: QPrinter | None = None) -> bool:
+        """Print the classification of ``revision`` (None: as it stands); whether started.
+
+        The document is made off the UI thread, then the printer is asked for (unless
+        given) and the pages rendered to it on the pool (the Documents page's helper)."""
+        return self._render(revision, lambda pdf, _file, what: self.output.print(
+            pdf, what, printer))
+
+    def save_revision_pdf(self, revision: int | None = None,
+                          target: Path | None = None) -> bool:
+        """Save the classification of ``revision`` (None: as it stands) as a PDF; ask where
+        unless ``target`` is given. The status bar says where it went."""
+        return self._render(revision, lambda pdf, file, what: self.output.save(
+            pdf, file, what, target))
+
+    def print_document(self, printer: QPrinter | None = None) -> bool:
+        """Ctrl+P on this page: the classification as it stands."""
+        return self.print_revision(None, printer)
+
+    def save_pdf(self, target: Path | None = None) -> bool:
+        """Ctrl+S on this page: the classification as it stands, as a PDF."""
+        return self.save_revision_pdf(None, target)
+
+    @property
+    def rendering(self) -> bool:
+        return self._rendering
+
+    def export_results(self, target: Path | None = None) -> bool:
+        """Export the session's results as CSV (the timing service's layout) or JSON, as
+        `paddock export results` does; ask where unless ``target`` is given (its suffix
+        chooses the format). The status bar says where it went."""
+        results, event = self._results, self._event
+        if results is None or event is None or not results.rows or self._rendering:
+            if results is not None and not results.rows:
+                self.status.emit(f"No results for {results.session_name} to export")
+            return False
+        if target is None:
+            stem = f"{event.short_name}-{results.session_code}-results"
+            folder = self.output.last_folder or documents_folder()
+            name, chosen = QFileDialog.getSaveFileName(
+                self, f"Export {results.session_name} results", str(folder / f"{stem}.csv"),
+                "CSV (*.csv);;JSON with every lap (*.json)")
+            if not name:
+                self.status.emit("Results not exported")
+                return False
+            target = Path(name)
+            if target.suffix.lower() not in (".csv", ".json"):
+                target = target.with_name(target.name + (
+                    ".json" if "json" in chosen.lower() else ".csv"))
+        format = "json" if target.suffix.lower() == ".json" else "csv"
+        db_path, key, code = self._db.path, str(event.number), results.session_code
+        self._rendering = True
+        self._update_actions()
+        self.status.emit(f"Exporting {results.session_name} results…")
+
+        def done(outcome: ExportResult) -> None:
+            self._rendering = False
+            self._update_actions()
+            self.output.last_folder = outcome.path.parent
+            self.status.emit(f"Exported {results.session_name} results ({outcome.cars} cars, "
+                             f"{format.upper()}) to {outcome.path}")
+
+        def failed(error: BaseException) -> None:
+            self._rendering = False
+            self._update_actions()
+            message = error.message if isinstance(error, PaddockError) else repr(error)
+            self._show_message(f"Not exported: {message}", "problem")
+            self.status.emit("Results not exported")
+
+        self.runner.run(lambda: export_session(db_path, key, code, format, target),
+                        on_success=done, on_failure=failed)
+        return True

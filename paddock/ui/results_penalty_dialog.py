@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 
 #: The kinds in the order the stewards use them most.
 KIND_ORDER = ("time", "drive-through", "stop-and-go", "delete-lap", "reinstate-lap", "dsq",
-              "grid-drop")
+              "grid-drop", "warning", "reprimand")
+#: The kinds that change no classification: never pending, never a new revision.
+NO_REVISION_KINDS = ("grid-drop", "warning", "reprimand")
 #: The kinds that name one lap of the car, and what the lap field is called for each.
 LAP_KINDS = {"delete-lap": ("&Lap deleted", "The lap whose time no longer counts (track limits)"),
              "reinstate-lap": ("&Lap reinstated",
@@ -45,6 +47,10 @@ class PenaltyDialog(QDialog):
 
     The reason is required; the decision number is given by the service when left empty.
     A refusal shows in the message area and the dialog stays open.
+
+    On an official session a decision that changes the classification is kept pending for
+    the stewards' bulletin (published with the others as one revision) unless "Publish at
+    once" is ticked; on a provisional session the order is simply recomputed.
 
     Args:
         db: the open database.
@@ -131,6 +137,19 @@ class PenaltyDialog(QDialog):
         self.decision_edit.setToolTip("The number on the stewards' decision document; "
                                       "left empty, the event's next number")
         self.decision_edit.setMaximumWidth(220)
+        self.article_edit = QLineEdit()
+        self.article_edit.setObjectName("penaltyArticle")
+        self.article_edit.setPlaceholderText("e.g. Sporting Regulations art. 12.3")
+        self.article_edit.setToolTip("The regulation article the decision applies "
+                                     "(printed on the bulletin)")
+        self.publish_now_check = QCheckBox("Publish at once (a revision of its own)")
+        self.publish_now_check.setObjectName("penaltyPublishNow")
+        self.publish_now_check.setToolTip(
+            "Off: the decision waits in the stewards' bulletin, to be previewed and "
+            "published with the others as one revision")
+        self.publish_now_check.setChecked(False)
+        self.publish_now_check.setVisible(official_revision is not None)
+        self.publish_now_check.toggled.connect(self.check)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -142,7 +161,10 @@ class PenaltyDialog(QDialog):
         self.form.addRow("Grid &drop", self.places_spin)
         self.form.addRow(LAP_KINDS["delete-lap"][0], self.lap_spin)
         self.form.addRow("&Reason", self.reason_edit)
+        self.form.addRow("&Article", self.article_edit)
         self.form.addRow("Decision &no.", self.decision_edit)
+        if official_revision is not None:
+            self.form.addRow("", self.publish_now_check)
 
         self.messages = message_area()
         self.messages.setMinimumHeight(44)
@@ -169,7 +191,8 @@ class PenaltyDialog(QDialog):
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.car_combo.currentIndexChanged.connect(self.check)
-        for edit in (self.seconds_edit, self.reason_edit, self.decision_edit):
+        for edit in (self.seconds_edit, self.reason_edit, self.decision_edit,
+                     self.article_edit):
             edit.textChanged.connect(self.check)
         if kind is not None:
             self.set_kind(kind)
@@ -249,8 +272,17 @@ class PenaltyDialog(QDialog):
             return f"✓  Ready. {self._session_name} is provisional: the order is recomputed."
         if self.kind() == "grid-drop":
             return "✓  Ready. A grid drop applies to the next grid; no new revision."
-        return (f"✓  Ready. {self._session_name} is official: recording this publishes "
-                f"revision {self._official_revision + 1} at once.")
+        if self.kind() in NO_REVISION_KINDS:
+            return "✓  Ready. A warning or reprimand changes no classification; no new revision."
+        if self.publish_now_check.isChecked():
+            return (f"✓  Ready. {self._session_name} is official: recording this publishes "
+                    f"revision {self._official_revision + 1} at once.")
+        return (f"✓  Ready. {self._session_name} is official: the decision is kept PENDING "
+                "for the stewards' bulletin (preview it, then Publish bulletin).")
+
+    def pending(self) -> bool:
+        """Whether the decision is to be kept pending (official session, box not ticked)."""
+        return self._official_revision is not None and not self.publish_now_check.isChecked()
 
     def _show(self, problems: list[str], state: str) -> None:
         self.problems = [] if state == "ok" else problems
@@ -278,7 +310,8 @@ class PenaltyDialog(QDialog):
                 lap=self.lap_spin.value() if kind in LAP_KINDS else None,
                 served=self.served_check.isChecked()
                 if kind in ("drive-through", "stop-and-go") else False,
-                decision=self.decision_edit.text().strip())
+                decision=self.decision_edit.text().strip(),
+                article=self.article_edit.text().strip(), pending=self.pending())
         except RuleViolation as exc:
             self._show(list(exc.problems), "problem")
             self.ok_button.setEnabled(True)

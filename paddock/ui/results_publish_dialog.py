@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -16,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from paddock.errors import PaddockError, RuleViolation
 from paddock.services import results as result_service
-from paddock.services.results import SessionResults
+from paddock.services.results import PenaltyView, SessionResults
 from paddock.services.timing_check import SessionCheck
 from paddock.ui.results_check import FIELD_NAMES
 from paddock.ui.results_style import message_area, show_message
+from paddock.ui.results_table import penalty_summary
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
@@ -217,3 +220,141 @@ class CorrectionReasonDialog(QDialog):
 
     def reason(self) -> str:
         return self.reason_edit.text().strip()
+
+
+def decision_line(penalty: PenaltyView) -> str:
+    """One decision as the bulletin lists it: "Decision 4 · car 7 · Time penalty (5 s) –
+    Track limits (art. 12.3)"."""
+    article = f" ({penalty.article})" if penalty.article else ""
+    return (f"Decision {penalty.decision} · car {penalty.number} · {penalty_summary(penalty)}"
+            f" – {penalty.reason}{article}")
+
+
+class BulletinDialog(QDialog):
+    """Confirms the stewards' bulletin: every pending decision, published as ONE revision.
+
+    The service builds the revision's reason from the decisions; an extra line may be
+    added. A refusal shows in the dialog, which stays open.
+
+    Args:
+        pending: the pending decisions, as the page shows them.
+        revision: the revision the bulletin will publish.
+    """
+
+    def __init__(self, db: Database, *, event: str, session: str, session_name: str,
+                 pending: Sequence[PenaltyView], revision: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._event = event
+        self._session = session
+        self.published: SessionResults | None = None
+        self.setObjectName("bulletinDialog")
+        self.setWindowTitle(f"Publish the stewards' bulletin – {session_name}")
+        self.setModal(True)
+        self.setMinimumWidth(560)
+
+        count = len(pending)
+        word = "decision" if count == 1 else "decisions"
+        self.question = QLabel(f"Publish {count} {word} as {session_name} OFFICIAL revision "
+                               f"{revision}?")
+        self.question.setObjectName("placeholderHeading")
+        self.decisions = QListWidget()
+        self.decisions.setObjectName("bulletinDecisions")
+        self.decisions.addItems([decision_line(p) for p in pending])
+        self.decisions.setMaximumHeight(min(200, 28 + 22 * count))
+        explain = QLabel("They go out together, as one revision whose reason lists them.")
+        explain.setObjectName("mutedText")
+        explain.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("bulletinReason")
+        self.reason_edit.setPlaceholderText("Bulletin heading (optional), e.g. Stewards' "
+                                            "bulletin 3")
+        self.messages = message_area()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(f"Publish revision {revision}")
+        self.ok_button.setProperty("primary", "true")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.question)
+        layout.addWidget(self.decisions)
+        layout.addWidget(explain)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        """Publish the bulletin; on refusal show why and stay open."""
+        try:
+            self.published = result_service.publish(
+                self._db, event=self._event, session=self._session,
+                reason=self.reason_edit.text().strip())
+        except RuleViolation as exc:
+            show_message(self.messages, "\n".join(exc.problems), "problem")
+            return
+        except PaddockError as exc:
+            show_message(self.messages, exc.message, "problem")
+            return
+        super().accept()
+
+
+class WithdrawDialog(QDialog):
+    """Asks why a pending decision is withdrawn, and withdraws it through the service."""
+
+    def __init__(self, db: Database, *, event: str, session: str, penalty: PenaltyView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._event = event
+        self._session = session
+        self._decision = penalty.decision
+        self.withdrawn = False
+        self.setObjectName("withdrawDialog")
+        self.setWindowTitle(f"Withdraw decision {penalty.decision}")
+        self.setModal(True)
+        self.setMinimumWidth(480)
+        question = QLabel(f"Withdraw pending decision {penalty.decision}?")
+        question.setObjectName("placeholderHeading")
+        what = QLabel(decision_line(penalty))
+        what.setWordWrap(True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("withdrawReason")
+        self.reason_edit.setPlaceholderText("Why it is withdrawn (required)")
+        self.messages = message_area()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Withdraw")
+        self.ok_button.setEnabled(False)
+        self.reason_edit.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(question)
+        layout.addWidget(what)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        try:
+            result_service.withdraw_pending(self._db, event=self._event, session=self._session,
+                                            decision=self._decision,
+                                            reason=self.reason_edit.text())
+        except RuleViolation as exc:
+            show_message(self.messages, "\n".join(exc.problems), "problem")
+            return
+        except PaddockError as exc:
+            show_message(self.messages, exc.message, "problem")
+            return
+        self.withdrawn = True
+        super().accept()

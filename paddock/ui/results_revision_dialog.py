@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +32,14 @@ class RevisionDialog(QDialog):
         results: the revision, from ``services.results.revision_results``.
         latest: the session's latest revision number (to say "superseded").
         time_zone: the event's time zone, for the publication time.
+
+    Signals:
+        print_requested(int), save_requested(int): "Print…" or "Save PDF…" of this
+            revision (the page makes its document off the UI thread).
     """
+
+    print_requested = Signal(int)
+    save_requested = Signal(int)
 
     def __init__(self, results: SessionResults, *, latest: int, time_zone: str,
                  parent: QWidget | None = None) -> None:
@@ -42,6 +50,9 @@ class RevisionDialog(QDialog):
                             f"{results.revision} (read-only)")
         self.setStyleSheet(results_style_sheet())
         self.resize(1180, 640)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            self.resize(min(1180, screen.width() - 40), min(640, screen.height() - 60))
 
         title = QLabel(f"{results.event_name} · {results.session_name}")
         title.setObjectName("pageTitle")
@@ -75,6 +86,17 @@ class RevisionDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.print_button = QPushButton("Print…")
+        self.print_button.setObjectName("printRevisionButton")
+        self.print_button.setToolTip(f"Print revision {results.revision}'s classification")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(results.revision))
+        self.save_button = QPushButton("Save PDF…")
+        self.save_button.setObjectName("saveRevisionButton")
+        self.save_button.setToolTip(f"Save revision {results.revision}'s classification "
+                                    "as a PDF")
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(results.revision))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
 
         badge_row = QHBoxLayout()
         badge_row.setSpacing(10)

@@ -61,6 +61,8 @@ PENALTY_LABELS: dict[str, str] = {
     "grid-drop": "Grid drop (next race)",
     "delete-lap": "Lap time deleted",
     "reinstate-lap": "Lap time reinstated",
+    "warning": "Warning",
+    "reprimand": "Reprimand",
 }
 
 
@@ -584,7 +586,10 @@ def local_time(moment: datetime, time_zone: str) -> str:
 
 def penalty_rows(penalties: Sequence[PenaltyView],
                  time_zone: str) -> list[tuple[str, ...]]:
-    return [(p.decision, p.number, penalty_summary(p), p.reason,
+    """One line per decision; a pending one says so beside its kind."""
+    return [(p.decision, p.number,
+             penalty_summary(p) + ("  · PENDING" if p.pending else ""),
+             (f"{p.article}: " if p.article else "") + p.reason,
              local_time(p.created_at, time_zone)) for p in penalties]
 
 

@@ -12,12 +12,13 @@ from PySide6.QtGui import QColor, QDropEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from paddock.errors import RuleViolation
 from paddock.services import results as result_service
 from paddock.services.database import Database
 from paddock.ui import theme
 from paddock.ui.results_page import ResultsPage
 from paddock.ui.results_penalty_dialog import PenaltyDialog
-from paddock.ui.results_publish_dialog import CorrectionReasonDialog, PublishDialog
+from paddock.ui.results_publish_dialog import BulletinDialog, CorrectionReasonDialog, PublishDialog
 from paddock.ui.results_typed_dialog import TypedResultDialog
 
 from .helpers import when_modal_opens
@@ -256,11 +257,17 @@ def test_publishing_makes_the_session_official_and_penalties_then_revise_it(
         modal.set_kind("time")
         modal.seconds_edit.setText("5")
         modal.reason_edit.setText("Track limits, turn 3")
+        # Official: pending for the bulletin unless published at once.
+        seen["pending"] = modal.messages.text()
+        seen["box"] = (modal.publish_now_check.isVisible(), modal.publish_now_check.isChecked())
+        modal.publish_now_check.setChecked(True)
         seen["warning"] = modal.messages.text()
         qtbot.mouseClick(modal.ok_button, Qt.MouseButton.LeftButton)
 
     _answer(penalise, page.add_penalty)
 
+    assert "kept PENDING" in str(seen["pending"])
+    assert seen["box"] == (True, False)
     assert "publishes revision 2" in str(seen["warning"])
     assert page.badge.text() == "OFFICIAL · REV 2"
     assert "published as OFFICIAL revision 2" in page.message.text()
@@ -279,26 +286,19 @@ def test_publishing_makes_the_session_official_and_penalties_then_revise_it(
     past.close()
 
 
-def test_revision_two_needs_a_reason(qtbot: QtBot, page: ResultsPage, tmp_path: Path) -> None:
+def test_an_unchanged_official_session_offers_no_new_revision(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path
+) -> None:
     _race_loaded(qtbot, page, tmp_path)
     _publish(qtbot, page)
-    seen: dict[str, object] = {}
 
-    def try_without_reason(modal: QWidget) -> None:
-        assert isinstance(modal, PublishDialog)
-        seen["enabled"] = modal.ok_button.isEnabled()
-        modal.reason_edit.setText("Stewards asked for a re-issue")
-        # Nothing changed since revision 1: the service refuses, the dialog says why.
-        qtbot.mouseClick(modal.ok_button, Qt.MouseButton.LeftButton)
-        seen["refusal"] = modal.messages.text()
-        seen["open"] = modal.isVisible()
-        modal.reject()
-
-    _answer(try_without_reason, page.publish)
-
-    assert seen["enabled"] is False
-    assert "nothing changed since revision 1" in str(seen["refusal"])
-    assert seen["open"] is True
+    # Nothing changed since revision 1: the button says so instead of offering revision 2.
+    assert page.publish_button.text() == "Publish revision 2…"
+    assert not page.publish_button.isEnabled()
+    assert "Nothing changed since revision 1" in page.publish_button.toolTip()
+    # And the service refuses it anyway.
+    with pytest.raises(RuleViolation, match="nothing changed since revision 1"):
+        result_service.publish(page._db, event=str(TORONTO), session="R1", reason="again")
     assert page.badge.text() == "OFFICIAL · REV 1"
 
 
@@ -477,3 +477,204 @@ def test_sorting_by_another_column_and_back_by_position(
 
     page.table.sortByColumn(page.model.column_of("pos") or 0, Qt.SortOrder.AscendingOrder)
     assert page.shown_numbers() == classified
+
+
+def _decide(qtbot: QtBot, page: ResultsPage, car: str, seconds: str, reason: str,
+            article: str = "") -> None:
+    def fill(modal: QWidget) -> None:
+        assert isinstance(modal, PenaltyDialog)
+        modal.car_combo.setCurrentIndex(modal.car_combo.findData(car))
+        modal.set_kind("time")
+        modal.seconds_edit.setText(seconds)
+        modal.reason_edit.setText(reason)
+        modal.article_edit.setText(article)
+        assert not modal.publish_now_check.isChecked()
+        qtbot.mouseClick(modal.ok_button, Qt.MouseButton.LeftButton)
+
+    _answer(fill, page.add_penalty)
+
+
+def test_a_five_decision_bulletin_is_previewed_and_published_as_one_revision(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path
+) -> None:
+    _race_loaded(qtbot, page, tmp_path)
+    _publish(qtbot, page)
+    assert _top(page, 3) == ["1", "02", "7"]
+
+    decisions = [("1", "5", "Track limits, turn 3", "SR art. 12.3"),
+                 ("02", "1", "Jump start", ""), ("7", "2", "Causing a collision", ""),
+                 ("1", "1", "Unsafe release", "SR art. 20.1"),
+                 ("8", "10", "Pit lane speeding", "")]
+    for car, seconds, reason, article in decisions:
+        _decide(qtbot, page, car, seconds, reason, article)
+    # A sixth, typed by mistake, is withdrawn with its reason.
+    _decide(qtbot, page, "7", "30", "Wrong car")
+
+    # Still official revision 1: nothing is published, everything waits in the bulletin.
+    assert page.badge.text() == "OFFICIAL · REV 1"
+    assert page.revision_model.rowCount() == 1
+    assert _top(page, 3) == ["1", "02", "7"]
+    assert page.pending_model.rowCount() == 6
+    assert page.tabs.tabText(0) == "Pending decisions (6)"
+    assert page.publish_button.text() == "Publish bulletin (6)…"
+    assert page.publish_button.isEnabled()
+    assert "PENDING" in page.pending_model.index(0, 2).data()
+
+    page.pending_table.selectRow(5)
+    assert page.withdraw_button.isEnabled()
+    seen: dict[str, object] = {}
+
+    def withdraw(modal: QWidget) -> None:
+        seen["withdraw_enabled"] = modal.ok_button.isEnabled()  # type: ignore[attr-defined]
+        qtbot.keyClicks(modal.reason_edit, "Typed against the wrong car")  # type: ignore[attr-defined]
+        qtbot.mouseClick(modal.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    _answer(withdraw, page.withdraw)
+    assert seen["withdraw_enabled"] is False
+    assert page.pending_model.rowCount() == 5
+    assert page.publish_button.text() == "Publish bulletin (5)…"
+
+    # The preview: what the bulletin would publish, marked as not official.
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert page.previewing
+    assert page.preview_banner.isVisible()
+    assert "PREVIEW — NOT OFFICIAL" in page.preview_banner.text()
+    assert "the 5 pending decisions would publish as revision 2" in page.preview_banner.text()
+    assert page.badge.text() == "PREVIEW · REV 2 · NOT OFFICIAL"
+    assert _top(page, 4) == ["02", "7", "1", "8"]
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert not page.preview_banner.isVisible()
+    assert _top(page, 3) == ["1", "02", "7"]
+    page.set_preview(True)
+
+    def confirm(modal: QWidget) -> None:
+        assert isinstance(modal, BulletinDialog)
+        seen["question"] = modal.question.text()
+        seen["lines"] = [modal.decisions.item(i).text() for i in range(modal.decisions.count())]
+        qtbot.mouseClick(modal.ok_button, Qt.MouseButton.LeftButton)
+
+    _answer(confirm, page.publish)
+
+    assert seen["question"] == "Publish 5 decisions as Race 1 OFFICIAL revision 2?"
+    lines = seen["lines"]
+    assert isinstance(lines, list) and len(lines) == 5
+    assert "car 1" in lines[0] and "SR art. 12.3" in lines[0]
+    # ONE revision for the five decisions, its reason built from them.
+    revisions = result_service.revisions(page._db, event=str(TORONTO), session="R1")
+    assert [r.revision for r in revisions] == [1, 2]
+    assert "Jump start" in revisions[1].reason and "Pit lane speeding" in revisions[1].reason
+    assert page.badge.text() == "OFFICIAL · REV 2"
+    assert not page.previewing and not page.preview_banner.isVisible()
+    assert _top(page, 4) == ["02", "7", "1", "8"]
+    assert page.pending_model.rowCount() == 0
+    assert "5 decisions published as Race 1 OFFICIAL revision 2" in page.message.text()
+    # Nothing pending, nothing changed: no revision 3 on offer.
+    assert not page.publish_button.isEnabled()
+
+
+def test_warnings_and_reprimands_with_their_article(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path
+) -> None:
+    _race_loaded(qtbot, page, tmp_path)
+    _publish(qtbot, page)
+
+    def warn(modal: QWidget) -> None:
+        assert isinstance(modal, PenaltyDialog)
+        modal.car_combo.setCurrentIndex(modal.car_combo.findData("7"))
+        modal.set_kind("reprimand")
+        modal.reason_edit.setText("Driving standards")
+        modal.article_edit.setText("ISC App. L ch. IV art. 2")
+        assert not modal.seconds_edit.isVisible()
+        assert "no new revision" in modal.messages.text()
+        qtbot.mouseClick(modal.ok_button, Qt.MouseButton.LeftButton)
+
+    _answer(warn, page.add_penalty)
+    assert page.badge.text() == "OFFICIAL · REV 1"
+    assert page.pending_model.rowCount() == 0
+    assert page.penalty_model.index(0, 2).data() == "Reprimand"
+    assert page.penalty_model.index(0, 3).data().startswith("ISC App. L ch. IV art. 2: ")
+
+
+def test_any_revision_prints_and_saves_from_the_list_and_its_window(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    _race_loaded(qtbot, page, tmp_path)
+    _publish(qtbot, page)
+    result_service.add_penalty(page._db, event=str(TORONTO), session="R1", car="1",
+                               kind="time", seconds=5, reason="Track limits")
+    page.refresh()
+    assert page.revision_model.rowCount() == 2
+
+    # From the list: revision 1 selected, saved as a PDF; the status bar says where.
+    page.tabs.setCurrentIndex(2)
+    page.revision_table.selectRow(0)
+    assert page.save_revision_button.isEnabled() and page.print_revision_button.isEnabled()
+    target = tmp_path / "r1-rev1.pdf"
+    with qtbot.waitSignal(page.output.saved, timeout=20_000) as saved, \
+            qtbot.waitSignal(page.status, timeout=20_000,
+                             check_params_cb=lambda text: text.startswith("Saved")) as status:
+        assert page.save_revision_pdf(1, target)
+    assert saved.args == [target]
+    assert f"revision 1 to {target}" in status.args[0]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.read_bytes() != b""
+
+    # From the read-only window of revision 1: Print… goes to the printer.
+    past = page.open_revision(1)
+    assert past is not None
+    qtbot.addWidget(past)
+    assert past.print_button.isEnabled() and past.save_button.isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(page.output.printed, timeout=30_000) as printed:
+        assert page.print_revision(1, printer)
+    assert printed.args[0] >= 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 0
+    past.close()
+
+
+def _drop(page: ResultsPage, path: Path) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(drop)
+    return drop.isAccepted()
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("finish.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "finish.png is a PNG picture"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "photo.jpg is a JPEG picture"),
+    ("results.csv", b"%PDF-1.7\n1 0 obj\n", "results.csv is a PDF document"),
+    ("r1.csv", b"", "r1.csv is empty"),
+    ("entries.csv", b"number,first_name,last_name,date_of_birth,nationality,team,car,class,"
+                    b"gentleman,full_season\n7,Ann,Lee,2000-01-01,USA,T,911,Pro,no,yes\n",
+     "entries.csv is an entry list"),
+])
+def test_a_file_of_the_wrong_kind_is_named_in_one_sentence(
+    qtbot: QtBot, page: ResultsPage, tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    page.set_session("R1")
+    path = tmp_path / name
+    path.write_bytes(data)
+    statuses: list[str] = []
+    page.status.connect(statuses.append)
+
+    # Dropped: taken (not silently ignored), and said for what it is.
+    assert _drop(page, path)
+    assert not page.busy
+    text = page.message.text()
+    assert page.message.isVisible()
+    assert text.startswith("Not loaded: " + said)
+    assert "a timing file was expected" in text
+    assert "UTF-8" not in text and "accepted:" not in text
+    assert text.count(". ") == 0 and text.endswith(".")  # one sentence
+    assert statuses and statuses[-1].startswith(said)
+    # Opened with the button's dialog: the same sentence.
+    page.message.hide()
+    assert not page.import_files([path])
+    assert page.message.text() == text
+    assert page.results is not None and not page.results.rows

@@ -131,7 +131,13 @@ def test_time_cards_alone_are_not_checked_and_cars_without_a_crossing_are_asked(
     assert panel.badge.property("state") == "unchecked"
     assert "No results file from the timing system loaded" in panel.summary.text()
     assert panel.settle_badge.isVisible() and panel.settle_badge.text() == "⚠  3 TO SETTLE"
-    # Something to settle: the list is open, with DNS… and DNF… for each car.
+    # Something to settle. On the 768-pixel laptop the panel is compact: the list waits
+    # behind "Details (3)" so that 20 rows of the classification stay in view.
+    assert panel.compact
+    assert not panel.details_shown
+    assert panel.details_button.text() == "Details (3)"
+    qtbot.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
+    # Opened: DNS… and DNF… for each car.
     assert panel.details_shown
     assert [b.text() for b in panel.action_buttons] == ["DNS…", "DNF…"] * 3
     assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in panel.action_buttons)
@@ -156,6 +162,17 @@ def test_time_cards_alone_are_not_checked_and_cars_without_a_crossing_are_asked(
     assert status[-1] == ("Race 1: 1 file loaded (25 cars, 1844 laps); timing system check: "
                           "no results file from the timing system loaded to compare with; 3 "
                           "car(s) without a crossing to settle as DNS or DNF (01, 80, 93)")
+
+
+def test_on_a_taller_screen_work_to_do_opens_the_list(
+    qtbot: QtBot, page: ResultsPage, imsa_data: Path
+) -> None:
+    page.resize(1180, 900)
+    page.set_session("R1")
+    _import(qtbot, page, imsa_data / f"{RACE}-laps.csv")
+    assert not page.check_panel.compact
+    assert page.check_panel.details_shown
+    assert page.panel_open
 
 
 def test_both_files_agree_in_one_line(
@@ -190,6 +207,8 @@ def test_a_five_second_penalty_in_the_file_is_offered_prefilled_and_recorded_on_
     panel = page.check_panel
     assert panel.badge.text() == "⚠  1 DIFFERENCE"
     assert panel.badge.property("state") == "differs"
+    assert not panel.details_shown  # compact: behind Details (1)
+    qtbot.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
     assert panel.details_shown
     texts = [w.text() for w in panel.rows.findChildren(QLabel)]
     for expected in ("25", "Total time", "1:42:09.029", "1:42:14.029", "time penalty 5 s"):
