@@ -345,6 +345,7 @@ class CorrectionResult:
         used / quota: the new car's new tyres of that type at the event, and the quota
             (a move); the old car's count (a void).
         window: one sentence on until when corrections are open at the event.
+        reason: why, as typed (and audited).
     """
 
     action: str
@@ -354,6 +355,7 @@ class CorrectionResult:
     used: int
     quota: int | None
     window: str
+    reason: str = ""
 
     @property
     def quota_text(self) -> str:
@@ -406,7 +408,7 @@ def _correct(db: Database, event: str, barcode: str, reason: str, now: datetime 
         view = _view(record, owner, driver, ctx.event.number, None)
         return CorrectionResult("void" if to_car is None else "move", view, from_car,
                                 to_car or "", used, ctx.rules.quota(tyre.tyre_type),
-                                window.describe())
+                                window.describe(), why)
 
 
 def move_tyre(db: Database, *, event: str, barcode: str, to_car: str, reason: str,
