@@ -150,11 +150,15 @@ class _Context:
         return rules.CorrectionWindow(race.name, race.starts_at,
                                       local.strftime("%a %d %b %H:%M ") + (local.tzname() or ""))
 
-    def car_tyres_here(self, entry_id: int) -> list[rules.Tyre]:
-        """The car's tyres at the event, and those bought here and carried on since."""
+    def car_tyres_here(self, entry_id: int,
+                       tyre_type: rules.TyreType | None = None) -> list[rules.Tyre]:
+        """The car's tyres at the event, and those bought here and carried on since
+        (only those of ``tyre_type`` when given: a quota is per type)."""
+        of_type = () if tyre_type is None else (TyreRecord.tyre_type == tyre_type.value,)
         return [self.to_rule(r, car) for r, car in self.records(
             TyreRecord.entry_id == entry_id,
             (TyreRecord.event_id == self.event.id) | (TyreRecord.first_event_id == self.event.id),
+            *of_type,
         )]
 
 
@@ -201,7 +205,7 @@ def register_tyres(
         codes = [rules.normalise_barcode(b) for b in barcodes if not rules.barcode_problem(b)]
         existing = ctx.records(col(TyreRecord.barcode).in_(codes)) if codes else []
         known = [ctx.to_rule(r, c) for r, c in existing]
-        here = ctx.car_tyres_here(entered[car][0]) if car in entered else []
+        here = ctx.car_tyres_here(entered[car][0], kind) if car in entered else []
         problems = rules.check_registration(
             list(barcodes), car=car, event=ctx.event.number, tyres=known + here,
             entries=entered, tyre_type=kind, replacement=replacement, reason=reason,

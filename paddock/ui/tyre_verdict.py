@@ -228,10 +228,10 @@ _STYLE = f"""
 #verdictPanel[flash="on"] QLabel {{ color: {VERDICT_BAD}; }}
 #verdictPanel[tone="idle"] QLabel {{ color: {TEXT_MUTED}; }}
 #verdictPanel[tone="idle"] #verdictHeadline {{ color: {TEXT}; }}
-#verdictMessage {{ font-size: 14pt; }}
+#verdictMessage {{ font-size: 13pt; }}
 #verdictBarcode {{ font-size: 13pt; font-family: monospace; }}
 #verdictPanel #verdictCar {{ background: #ffffff; color: {TEXT}; border-radius: 10px;
-                            font-size: 66pt; font-weight: 800; padding: 0 14px; }}
+                            font-size: 60pt; font-weight: 800; padding: 0 14px; }}
 """
 
 
@@ -243,13 +243,13 @@ class VerdictPanel(QFrame):
         self.setObjectName("verdictPanel")
         self.setStyleSheet(_STYLE)
         # A fixed height: the tables below must not jump with the length of a message.
-        self.setFixedHeight(236)
+        self.setFixedHeight(204)
         self.setAccessibleName("Tyre verdict")
 
         self.car_label = self._label("verdictCar")
         self.car_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.car_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.car_label.setFixedSize(190, 150)
+        self.car_label.setFixedSize(176, 140)
         self.headline_label = self._label("verdictHeadline")
         self.driver_label = self._label("verdictDriver")
         self.details_label = self._label("verdictDetails")
@@ -272,16 +272,16 @@ class VerdictPanel(QFrame):
         text.addStretch(1)
 
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(22)
         layout.addWidget(self.car_label, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(text, 1)
 
         # The big lines take their size from `_fit`, not the style sheet: a long verdict
         # ("ALREADY REGISTERED TO CAR 123") shrinks to the panel instead of being cut.
-        self._sizes = {self.headline_label: (30.0, QFont.Weight.ExtraBold),
-                       self.driver_label: (22.0, QFont.Weight.DemiBold),
-                       self.details_label: (22.0, QFont.Weight.ExtraBold)}
+        self._sizes = {self.headline_label: (28.0, QFont.Weight.ExtraBold),
+                       self.driver_label: (20.0, QFont.Weight.DemiBold),
+                       self.details_label: (20.0, QFont.Weight.ExtraBold)}
         self.display = idle_display("Ready")
         self._labels = (self.car_label, self.headline_label, self.driver_label,
                         self.details_label, self.message_label, self.barcode_label)

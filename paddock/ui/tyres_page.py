@@ -221,6 +221,7 @@ class _CarNumberEdit(QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
+        self.deselect()
         self.left.emit()
 
 
@@ -402,7 +403,12 @@ class TyresPage(QWidget):
         strip.addLayout(strip_text, 1)
         strip.addWidget(self.refusal_ack, 0, Qt.AlignmentFlag.AlignVCenter)
         self.refusal_strip.hide()
-        recent = QVBoxLayout()
+        self.recent_list.setMinimumHeight(40)
+        recent_box = QWidget()
+        # As high as the verdict: the tables below keep every pixel left.
+        recent_box.setFixedHeight(self.verdict.height())
+        recent = QVBoxLayout(recent_box)
+        recent.setContentsMargins(0, 0, 0, 0)
         recent.setSpacing(4)
         recent.addWidget(self.refusal_strip)
         recent.addWidget(self.recent_caption)
@@ -410,7 +416,7 @@ class TyresPage(QWidget):
         verdict_row = QHBoxLayout()
         verdict_row.setSpacing(12)
         verdict_row.addWidget(self.verdict, 1)
-        verdict_row.addLayout(recent)
+        verdict_row.addWidget(recent_box)
 
         # The event's cars, and the tyres of the car chosen.
         self.car_model = CarTyreModel(self)
@@ -482,8 +488,8 @@ class TyresPage(QWidget):
         self.splitter.setSizes([530, 570])
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(scan_bar)
         layout.addLayout(verdict_row)
@@ -753,9 +759,9 @@ class TyresPage(QWidget):
                     if self._mode is ScanMode.REGISTER else "Checking tyres of any car")
             self._set_car_status(text, problem=self._mode is ScanMode.REGISTER)
         elif row is not None:
-            left = "" if row.left is None else f" · {row.left} left"
-            self._set_car_status(f"{row.driver} · slicks {row.slicks_text}{left} · "
-                                 f"wets {row.wets}", problem=False)
+            left = "" if row.left is None else f"  ·  {row.left} left"
+            self._set_car_status(f"Slicks {row.slicks_text}{left}  ·  wets {row.wets}",
+                                 problem=False)
 
     def _set_car_status(self, text: str, *, problem: bool) -> None:
         self.car_status.setText(text)
@@ -807,8 +813,8 @@ class TyresPage(QWidget):
                 self.car_table.selectionModel().blockSignals(False)
                 self.car_table.viewport().update()
                 self.car_table.scrollTo(index)
-            driver = self._driver(car)
-            self.tyres_title.setText(f"Car {car}" + (f" · {driver}" if driver else ""))
+            self.tyres_title.setText(f"Tyres of car {car}")
+            self.tyres_title.setToolTip(self._driver(car))
         if car != self._shown_car:
             self._shown_car = car
             if self._event is not None:
