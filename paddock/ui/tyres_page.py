@@ -1040,9 +1040,10 @@ class TyresPage(QWidget):
         dialog = ScrapDialog(self._db, self._event, tyre.barcode if tyre else "", self)
         if dialog.exec() == ScrapDialog.DialogCode.Accepted and dialog.scrapped is not None:
             done = dialog.scrapped
+            # The official's own action, not a refusal: no flash, no beep.
             self._show(VerdictDisplay(
-                tone=Tone.BAD,
-                headline="✗  SCRAPPED", car=done.car, driver=done.driver,
+                tone=Tone.CALM,
+                headline="=  SCRAPPED", car=done.car, driver=done.driver,
                 details=done.tyre_type.upper(),
                 message=f"Tyre {done.barcode} is scrapped: {done.reason}.",
                 barcode=done.barcode), text=done.barcode)

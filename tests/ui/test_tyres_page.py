@@ -330,6 +330,7 @@ def test_scrap_a_tyre_with_a_reason(qtbot: QtBot, page: TyresPage, db: Database)
     assert page.selected_tyre().status == TyreStatus.SCRAPPED.value  # type: ignore[union-attr]
     assert page.car_row("12").scrapped == 1  # type: ignore[union-attr]
     assert "SCRAPPED" in shown(page)["headline"]
+    assert not page.refusal_strip.isVisibleTo(page)  # an action, not a refusal
     # Back to scanning once the dialog has gone.
     assert page.focusWidget() is page.scan_edit
 
