@@ -16,6 +16,7 @@ from paddock.db.models import AuditRecord
 from paddock.services import tyres as tyre_service
 from paddock.services.database import Database
 from paddock.services.sessions import set_session_facts
+from paddock.ui.main_window import TYRES, MainWindow
 from paddock.ui.tyre_dialogs import CorrectionDialog
 from paddock.ui.tyres_page import RECENT_SCANS, TyresPage
 
@@ -247,3 +248,24 @@ def test_corrections_are_refused_once_the_first_race_has_started(
     page.correct_button.click()
     watch.cancel()
     assert tyre_service.check_tyre(db, event="1", barcode="MI21000001").car == "77"
+
+
+def test_the_desk_fits_a_1366_by_768_laptop(qtbot: QtBot, window: MainWindow,
+                                            beeps: list[None]) -> None:
+    window.resize(1366, 768)
+    assert (window.width(), window.height()) == (1366, 768)
+    window.show_page(TYRES)
+    page = window.tyres_page
+    page.select_car("12")
+    scan(qtbot, page, "BAD-1")  # the refusal strip shown too
+    qtbot.waitUntil(lambda: page.refusal_strip.isVisible())
+    inside = window.rect()
+    for widget in (page.register_button, page.check_button, page.car_edit, page.car_combo,
+                   page.car_status, page.slick_button, page.wet_button, page.scan_edit,
+                   page.verdict, page.refusal_strip, page.refusal_ack, page.recent_list,
+                   page.correct_button, page.scrap_button, page.carry_button,
+                   page.replace_button, page.car_table, page.tyre_table):
+        rect = widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
+        assert inside.contains(rect), (widget.objectName() or type(widget).__name__, rect)
+    row_height = page.car_table.verticalHeader().defaultSectionSize()
+    assert page.car_table.viewport().height() // row_height >= 7
