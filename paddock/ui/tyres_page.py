@@ -727,6 +727,8 @@ class TyresPage(QWidget):
         """Enter in the car number field: choose exactly that car, or say there is none."""
         typed = self.car_edit.text().strip()
         if not typed:
+            if self._mode is ScanMode.CHECK:
+                self.select_car(None)  # checking: an empty number means any car
             self._show_chosen_number()
             self.focus_scan()
             return

@@ -259,6 +259,13 @@ def test_the_car_is_chosen_by_typing_its_exact_number(qtbot: QtBot, page: TyresP
     assert page.scan_edit.hasFocus()
     # The car chosen is shown in the scan bar, apart from the verdict.
     assert page.car_status.text().startswith("Slicks 0 of 8")
+    # Checking: an empty number is any car.
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_F3)
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_F4)
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Return)
+    assert page.current_car() is None
+    assert page.car_status.text() == "Checking tyres of any car"
 
 
 def test_typing_in_the_car_list_picks_the_exact_number(page: TyresPage) -> None:
