@@ -170,6 +170,29 @@ def cmd_tyres_scrap(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tyres_move(args: argparse.Namespace) -> int:
+    from paddock.services.tyres import move_tyre
+
+    with _db(args) as db:
+        done = move_tyre(db, event=args.event, barcode=args.barcode, to_car=args.to_car,
+                         reason=args.reason)
+    print(f"tyre {done.tyre.barcode} moved from car {done.from_car} to car {done.to_car} "
+          f"({done.tyre.driver}): {done.quota_text} new {done.tyre.tyre_type}s at this "
+          f"event; {done.window}")
+    return 0
+
+
+def cmd_tyres_void(args: argparse.Namespace) -> int:
+    from paddock.services.tyres import void_tyre
+
+    with _db(args) as db:
+        done = void_tyre(db, event=args.event, barcode=args.barcode, reason=args.reason)
+    print(f"tyre {done.tyre.barcode} of car {done.from_car} voided: {done.tyre.reason}; "
+          f"car {done.from_car} now has {done.quota_text} new {done.tyre.tyre_type}s at this "
+          f"event; {done.window}")
+    return 0
+
+
 def cmd_tyres_carry(args: argparse.Namespace) -> int:
     from paddock.services.tyres import carry_over_tyres
 
@@ -430,6 +453,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.add_argument("barcode", metavar="BARCODE")
     p.set_defaults(handler=cmd_tyres_scrap)
+    p = tyres_sub.add_parser("move", help="correct a registration: the tyre is another "
+                             "car's (until the event's first race starts)")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--to-car", required=True, metavar="NO", dest="to_car")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.add_argument("barcode", metavar="BARCODE")
+    p.set_defaults(handler=cmd_tyres_move)
+    p = tyres_sub.add_parser("void", help="correct a registration made by mistake: it "
+                             "frees the quota (until the event's first race starts)")
+    _add_db(p)
+    p.add_argument("--event", required=True, metavar="EVENT")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.add_argument("barcode", metavar="BARCODE")
+    p.set_defaults(handler=cmd_tyres_void)
     p = tyres_sub.add_parser("carry-over", help="carry unused slicks to the next event")
     _add_db(p)
     p.add_argument("--event", required=True, metavar="EVENT", help="the event they come from")

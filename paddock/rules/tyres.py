@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 
 from paddock.rules.cars import car_number_key
@@ -34,12 +35,15 @@ class TyreStatus(StrEnum):
     ``registered``: new tyre, within the quota. ``carried-over``: an unused slick brought
     from the previous event (outside the quota). ``replacement``: replaces a damaged tyre
     with the stewards' approval (outside the quota). ``scrapped``: no longer usable.
+    ``void``: registered by mistake and voided before the event's first race (a
+    correction): it counts nowhere, and its barcode may be registered again.
     """
 
     REGISTERED = "registered"
     CARRIED_OVER = "carried-over"
     REPLACEMENT = "replacement"
     SCRAPPED = "scrapped"
+    VOID = "void"
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,8 @@ class Tyre:
         A carried tyre keeps counting there, so carrying tyres away never frees quota at
         the event they were bought for. None for a replacement (outside every quota).
         """
-        if self.replacement or self.status is TyreStatus.REPLACEMENT:
+        if (self.replacement or self.status is TyreStatus.REPLACEMENT
+                or self.status is TyreStatus.VOID):
             return None
         if self.first_event is not None:
             return self.first_event
@@ -110,7 +115,7 @@ class Tyre:
     @property
     def counts_against_quota(self) -> bool:
         """A new tyre (registered, or scrapped after it was registered new)."""
-        if self.status in (TyreStatus.CARRIED_OVER, TyreStatus.REPLACEMENT):
+        if self.status in (TyreStatus.CARRIED_OVER, TyreStatus.REPLACEMENT, TyreStatus.VOID):
             return False
         return self.carried_from is None and not self.replacement
 
@@ -121,11 +126,17 @@ class TyreRule(StrEnum):
     MALFORMED = "malformed-barcode"
     DUPLICATE_IN_BATCH = "duplicate-in-batch"
     ALREADY_REGISTERED = "already-registered"
+    #: Scanned again to the car it is registered to, at this event: nothing to do.
+    ALREADY_THIS_CAR = "already-registered-to-this-car"
     OVER_QUOTA = "over-quota"
     NOT_ENTERED = "not-entered"
     REASON_REQUIRED = "reason-required"
     NOT_CARRYABLE = "not-carryable"
     CARRY_OVER_LIMIT = "carry-over-limit"
+    NOT_REGISTERED = "not-registered"
+    NOT_CORRECTABLE = "not-correctable"
+    SAME_CAR = "same-car"
+    RACE_STARTED = "race-started"
 
 
 @dataclass(frozen=True)
@@ -136,6 +147,11 @@ class TyreProblem:
     car: str
     barcode: str | None
     message: str
+    #: The facts a headline needs: the car the tyre is registered to (already registered),
+    #: and the car's count and quota (over quota).
+    owner: str | None = None
+    used: int | None = None
+    quota: int | None = None
 
     def __str__(self) -> str:
         return self.message
@@ -254,7 +270,8 @@ def check_registration(
             )
         )
 
-    registered = {tyre.barcode: tyre for tyre in season}
+    # A voided registration frees its barcode: the tyre may be registered again.
+    registered = {tyre.barcode: tyre for tyre in season if tyre.status is not TyreStatus.VOID}
     seen: Counter[str] = Counter()
     valid: list[str] = []
     for text in barcodes:
@@ -276,6 +293,18 @@ def check_registration(
         if seen[code] > 1:
             continue
         known = registered.get(code)
+        if (known is not None and known.car == car and known.event == event
+                and known.status is not TyreStatus.SCRAPPED):
+            problems.append(
+                TyreProblem(
+                    TyreRule.ALREADY_THIS_CAR,
+                    car,
+                    code,
+                    f"tyre {code} is already registered to this car ({car}) at event {event}",
+                    owner=known.car,
+                )
+            )
+            continue
         if known is not None:
             problems.append(
                 TyreProblem(
@@ -284,6 +313,7 @@ def check_registration(
                     code,
                     f"tyre {code} is already registered this season "
                     f"(to car {known.car} at event {known.event})",
+                    owner=known.car,
                 )
             )
             continue
@@ -302,6 +332,8 @@ def check_registration(
                     f"car {car} would have {would_have} of {quota} new "
                     f"{_type_name(kind, quota)} at event {event} "
                     f"({used} already registered, {len(valid)} in this registration)",
+                    used=used,
+                    quota=quota,
                 )
             )
     return problems
@@ -332,6 +364,141 @@ def new_tyres(
     )
 
 
+# -- Corrections --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorrectionWindow:
+    """Until when a registration at an event may be corrected (moved or voided).
+
+    Attributes:
+        race: the name of the event's first race ("Race 1"); "" when the event has none.
+        starts_at: its scheduled start (UTC-aware); None when not set.
+        local_text: that start as the desk reads it ("Sat 20 Mar 15:00"); "" when not set.
+    """
+
+    race: str = ""
+    starts_at: datetime | None = None
+    local_text: str = ""
+
+    def is_open(self, now: datetime) -> bool:
+        return self.starts_at is None or now < self.starts_at
+
+    def describe(self) -> str:
+        """One sentence on the window, for the official who corrects."""
+        if self.starts_at is None:
+            what = self.race or "the event's first race"
+            return (f"{what} has no scheduled start set, so corrections are open "
+                    "until one is set")
+        return f"corrections are open until {self.race or 'the first race'} starts " \
+               f"({self.local_text})"
+
+
+def _correction_closed(code: str, car: str, window: CorrectionWindow) -> TyreProblem:
+    return TyreProblem(
+        TyreRule.RACE_STARTED,
+        car,
+        code,
+        f"tyre {code} of car {car} can no longer be corrected: {window.race or 'the first race'} "
+        f"started at {window.local_text}; from then on only a replacement with the stewards' "
+        "approval (scrap the tyre, register the replacement)",
+    )
+
+
+def _correctable(
+    code: str, tyre: Tyre | None, event: int, reason: str, window: CorrectionWindow,
+    now: datetime, what: str,
+) -> list[TyreProblem]:
+    """What stops any correction of ``tyre`` at ``event`` (moved or voided)."""
+    if tyre is None or tyre.status is TyreStatus.VOID:
+        voided = " (its registration was voided)" if tyre is not None else ""
+        return [TyreProblem(TyreRule.NOT_REGISTERED, "", code,
+                            f"tyre {code} is not registered{voided}; nothing to {what}")]
+    problems: list[TyreProblem] = []
+    done = "moved" if what == "move" else "voided"
+    prefix = f"tyre {code} of car {tyre.car} cannot be {done}"
+    if tyre.event != event:
+        problems.append(TyreProblem(
+            TyreRule.NOT_CORRECTABLE, tyre.car, code,
+            f"{prefix}: it is registered at event {tyre.event}, not event {event}",
+            owner=tyre.car))
+    elif tyre.carried_from is not None or tyre.status is TyreStatus.CARRIED_OVER:
+        problems.append(TyreProblem(
+            TyreRule.NOT_CORRECTABLE, tyre.car, code,
+            f"{prefix}: it was carried over from event {tyre.carried_from}", owner=tyre.car))
+    elif tyre.status is TyreStatus.SCRAPPED:
+        problems.append(TyreProblem(TyreRule.NOT_CORRECTABLE, tyre.car, code,
+                                    f"{prefix}: it is scrapped", owner=tyre.car))
+    if not window.is_open(now):
+        problems.append(_correction_closed(code, tyre.car, window))
+    if not reason.strip():
+        problems.append(TyreProblem(TyreRule.REASON_REQUIRED, tyre.car, code,
+                                    f"{prefix} without a reason (e.g. 'scanned to car 60, "
+                                    "meant car 6')", owner=tyre.car))
+    return problems
+
+
+def check_move(
+    barcode: str,
+    *,
+    to_car: str,
+    event: int,
+    tyres: Iterable[Tyre],
+    entries: Iterable[str],
+    reason: str,
+    window: CorrectionWindow,
+    now: datetime,
+    rules: TyreRules = DEFAULT_TYRE_RULES,
+) -> list[TyreProblem]:
+    """Every rule that moving a registered tyre to another car at the event would break.
+
+    Args:
+        tyres: the tyre moved, and the tyres of ``to_car`` at the event (any others too).
+        entries: the car numbers entered at the event.
+        window: until when the event's registrations may be corrected.
+        now: the time of the correction (UTC-aware).
+    """
+    code = normalise_barcode(barcode)
+    season = list(tyres)
+    tyre = next((t for t in season if t.barcode == code), None)
+    problems = _correctable(code, tyre, event, reason, window, now, "move")
+    if tyre is None or tyre.status is TyreStatus.VOID:
+        return problems
+    if to_car not in set(entries):
+        problems.append(TyreProblem(TyreRule.NOT_ENTERED, to_car, code,
+                                    f"car {to_car} is not entered at event {event}"))
+    elif to_car == tyre.car:
+        problems.append(TyreProblem(TyreRule.SAME_CAR, to_car, code,
+                                    f"tyre {code} is already registered to car {to_car}",
+                                    owner=tyre.car))
+    elif tyre.quota_event is not None:
+        quota = rules.quota(tyre.tyre_type)
+        used = quota_used(season, to_car, event, tyre.tyre_type)
+        if quota is not None and used + 1 > quota:
+            problems.append(TyreProblem(
+                TyreRule.OVER_QUOTA, to_car, code,
+                f"car {to_car} would have {used + 1} of {quota} new "
+                f"{_type_name(tyre.tyre_type, quota)} at event {event} "
+                f"({used} already registered); void or move one of its tyres first",
+                used=used, quota=quota))
+    return problems
+
+
+def check_void(
+    barcode: str,
+    *,
+    event: int,
+    tyres: Iterable[Tyre],
+    reason: str,
+    window: CorrectionWindow,
+    now: datetime,
+) -> list[TyreProblem]:
+    """Every rule that voiding a registration at the event would break."""
+    code = normalise_barcode(barcode)
+    tyre = next((t for t in tyres if t.barcode == code), None)
+    return _correctable(code, tyre, event, reason, window, now, "void")
+
+
 # -- Carry-over ----------------------------------------------------------------------------
 
 
@@ -349,7 +516,7 @@ def carry_over_candidates(car: str, event: int, tyres: Iterable[Tyre]) -> tuple[
                 if tyre.car == car
                 and tyre.event == event
                 and tyre.tyre_type is TyreType.SLICK
-                and tyre.status is not TyreStatus.SCRAPPED
+                and tyre.status not in (TyreStatus.SCRAPPED, TyreStatus.VOID)
             ),
             key=lambda tyre: tyre.barcode,
         )
@@ -425,6 +592,8 @@ def _not_carryable(code: str, tyre: Tyre | None, car: str, event: int) -> str:
         return f"{prefix}: it is registered at event {tyre.event}, not event {event}"
     if tyre.tyre_type is not TyreType.SLICK:
         return f"{prefix}: only slicks may be carried over"
+    if tyre.status is TyreStatus.VOID:
+        return f"{prefix}: its registration was voided"
     return f"{prefix}: it is scrapped"
 
 
@@ -535,6 +704,14 @@ def verdict(
     if not matches:
         return Verdict(code, VerdictKind.NOT_REGISTERED, f"tyre {code} is not registered")
     tyre = max(matches, key=lambda t: t.event)
+    if tyre.status is TyreStatus.VOID:
+        why = f": {tyre.reason}" if tyre.reason else ""
+        return Verdict(
+            code,
+            VerdictKind.NOT_REGISTERED,
+            f"tyre {code} is not registered (its registration to car {tyre.car} "
+            f"was voided{why})",
+        )
     found = Verdict(
         code,
         VerdictKind.OK,
@@ -604,9 +781,13 @@ def tyre_summary(
 ) -> tuple[CarTyreSummary, ...]:
     """Per car at the event (every entry, and any other car with tyres there), by number."""
     kind = TyreType(tyre_type)
-    at_event = [t for t in tyres if t.event == event and t.tyre_type is kind]
-    quota = rules.quota(kind)
     season = list(tyres)
+    at_event = [
+        t
+        for t in season
+        if t.event == event and t.tyre_type is kind and t.status is not TyreStatus.VOID
+    ]
+    quota = rules.quota(kind)
     cars = set(entries) | {t.car for t in at_event}
     rows = []
     for car in sorted(cars, key=car_number_key):

@@ -1,4 +1,5 @@
-"""Tyre control use cases: register, check (scan), carry over, replace, scrap, report.
+"""Tyre control use cases: register, check (scan), correct (move, void), carry over,
+replace, scrap, report.
 
 The scan check is on the hot path (a scanner types a code and Enter; the verdict must be
 on screen at once), so it loads only the tyre scanned and its car's tyres at the event.
@@ -7,15 +8,17 @@ on screen at once), so it loads only the tyre scanned and its car's tyres at the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from paddock.db import audit
 from paddock.db.engine import Database
-from paddock.db.models import Driver, Entry, Event, EventEntry, Season, TyreRecord
+from paddock.db.models import Driver, Entry, Event, EventEntry, RaceSession, Season, TyreRecord
+from paddock.db.types import utcnow
 from paddock.errors import NotFound, RuleViolation
 from paddock.rules import tyres as rules
 from paddock.rules.cars import car_number_key
@@ -50,6 +53,19 @@ class RegisterResult:
     @property
     def quota_text(self) -> str:
         return f"{self.used} (no limit)" if self.quota is None else f"{self.used} of {self.quota}"
+
+
+class TyreRefusal(RuleViolation):
+    """A tyre change refused by the series' rules; nothing was written.
+
+    ``details`` holds each broken rule with the facts a headline needs (the car a tyre is
+    registered to, a car's count against its quota), so a desk names the refusal without
+    asking the rules or the database again.
+    """
+
+    def __init__(self, details: Sequence[rules.TyreProblem]) -> None:
+        self.details = tuple(details)
+        super().__init__([str(p) for p in self.details])
 
 
 def tyre_rules(season: Season, event: Event) -> rules.TyreRules:
@@ -115,11 +131,34 @@ class _Context:
                          if record.first_event_id is not None else None),
         )
 
-    def car_tyres_here(self, entry_id: int) -> list[rules.Tyre]:
-        """The car's tyres at the event, and those bought here and carried on since."""
+    def correction_window(self) -> rules.CorrectionWindow:
+        """Until when this event's registrations may be corrected: its first race's start."""
+        race = self.session.exec(
+            select(RaceSession).where(RaceSession.event_id == self.event.id,
+                                      RaceSession.kind == "race")
+            .order_by(col(RaceSession.race_number), col(RaceSession.sort_order))
+        ).first()
+        if race is None:
+            return rules.CorrectionWindow()
+        if race.starts_at is None:
+            return rules.CorrectionWindow(race.name)
+        try:
+            zone = ZoneInfo(self.event.time_zone)
+        except (KeyError, ValueError):
+            zone = ZoneInfo("UTC")
+        local = race.starts_at.astimezone(zone)
+        return rules.CorrectionWindow(race.name, race.starts_at,
+                                      local.strftime("%a %d %b %H:%M ") + (local.tzname() or ""))
+
+    def car_tyres_here(self, entry_id: int,
+                       tyre_type: rules.TyreType | None = None) -> list[rules.Tyre]:
+        """The car's tyres at the event, and those bought here and carried on since
+        (only those of ``tyre_type`` when given: a quota is per type)."""
+        of_type = () if tyre_type is None else (TyreRecord.tyre_type == tyre_type.value,)
         return [self.to_rule(r, car) for r, car in self.records(
             TyreRecord.entry_id == entry_id,
             (TyreRecord.event_id == self.event.id) | (TyreRecord.first_event_id == self.event.id),
+            *of_type,
         )]
 
 
@@ -166,29 +205,44 @@ def register_tyres(
         codes = [rules.normalise_barcode(b) for b in barcodes if not rules.barcode_problem(b)]
         existing = ctx.records(col(TyreRecord.barcode).in_(codes)) if codes else []
         known = [ctx.to_rule(r, c) for r, c in existing]
-        here = ctx.car_tyres_here(entered[car][0]) if car in entered else []
+        here = ctx.car_tyres_here(entered[car][0], kind) if car in entered else []
         problems = rules.check_registration(
             list(barcodes), car=car, event=ctx.event.number, tyres=known + here,
             entries=entered, tyre_type=kind, replacement=replacement, reason=reason,
             rules=ctx.rules,
         )
         if problems:
-            raise RuleViolation([str(p) for p in problems])
+            raise TyreRefusal(problems)
         entry_id, driver = entered[car]
         user = audit.current_user()
         views = []
         added = rules.new_tyres(barcodes, car=car, event=ctx.event.number, tyre_type=kind,
                                 replacement=replacement, reason=reason)
+        # A voided registration keeps its row (the barcode is unique in the season):
+        # registering the tyre again takes that row over.
+        voided = {r.barcode: (r, c) for r, c in existing
+                  if r.status == rules.TyreStatus.VOID.value}
         for tyre in added:
-            record = TyreRecord(
-                season_id=ctx.season.id, barcode=tyre.barcode, entry_id=entry_id,
-                event_id=ctx.event.id, tyre_type=tyre.tyre_type.value,
-                status=tyre.status.value, replacement=tyre.replacement, reason=tyre.reason,
-                registered_by=user, first_event_id=ctx.event.id,
-            )
+            before = None
+            if tyre.barcode in voided:
+                record, old_car = voided[tyre.barcode]
+                before = {"car": old_car, "event": ctx.event_number(record.event_id),
+                          "status": record.status, "reason": record.reason}
+                record.entry_id, record.event_id = entry_id, ctx.event.id
+                record.tyre_type, record.status = tyre.tyre_type.value, tyre.status.value
+                record.replacement, record.reason = tyre.replacement, tyre.reason
+                record.carried_from_event_id, record.first_event_id = None, ctx.event.id
+                record.registered_by, record.registered_at = user, utcnow()
+            else:
+                record = TyreRecord(
+                    season_id=ctx.season.id, barcode=tyre.barcode, entry_id=entry_id,
+                    event_id=ctx.event.id, tyre_type=tyre.tyre_type.value,
+                    status=tyre.status.value, replacement=tyre.replacement, reason=tyre.reason,
+                    registered_by=user, first_event_id=ctx.event.id,
+                )
             session.add(record)
             views.append(_view(record, car, driver, ctx.event.number, None))
-            audit.record(session, "register", "tyre", tyre.barcode,
+            audit.record(session, "register", "tyre", tyre.barcode, before=before,
                          after={"car": car, "event": ctx.event.number,
                                 "type": tyre.tyre_type.value, "status": tyre.status.value,
                                 "reason": tyre.reason})
@@ -243,6 +297,9 @@ def scrap_tyre(db: Database, *, event: str, barcode: str, reason: str) -> TyreVi
         record, car = found[0]
         if record.status == rules.TyreStatus.SCRAPPED.value:
             raise RuleViolation([f"tyre {code} of car {car} is already scrapped"])
+        if record.status == rules.TyreStatus.VOID.value:
+            raise RuleViolation([f"tyre {code} is not registered (its registration to car "
+                                 f"{car} was voided: {record.reason})"])
         before = record.status
         record.status, record.reason = rules.TyreStatus.SCRAPPED.value, reason.strip()
         audit.record(session, "scrap", "tyre", code, before={"status": before},
@@ -281,6 +338,113 @@ def carry_over_tyres(db: Database, *, event: str, car: str, barcodes: Sequence[s
 
 
 @dataclass(frozen=True)
+class CorrectionResult:
+    """What a correction did.
+
+    Attributes:
+        action: "move" or "void".
+        tyre: the tyre as it now stands (moved: registered to ``to_car``; voided: void).
+        from_car: the car it was registered to.
+        to_car: the car it now belongs to ("" when voided).
+        used / quota: the new car's new tyres of that type at the event, and the quota
+            (a move); the old car's count (a void).
+        window: one sentence on until when corrections are open at the event.
+        reason: why, as typed (and audited).
+    """
+
+    action: str
+    tyre: TyreView
+    from_car: str
+    to_car: str
+    used: int
+    quota: int | None
+    window: str
+    reason: str = ""
+
+    @property
+    def quota_text(self) -> str:
+        return f"{self.used} (no limit)" if self.quota is None else f"{self.used} of {self.quota}"
+
+
+def _correct(db: Database, event: str, barcode: str, reason: str, now: datetime | None,
+             to_car: str | None) -> CorrectionResult:
+    """Move a tyre to ``to_car``, or void it (None), after the rules' checks, in one go."""
+    at = now or utcnow()
+    code = rules.normalise_barcode(barcode)
+    with db.transaction() as session:
+        ctx = _Context(session, event)
+        window = ctx.correction_window()
+        entered = ctx.entered()
+        found = ctx.records(TyreRecord.barcode == code)
+        tyres = [ctx.to_rule(r, c) for r, c in found]
+        if to_car is not None and to_car in entered:
+            tyres += [t for t in ctx.car_tyres_here(entered[to_car][0]) if t.barcode != code]
+        if to_car is None:
+            problems = rules.check_void(code, event=ctx.event.number, tyres=tyres,
+                                        reason=reason, window=window, now=at)
+        else:
+            problems = rules.check_move(code, to_car=to_car, event=ctx.event.number,
+                                        tyres=tyres, entries=entered, reason=reason,
+                                        window=window, now=at, rules=ctx.rules)
+        if problems:
+            raise TyreRefusal(problems)
+        record, from_car = found[0]
+        tyre = tyres[0]
+        why = reason.strip()
+        if to_car is None:
+            record.status, record.reason = rules.TyreStatus.VOID.value, why
+            audit.record(session, "void", "tyre", code,
+                         before={"car": from_car, "event": ctx.event.number,
+                                 "status": tyre.status.value},
+                         after={"car": from_car, "status": record.status, "reason": why})
+            owner = from_car
+            left = [t for t in ctx.car_tyres_here(record.entry_id) if t.barcode != code]
+        else:
+            record.entry_id = entered[to_car][0]
+            audit.record(session, "move", "tyre", code,
+                         before={"car": from_car, "event": ctx.event.number},
+                         after={"car": to_car, "event": ctx.event.number, "reason": why})
+            owner = to_car
+            left = [*(t for t in tyres[1:]), replace(tyre, car=to_car)]
+        session.add(record)
+        used = rules.quota_used(left, owner, ctx.event.number, tyre.tyre_type)
+        driver = entered[owner][1] if owner in entered else ""
+        view = _view(record, owner, driver, ctx.event.number, None)
+        return CorrectionResult("void" if to_car is None else "move", view, from_car,
+                                to_car or "", used, ctx.rules.quota(tyre.tyre_type),
+                                window.describe(), why)
+
+
+def move_tyre(db: Database, *, event: str, barcode: str, to_car: str, reason: str,
+              now: datetime | None = None) -> CorrectionResult:
+    """Move a tyre registered by mistake to another car at the event, with the reason.
+
+    Allowed until the event's first race starts (its scheduled start; none set: allowed);
+    the tyre then counts against the new car's quota, which must have room. Every check
+    reads inside the writing transaction.
+
+    Args:
+        now: the time of the correction (default: now, UTC).
+
+    Raises:
+        TyreRefusal: each broken rule, naming the tyre and the cars.
+    """
+    return _correct(db, event, barcode, reason, now, to_car.strip())
+
+
+def void_tyre(db: Database, *, event: str, barcode: str, reason: str,
+              now: datetime | None = None) -> CorrectionResult:
+    """Void a registration made by mistake, with the reason: the quota it used is free.
+
+    Same window as `move_tyre`; the tyre's barcode may then be registered again.
+
+    Raises:
+        TyreRefusal: each broken rule, naming the tyre and its car.
+    """
+    return _correct(db, event, barcode, reason, now, None)
+
+
+@dataclass(frozen=True)
 class EventTyres:
     """Everything the tyre desk and the tyre report show for one event."""
 
@@ -290,6 +454,10 @@ class EventTyres:
     tyres: tuple[TyreView, ...]
     slicks: tuple[rules.CarTyreSummary, ...]
     wets: tuple[rules.CarTyreSummary, ...]
+    #: Registrations voided at the event (corrections): they count nowhere.
+    voided: tuple[TyreView, ...] = ()
+    #: Until when the event's registrations may be corrected.
+    window: rules.CorrectionWindow = field(default_factory=rules.CorrectionWindow)
 
 
 def event_tyres(db: Database, event: str) -> EventTyres:
@@ -305,19 +473,23 @@ def event_tyres(db: Database, event: str) -> EventTyres:
                 entry = ctx.entry_by_number(car)
                 drivers[car] = entry[1] if entry else ""
         tyres = [ctx.to_rule(r, c) for r, c in records + moved_on]
-        views = tuple(sorted(
+        every = sorted(
             (_view(r, c, drivers.get(c, ""), ctx.event.number,
                    ctx.event_number(r.carried_from_event_id)
                    if r.carried_from_event_id is not None else None)
              for r, c in records),
             key=lambda v: (car_number_key(v.car), v.registered_at, v.barcode),
-        ))
+        )
+        void = rules.TyreStatus.VOID.value
         return EventTyres(
-            ctx.event.number, ctx.event.name, ctx.rules, views,
+            ctx.event.number, ctx.event.name, ctx.rules,
+            tuple(v for v in every if v.status != void),
             rules.tyre_summary(ctx.event.number, tyres, drivers, tyre_type="slick",
                                rules=ctx.rules),
             rules.tyre_summary(ctx.event.number, tyres, drivers, tyre_type="wet",
                                rules=ctx.rules),
+            voided=tuple(v for v in every if v.status == void),
+            window=ctx.correction_window(),
         )
 
 

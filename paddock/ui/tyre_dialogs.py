@@ -1,4 +1,5 @@
-"""The tyre desk's dialogs: scrap a tyre, carry tyres over, register a replacement.
+"""The tyre desk's dialogs: correct a registration, scrap a tyre, carry tyres over,
+register a replacement.
 
 Each dialog calls its service when confirmed; a refusal shows in the dialog, which stays
 open with what the official typed, so nothing is lost and nothing is written.
@@ -7,6 +8,7 @@ open with what the official typed, so nothing is lost and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -16,19 +18,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from paddock.errors import PaddockError, RuleViolation
-from paddock.rules.tyres import TyreType
+from paddock.rules.tyres import CorrectionWindow, TyreType
 from paddock.services import tyres as tyre_service
-from paddock.services.tyres import TyreView
+from paddock.services.tyres import CorrectionResult, TyreView
 from paddock.ui.tyre_models import local_time_text, status_text
 
 if TYPE_CHECKING:
@@ -154,6 +158,96 @@ class ScrapDialog(_TyreDialog):
         self.scrapped = tyre_service.scrap_tyre(
             self._db, event=str(self._event), barcode=self.barcode_edit.text(),
             reason=self.reason_edit.text())
+
+
+class CorrectionDialog(_TyreDialog):
+    """Puts a registration right: the tyre moves to another car, or is voided; a reason.
+
+    Allowed until the event's first race starts; the service checks it (and the new car's
+    quota) when the correction is written, and its refusal shows here.
+    """
+
+    confirm_text = "Correct"
+
+    def __init__(self, db: Database, event: int, barcode: str,
+                 cars: Sequence[tuple[str, str]], window: CorrectionWindow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, event, parent)
+        self._drivers = dict(cars)
+        self.setWindowTitle("Correct a tyre registration")
+        if window.is_open(datetime.now(UTC)):
+            when = window.describe()
+            self.intro.setText(
+                "A tyre registered to the wrong car moves to the right one (it then counts "
+                "against that car's quota); a tyre registered by mistake is voided (its "
+                f"quota is freed). The reason is kept in the audit trail. {when[:1].upper()}"
+                f"{when[1:]}.")
+        else:
+            self.intro.setText(
+                f"{window.race or 'The first race'} started at {window.local_text}: "
+                "registrations can no longer be corrected. Scrap the tyre and register a "
+                "replacement with the stewards' approval.")
+        self.barcode_edit = ScanLineEdit(barcode)
+        self.barcode_edit.setObjectName("correctBarcode")
+        self.barcode_edit.setPlaceholderText("Scan or type the barcode")
+        self.move_radio = QRadioButton("&Move to car")
+        self.void_radio = QRadioButton("&Void the registration (registered by mistake)")
+        self.move_radio.setChecked(True)
+        self.car_edit = QLineEdit()
+        self.car_edit.setObjectName("correctCar")
+        self.car_edit.setMaxLength(4)
+        self.car_edit.setFixedWidth(80)
+        self.car_edit.setPlaceholderText("No.")
+        self.car_driver = QLabel()
+        self.car_driver.setObjectName("correctDriver")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("correctReason")
+        self.reason_edit.setPlaceholderText("e.g. scanned to car 77, meant car 7")
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.move_radio)
+        move_row.addWidget(self.car_edit)
+        move_row.addWidget(self.car_driver, 1)
+        self.form.addRow("&Barcode", self.barcode_edit)
+        self.form.addRow("", self._row(move_row))
+        self.form.addRow("", self.void_radio)
+        self.form.addRow("&Reason", self.reason_edit)
+        self.car_edit.textChanged.connect(self._car_changed)
+        self.void_radio.toggled.connect(lambda void: self.car_edit.setEnabled(not void))
+        self.car_edit.textEdited.connect(lambda _text: self.move_radio.setChecked(True))
+        (self.car_edit if barcode else self.barcode_edit).setFocus()
+        self.corrected: CorrectionResult | None = None
+
+    @staticmethod
+    def _row(layout: QHBoxLayout) -> QWidget:
+        holder = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        holder.setLayout(layout)
+        return holder
+
+    def _car_changed(self, text: str) -> None:
+        car = text.strip()
+        driver = self._drivers.get(car)
+        self.car_driver.setText(driver if driver is not None
+                                else (f"no car {car} at this event" if car else ""))
+
+    def missing(self) -> str:
+        if not self.barcode_edit.text().strip():
+            return "Scan or type the barcode of the tyre to correct."
+        if self.move_radio.isChecked() and not self.car_edit.text().strip():
+            return "Type the number of the car the tyre belongs to."
+        if not self.reason_edit.text().strip():
+            return "Say why: the reason is kept in the audit trail."
+        return ""
+
+    def submit(self) -> None:
+        if self.void_radio.isChecked():
+            self.corrected = tyre_service.void_tyre(
+                self._db, event=str(self._event), barcode=self.barcode_edit.text(),
+                reason=self.reason_edit.text())
+        else:
+            self.corrected = tyre_service.move_tyre(
+                self._db, event=str(self._event), barcode=self.barcode_edit.text(),
+                to_car=self.car_edit.text().strip(), reason=self.reason_edit.text())
 
 
 class ReplacementDialog(_TyreDialog):

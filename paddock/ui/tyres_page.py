@@ -8,7 +8,13 @@ keeps the focus, so the next scan can follow straight away. Nothing is done per
 keystroke, so a scanner typing at full speed is never outrun: keys that arrive while a
 scan is being handled wait in Qt's queue and land in the cleared field.
 
-Keys: F2 Register, F3 Check, F4 choose the car, F6 slick/wet, Esc clears the field.
+A refused scan cannot be missed: the panel flashes, the system beeps, and the refusal
+stays in the "last refusal" strip until it is acknowledged or another one replaces it
+(a burst of good scans after it does not hide it). The big number on the panel is always
+the car the tyre belongs to; the car chosen at the desk is shown in the scan bar.
+
+Keys: F2 Register, F3 Check, F4 type the car's number (Enter confirms the exact number),
+F6 slick/wet, Esc clears the field.
 """
 
 from __future__ import annotations
@@ -17,13 +23,15 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -31,6 +39,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -42,12 +51,17 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError, RuleViolation
-from paddock.rules.tyres import TyreStatus, TyreType, VerdictKind, barcode_problem
+from paddock.rules.tyres import TyreRule, TyreStatus, TyreType
 from paddock.services import tyres as tyre_service
 from paddock.services.season import EventView, season_overview
-from paddock.services.tyres import EventTyres, TyreView
-from paddock.ui.theme import ACCENT, BORDER, SURFACE, TEXT, TEXT_MUTED
-from paddock.ui.tyre_dialogs import CarryOverDialog, ReplacementDialog, ScrapDialog
+from paddock.services.tyres import EventTyres, TyreRefusal, TyreView
+from paddock.ui.theme import ACCENT, BORDER, PROBLEM_TEXT, SURFACE, TEXT, TEXT_MUTED
+from paddock.ui.tyre_dialogs import (
+    CarryOverDialog,
+    CorrectionDialog,
+    ReplacementDialog,
+    ScrapDialog,
+)
 from paddock.ui.tyre_models import (
     TYRE_CAR_COLUMN,
     CarTyreModel,
@@ -62,7 +76,10 @@ from paddock.ui.tyre_verdict import (
     Tone,
     VerdictDisplay,
     VerdictPanel,
+    already_here_display,
+    correction_display,
     idle_display,
+    refusal_headline,
     refused_display,
     registered_display,
     verdict_display,
@@ -80,7 +97,7 @@ REFRESH_DELAY_MS = 3000
 RECENT_SCANS = 60
 
 
-_KEYS = "F2 register  ·  F3 check  ·  F4 choose the car  ·  F6 slick / wet"
+_KEYS = "F2 register  ·  F3 check  ·  F4 type the car number  ·  F6 slick / wet"
 
 
 class ScanMode(StrEnum):
@@ -95,6 +112,7 @@ class ScanRecord:
     text: str
     mode: ScanMode
     display: VerdictDisplay
+    at: datetime
 
 
 _PAGE_STYLE = f"""
@@ -104,6 +122,15 @@ _PAGE_STYLE = f"""
 #scanField:disabled {{ border-color: {BORDER}; }}
 #scanCaption {{ color: {TEXT_MUTED}; font-size: 8.5pt; font-weight: 700; letter-spacing: 1px; }}
 #carCombo {{ font-size: 13pt; padding: 4px 8px; min-height: 28px; }}
+#carNumber {{ font-size: 20pt; font-weight: 800; padding: 2px 6px; border: 2px solid {TEXT};
+              border-radius: 4px; background: {SURFACE}; color: {TEXT}; }}
+#carNumber[state="none"] {{ border-color: {PROBLEM_TEXT}; }}
+#carStatus {{ font-size: 10pt; color: {TEXT_MUTED}; }}
+#carStatus[state="problem"] {{ color: {PROBLEM_TEXT}; font-weight: 700; }}
+#lastRefusal {{ background: {PROBLEM_TEXT}; border-radius: 4px; }}
+#lastRefusal QLabel {{ color: #ffffff; font-size: 10pt; }}
+#lastRefusalCaption {{ font-weight: 700; letter-spacing: 1px; font-size: 8.5pt; }}
+#lastRefusal QPushButton {{ padding: 3px 10px; }}
 QPushButton#modeButton {{ font-size: 12pt; font-weight: 700; padding: 8px 18px; }}
 QPushButton#modeButton:checked {{ background: {ACCENT}; border-color: {ACCENT};
                                   color: #ffffff; }}
@@ -140,6 +167,64 @@ class _ScanRedirect(QObject):
         return True
 
 
+class _ExactCarView(QListView):
+    """The car list's popup: typing picks the car whose number is exactly what was typed.
+
+    Qt's own keyboard search starts from the current car and matches prefixes, so "6"
+    with car 7 chosen picked car 60. Here "6" picks car 6 (or nothing), "60" car 60.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = ""
+        self._reset = QTimer(self)
+        self._reset.setSingleShot(True)
+        self._reset.setInterval(QApplication.keyboardInputInterval())
+        self._reset.timeout.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._typed = ""
+
+    def keyboardSearch(self, search: str) -> None:
+        self._typed += search.strip()
+        self._reset.start()
+        model = self.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, self.modelColumn())
+            if index.data(Qt.ItemDataRole.UserRole) == self._typed:
+                self.setCurrentIndex(index)
+                return
+
+
+class _CarNumberEdit(QLineEdit):
+    """The chosen car's number, large; type another number and Enter to choose that car.
+
+    Esc (or leaving the field) puts the chosen car's number back.
+
+    Signals:
+        escaped(): Esc was pressed.
+        left(): the field lost the focus.
+    """
+
+    escaped = Signal()
+    left = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.deselect()
+        self.left.emit()
+
+
 class TyresPage(QWidget):
     """The scan desk and the tyre counts of one event.
 
@@ -162,7 +247,10 @@ class TyresPage(QWidget):
         self._events: tuple[EventView, ...] = season_overview(db).events
         self._info: EventTyres | None = None
         self._mode = ScanMode.REGISTER
-        self.scans: list[ScanRecord] = []
+        # The scans of each event seen here: the list shows the current event's.
+        self._scans: dict[int | None, list[ScanRecord]] = {}
+        self.last_refusal: ScanRecord | None = None
+        self._shown_car: str | None = None
         self.setObjectName("tyresPage")
         self.setStyleSheet(_PAGE_STYLE)
 
@@ -209,13 +297,23 @@ class TyresPage(QWidget):
         # The scan bar: the car, the tyre type and the field the scanner types into.
         self.car_caption = QLabel()
         self.car_caption.setObjectName("scanCaption")
+        self.car_edit = _CarNumberEdit()
+        self.car_edit.setObjectName("carNumber")
+        self.car_edit.setAccessibleName("Car number")
+        self.car_edit.setMaxLength(4)
+        self.car_edit.setFixedWidth(92)
+        self.car_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.car_edit.setToolTip("F4: type the car's number, then Enter (exactly that car)")
         self.car_combo = QComboBox()
         self.car_combo.setObjectName("carCombo")
-        self.car_combo.setMinimumWidth(300)
+        self.car_combo.setView(_ExactCarView(self.car_combo))
+        self.car_combo.setMinimumWidth(230)
         self.car_combo.setMaxVisibleItems(20)
         # Never holds the focus: a scan typed into it would pick another car.
         self.car_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.car_combo.setToolTip("Choose the car (F4, then type its number and Enter)")
+        self.car_combo.setToolTip("Choose the car with the mouse; or F4 and type its number")
+        self.car_status = QLabel()
+        self.car_status.setObjectName("carStatus")
 
         self.type_caption = QLabel("TYRE TYPE  (F6)")
         self.type_caption.setObjectName("scanCaption")
@@ -245,14 +343,20 @@ class TyresPage(QWidget):
         self.scan_edit.setClearButtonEnabled(False)
         self.scan_edit.setMaxLength(64)
 
+        car_row = QHBoxLayout()
+        car_row.setSpacing(6)
+        car_row.addWidget(self.car_edit)
+        car_row.addWidget(self.car_combo, 1)
         car_column = QVBoxLayout()
         car_column.setSpacing(4)
         car_column.addWidget(self.car_caption)
-        car_column.addWidget(self.car_combo)
+        car_column.addLayout(car_row)
+        car_column.addWidget(self.car_status)
         scan_column = QVBoxLayout()
         scan_column.setSpacing(4)
         scan_column.addWidget(scan_caption)
         scan_column.addWidget(self.scan_edit)
+        scan_column.addStretch(1)
 
         scan_bar = QFrame()
         scan_bar.setObjectName("scanBar")
@@ -275,14 +379,44 @@ class TyresPage(QWidget):
         self.recent_list.setUniformItemSizes(True)
         self.recent_caption = QLabel("RECENT SCANS")
         self.recent_caption.setObjectName("scanCaption")
-        recent = QVBoxLayout()
+        # The last refusal stays here until acknowledged or replaced by the next one.
+        self.refusal_strip = QFrame()
+        self.refusal_strip.setObjectName("lastRefusal")
+        self.refusal_strip.setFixedWidth(330)
+        refusal_caption = QLabel("LAST REFUSAL")
+        refusal_caption.setObjectName("lastRefusalCaption")
+        self.refusal_label = QLabel()
+        self.refusal_label.setObjectName("lastRefusalText")
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal_ack = QPushButton("Seen")
+        self.refusal_ack.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refusal_ack.setToolTip("Acknowledge the refusal and hide this strip")
+        self.refusal_ack.clicked.connect(self.acknowledge_refusal)
+        strip = QHBoxLayout(self.refusal_strip)
+        strip.setContentsMargins(10, 6, 8, 6)
+        strip.setSpacing(8)
+        strip_text = QVBoxLayout()
+        strip_text.setSpacing(0)
+        strip_text.addWidget(refusal_caption)
+        strip_text.addWidget(self.refusal_label)
+        strip.addLayout(strip_text, 1)
+        strip.addWidget(self.refusal_ack, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.refusal_strip.hide()
+        self.recent_list.setMinimumHeight(40)
+        recent_box = QWidget()
+        # As high as the verdict: the tables below keep every pixel left.
+        recent_box.setFixedHeight(self.verdict.height())
+        recent = QVBoxLayout(recent_box)
+        recent.setContentsMargins(0, 0, 0, 0)
         recent.setSpacing(4)
+        recent.addWidget(self.refusal_strip)
         recent.addWidget(self.recent_caption)
         recent.addWidget(self.recent_list, 1)
         verdict_row = QHBoxLayout()
         verdict_row.setSpacing(12)
         verdict_row.addWidget(self.verdict, 1)
-        verdict_row.addLayout(recent)
+        verdict_row.addWidget(recent_box)
 
         # The event's cars, and the tyres of the car chosen.
         self.car_model = CarTyreModel(self)
@@ -312,6 +446,11 @@ class TyresPage(QWidget):
         self.carry_action.triggered.connect(self.carry_over)
         self.replace_action = QAction("Replacement…", self)
         self.replace_action.triggered.connect(self.register_replacement)
+        self.correct_action = QAction("Correct…", self)
+        self.correct_action.triggered.connect(self.correct_tyre)
+        self.correct_button = self._action_button(
+            self.correct_action, "Move the selected (or a scanned) tyre to another car, or "
+            "void its registration, with a reason: until the event's first race starts")
         self.scrap_button = self._action_button(
             self.scrap_action, "Mark the selected (or a scanned) tyre scrapped, with a reason")
         self.carry_button = self._action_button(
@@ -329,6 +468,7 @@ class TyresPage(QWidget):
         tyre_head = QHBoxLayout()
         tyre_head.setSpacing(8)
         tyre_head.addWidget(self.tyres_title, 1)
+        tyre_head.addWidget(self.correct_button)
         tyre_head.addWidget(self.scrap_button)
         tyre_head.addWidget(self.carry_button)
         tyre_head.addWidget(self.replace_button)
@@ -348,8 +488,8 @@ class TyresPage(QWidget):
         self.splitter.setSizes([530, 570])
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(scan_bar)
         layout.addLayout(verdict_row)
@@ -428,6 +568,9 @@ class TyresPage(QWidget):
 
     def _connect(self) -> None:
         self.scan_edit.returnPressed.connect(self._scan_entered)
+        self.car_edit.returnPressed.connect(self._car_typed)
+        self.car_edit.escaped.connect(self._car_typing_cancelled)
+        self.car_edit.left.connect(self._show_chosen_number)
         self.car_combo.activated.connect(lambda _index: self._car_chosen())
         self.car_combo.currentIndexChanged.connect(lambda _index: self._show_car())
         self.type_group.buttonClicked.connect(lambda _button: self._type_changed())
@@ -440,8 +583,8 @@ class TyresPage(QWidget):
         """Work on event ``number``: reload its tyres and clear the verdict."""
         self._event = number
         self._refresh_timer.stop()
-        self.scans.clear()
-        self.recent_list.clear()
+        self.acknowledge_refusal()
+        self._fill_recent()
         self.refresh()
         self._show_ready()
 
@@ -489,6 +632,7 @@ class TyresPage(QWidget):
             f"Event {info.event_number} · {info.event_name} · {total} "
             f"tyre{'' if total == 1 else 's'} registered"
             + (f" ({scrapped} scrapped)" if scrapped else "")
+            + (f" · {len(info.voided)} voided" if info.voided else "")
             + f" · quota {quota if quota is not None else 'unlimited'} new slicks per car")
 
     def _show_no_event(self) -> None:
@@ -531,15 +675,21 @@ class TyresPage(QWidget):
         self.register_button.setChecked(register)
         self.check_button.setChecked(not register)
         self.type_box.setVisible(register)
-        self.car_caption.setText("REGISTER TO CAR  (F4)" if register
+        self.car_caption.setText("REGISTERING TO CAR  (F4)" if register
                                  else "CAR BEING INSPECTED  (F4)")
         self.car_combo.setItemText(0, "Choose a car…" if register else "Any car")
         self.scan_edit.setPlaceholderText(
             "Scan a tyre to register it" if register else "Scan a tyre to check it")
         if self._event is not None:
             self._show_ready()
+        self._show_chosen_number()
         if focus:
             self.focus_scan()
+
+    @property
+    def scans(self) -> list[ScanRecord]:
+        """The scans made here at the current event, oldest first."""
+        return self._scans.setdefault(self._event, [])
 
     def current_car(self) -> str | None:
         """The car chosen in the picker, or None for "any car"."""
@@ -568,9 +718,60 @@ class TyresPage(QWidget):
                                else TyreType.WET)
 
     def choose_car(self) -> None:
-        """Open the car list (F4): type the number, Enter, and the scan field is back."""
+        """F4: the car number field takes the keys; type the number and Enter."""
         if self.car_combo.count():
-            self.car_combo.showPopup()
+            self.car_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.car_edit.selectAll()
+
+    def _car_typed(self) -> None:
+        """Enter in the car number field: choose exactly that car, or say there is none."""
+        typed = self.car_edit.text().strip()
+        if not typed:
+            if self._mode is ScanMode.CHECK:
+                self.select_car(None)  # checking: an empty number means any car
+            self._show_chosen_number()
+            self.focus_scan()
+            return
+        if not self.select_car(typed):
+            self._set_car_status(
+                f"No car {typed} at this event: type the number again (Esc keeps car "
+                f"{self.current_car() or '–'})", problem=True)
+            self.car_edit.selectAll()
+            return
+        self._show_chosen_number()
+        self.focus_scan()
+
+    def _car_typing_cancelled(self) -> None:
+        self._show_chosen_number()
+        self.focus_scan()
+
+    def _show_chosen_number(self) -> None:
+        """The car number field and the line under it follow the car chosen."""
+        car = self.current_car()
+        self.car_edit.setText(car or "")
+        self.car_edit.setPlaceholderText("–" if self._mode is ScanMode.REGISTER else "any")
+        state = "none" if car is None and self._mode is ScanMode.REGISTER else ""
+        if self.car_edit.property("state") != state:
+            self.car_edit.setProperty("state", state)
+            self.car_edit.style().unpolish(self.car_edit)
+            self.car_edit.style().polish(self.car_edit)
+        row = self.car_row(car) if car is not None else None
+        if car is None:
+            text = ("No car chosen: F4, type its number, Enter"
+                    if self._mode is ScanMode.REGISTER else "Checking tyres of any car")
+            self._set_car_status(text, problem=self._mode is ScanMode.REGISTER)
+        elif row is not None:
+            left = "" if row.left is None else f"  ·  {row.left} left"
+            self._set_car_status(f"Slicks {row.slicks_text}{left}  ·  wets {row.wets}",
+                                 problem=False)
+
+    def _set_car_status(self, text: str, *, problem: bool) -> None:
+        self.car_status.setText(text)
+        state = "problem" if problem else ""
+        if self.car_status.property("state") != state:
+            self.car_status.setProperty("state", state)
+            self.car_status.style().unpolish(self.car_status)
+            self.car_status.style().polish(self.car_status)
 
     def focus_scan(self) -> None:
         """Put the keyboard focus in the scan field."""
@@ -582,6 +783,14 @@ class TyresPage(QWidget):
     def _type_changed(self) -> None:
         self._show_ready()
         self.focus_scan()
+
+    def _cause_changed(self) -> None:
+        """The car, tyre type or mode changed: a red panel about the old one goes.
+
+        The refusal itself stays in the "last refusal" strip until acknowledged.
+        """
+        if self.verdict.display.tone in (Tone.IDLE, Tone.BAD):
+            self._show_ready()
 
     def _show_car(self) -> None:
         """Follow the picker: select the car's row and show only its tyres."""
@@ -606,10 +815,15 @@ class TyresPage(QWidget):
                 self.car_table.selectionModel().blockSignals(False)
                 self.car_table.viewport().update()
                 self.car_table.scrollTo(index)
-            driver = self._driver(car)
-            self.tyres_title.setText(f"Car {car}" + (f" · {driver}" if driver else ""))
-        if self._event is not None and self.verdict.display.tone is Tone.IDLE:
+            self.tyres_title.setText(f"Tyres of car {car}")
+            self.tyres_title.setToolTip(self._driver(car))
+        if car != self._shown_car:
+            self._shown_car = car
+            if self._event is not None:
+                self._cause_changed()
+        elif self._event is not None and self.verdict.display.tone is Tone.IDLE:
             self._show_ready()
+        self._show_chosen_number()
         self._update_actions()
 
     def _car_row_selected(self) -> None:
@@ -648,8 +862,7 @@ class TyresPage(QWidget):
         except Exception as exc:
             # Shown, not swallowed: a stale green panel would pass a tyre nobody checked.
             log.exception("tyre scan %r failed", text)
-            display = refused_display(text.strip(), [f"The scan was not processed: {exc}"],
-                                      car=self.current_car() or "")
+            display = refused_display(text.strip(), [f"The scan was not processed: {exc}"])
         self._show(display, text=text)
         return display
 
@@ -664,32 +877,27 @@ class TyresPage(QWidget):
             result = tyre_service.register_tyres(
                 self._db, event=str(self._event), car=car, barcodes=[text],
                 tyre_type=self.tyre_type.value)
+        except TyreRefusal as exc:
+            # The refusal names its rule and facts: nothing is asked again.
+            if all(d.rule is TyreRule.ALREADY_THIS_CAR for d in exc.details):
+                row = self.car_row(car)
+                count = (f"{self.tyre_type.value.upper()}  ·  {row.slicks_text}"
+                         if row is not None and self.tyre_type is TyreType.SLICK else "")
+                return already_here_display(exc.details[0], driver=self._driver(car),
+                                            details=count)
+            headline, owner = refusal_headline(exc.details)
+            return refused_display(code, exc.problems, car=owner,
+                                   driver=self._driver(owner) if owner else "",
+                                   headline=headline)
         except PaddockError as exc:
             problems = exc.problems if isinstance(exc, RuleViolation) else (exc.message,)
-            return refused_display(code, problems, car=car, driver=self._driver(car),
-                                   headline=self._refusal_headline(text))
+            return refused_display(code, problems)
         self.car_model.apply_registration(result)
         self.tyre_model.add_tyres(result.tyres)
         self._update_summary()
+        self._show_chosen_number()
         self._changed()
         return registered_display(result)
-
-    def _refusal_headline(self, text: str) -> str:
-        """Name the commonest refusals in the headline; the rules' sentences say the rest.
-
-        Runs only after a refusal, so the extra look-up never slows a good scan.
-        """
-        if barcode_problem(text):
-            return "✗  BAD BARCODE"
-        assert self._event is not None
-        known = tyre_service.check_tyre(self._db, event=str(self._event), barcode=text)
-        if known.kind is not VerdictKind.NOT_REGISTERED and known.car:
-            return f"✗  ALREADY REGISTERED TO CAR {known.car}"
-        car = self.current_car()
-        row = self.car_row(car) if car is not None else None
-        if row is not None and self.tyre_type is TyreType.SLICK and row.left == 0:
-            return f"✗  QUOTA FULL  ({row.slicks_text})"
-        return "✗  REFUSED"
 
     def _check(self, text: str) -> VerdictDisplay:
         if self._event is None:
@@ -705,18 +913,62 @@ class TyresPage(QWidget):
         self.verdict.show_display(display)
         if not record:
             return
-        self.scans.append(ScanRecord(text, self._mode, display))
-        item = QListWidgetItem(("✓  " if display.good else "✗  ") + display.summary())
-        item.setToolTip(display.message)
-        item.setForeground(QColor(VERDICT_GOOD if display.good else VERDICT_BAD))
-        if not display.good:
+        scan = ScanRecord(text, self._mode, display, datetime.now().astimezone())
+        self.scans.append(scan)
+        self.recent_list.insertItem(0, self._recent_item(scan))
+        while self.recent_list.count() > RECENT_SCANS:
+            self.recent_list.takeItem(self.recent_list.count() - 1)
+        self._update_recent_caption()
+        if display.refused:
+            self._announce_refusal(scan)
+
+    def _announce_refusal(self, scan: ScanRecord) -> None:
+        """A refusal is seen and heard: the panel flashes, the system beeps, and the strip
+        keeps it until it is acknowledged or the next refusal takes its place."""
+        self.last_refusal = scan
+        display = scan.display
+        self.refusal_label.setText(
+            f"{scan.at:%H:%M:%S}  {display.barcode or scan.text.strip()}\n"
+            + display.headline.lstrip("✗ ")
+            + (f" · car {display.car}" if display.car
+               and display.car not in display.headline else ""))
+        self.refusal_label.setToolTip(display.message)
+        self.refusal_strip.show()
+        self.verdict.flash()
+        QApplication.beep()
+
+    def acknowledge_refusal(self) -> None:
+        """Hide the "last refusal" strip (the refusal stays in the recent scans)."""
+        self.last_refusal = None
+        self.refusal_strip.hide()
+        self.focus_scan()
+
+    @staticmethod
+    def _recent_item(scan: ScanRecord) -> QListWidgetItem:
+        display = scan.display
+        item = QListWidgetItem(f"{display.mark}  {display.summary()}")
+        item.setToolTip(f"{scan.at:%H:%M:%S}  {display.message}")
+        colour = {Tone.GOOD: VERDICT_GOOD, Tone.BAD: VERDICT_BAD}.get(display.tone, TEXT)
+        item.setForeground(QColor(colour))
+        if display.refused:
             bold = QFont(item.font())
             bold.setBold(True)
             item.setFont(bold)
-        self.recent_list.insertItem(0, item)
-        while self.recent_list.count() > RECENT_SCANS:
-            self.recent_list.takeItem(self.recent_list.count() - 1)
-        self.recent_caption.setText(f"RECENT SCANS  ({len(self.scans)})")
+        return item
+
+    def _fill_recent(self) -> None:
+        """The recent scans of the current event (another event's stay with it)."""
+        self.recent_list.clear()
+        for scan in self.scans[-RECENT_SCANS:]:
+            self.recent_list.insertItem(0, self._recent_item(scan))
+        self._update_recent_caption()
+
+    def _update_recent_caption(self) -> None:
+        shown, total = self.recent_list.count(), len(self.scans)
+        refused = sum(1 for scan in self.scans if scan.display.refused)
+        count = f"{shown}" if shown == total else f"latest {shown} of {total}"
+        self.recent_caption.setText(
+            f"RECENT SCANS  ({count}" + (f"  ·  {refused} refused)" if refused else ")"))
 
     def _show_ready(self) -> None:
         if self._event is None:
@@ -775,6 +1027,7 @@ class TyresPage(QWidget):
         has_event = self._info is not None
         car = self.current_car()
         self.scrap_action.setEnabled(has_event)
+        self.correct_action.setEnabled(has_event)
         self.replace_action.setEnabled(has_event and car is not None)
         self.carry_action.setEnabled(has_event and car is not None
                                      and self._next_event() is not None)
@@ -789,13 +1042,29 @@ class TyresPage(QWidget):
         dialog = ScrapDialog(self._db, self._event, tyre.barcode if tyre else "", self)
         if dialog.exec() == ScrapDialog.DialogCode.Accepted and dialog.scrapped is not None:
             done = dialog.scrapped
+            # The official's own action, not a refusal: no flash, no beep.
             self._show(VerdictDisplay(
-                tone=Tone.BAD,
-                headline="✗  SCRAPPED", car=done.car, driver=done.driver,
+                tone=Tone.CALM,
+                headline="=  SCRAPPED", car=done.car, driver=done.driver,
                 details=done.tyre_type.upper(),
                 message=f"Tyre {done.barcode} is scrapped: {done.reason}.",
                 barcode=done.barcode), text=done.barcode)
             self._after_action(select=done.barcode)
+        dialog.deleteLater()
+        self.focus_scan()
+
+    def correct_tyre(self) -> None:
+        """Move the selected (or a scanned) tyre to another car, or void it, with a reason."""
+        if self._event is None or self._info is None:
+            return
+        tyre = self.selected_tyre()
+        cars = [(row.car, row.driver) for row in self.car_model.rows()]
+        dialog = CorrectionDialog(self._db, self._event, tyre.barcode if tyre else "", cars,
+                                  self._info.window, self)
+        if dialog.exec() == CorrectionDialog.DialogCode.Accepted and dialog.corrected:
+            done = dialog.corrected
+            self._show(correction_display(done), text=done.tyre.barcode)
+            self._after_action(select=done.tyre.barcode if done.action == "move" else None)
         dialog.deleteLater()
         self.focus_scan()
 

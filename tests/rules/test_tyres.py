@@ -1,7 +1,10 @@
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from paddock.rules.tyres import (
     BarcodeError,
+    CorrectionWindow,
     Tyre,
     TyreRule,
     TyreRules,
@@ -11,7 +14,9 @@ from paddock.rules.tyres import (
     carry_over,
     carry_over_candidates,
     check_carry_over,
+    check_move,
     check_registration,
+    check_void,
     new_tyres,
     normalise_barcode,
     parse_barcode,
@@ -398,3 +403,83 @@ def test_a_tyre_carried_twice_still_counts_at_its_first_event() -> None:
     twice = carry_over(["SEB00000"], from_event=2, tyres=once)
     assert twice[0].event == 3 and twice[0].quota_event == 1
     assert quota_used(twice, "12", 1) == 1 and quota_used(twice, "12", 2) == 0
+
+
+# -- Corrections ---------------------------------------------------------------------------
+
+START = datetime(2021, 3, 19, 19, 0, tzinfo=UTC)
+OPEN = CorrectionWindow("Race 1", START, "Fri 19 Mar 15:00 EDT")
+BEFORE, AFTER = START - timedelta(hours=1), START + timedelta(minutes=1)
+
+
+def test_a_tyre_may_move_to_another_car_before_the_first_race_and_counts_there() -> None:
+    season = [Tyre("WRONG0001", "77", 1), *slicks("7", 1, 7)]
+    assert check_move("wrong0001", to_car="7", event=1, tyres=season, entries=["7", "77"],
+                      reason="scanned to 77, meant 7", window=OPEN, now=BEFORE) == []
+    full = [Tyre("WRONG0001", "77", 1), *slicks("7", 1, 8)]
+    problems = check_move("WRONG0001", to_car="7", event=1, tyres=full, entries=["7", "77"],
+                          reason="meant 7", window=OPEN, now=BEFORE)
+    assert rules_of(problems) == [TyreRule.OVER_QUOTA]
+    assert (problems[0].used, problems[0].quota) == (8, 8)
+    assert "car 7 would have 9 of 8" in problems[0].message
+
+
+def test_a_correction_needs_a_reason_an_entered_car_and_another_car() -> None:
+    season = [Tyre("WRONG0001", "77", 1)]
+    problems = check_move("WRONG0001", to_car="99", event=1, tyres=season, entries=["7", "77"],
+                          reason=" ", window=OPEN, now=BEFORE)
+    assert rules_of(problems) == [TyreRule.REASON_REQUIRED, TyreRule.NOT_ENTERED]
+    same = check_move("WRONG0001", to_car="77", event=1, tyres=season, entries=["7", "77"],
+                      reason="x", window=OPEN, now=BEFORE)
+    assert rules_of(same) == [TyreRule.SAME_CAR]
+    assert rules_of(check_void("NOPE00001", event=1, tyres=season, reason="x", window=OPEN,
+                               now=BEFORE)) == [TyreRule.NOT_REGISTERED]
+
+
+def test_corrections_close_when_the_first_race_starts() -> None:
+    season = [Tyre("WRONG0001", "77", 1)]
+    problems = check_void("WRONG0001", event=1, tyres=season, reason="spare", window=OPEN,
+                          now=AFTER)
+    assert rules_of(problems) == [TyreRule.RACE_STARTED]
+    assert "Race 1 started at Fri 19 Mar 15:00 EDT" in problems[0].message
+    assert "stewards' approval" in problems[0].message
+    unset = CorrectionWindow("Race 1")
+    assert check_void("WRONG0001", event=1, tyres=season, reason="spare", window=unset,
+                      now=AFTER) == []
+    assert "no scheduled start set" in unset.describe()
+
+
+def test_carried_scrapped_and_other_event_tyres_are_not_corrected() -> None:
+    season = [Tyre("CARRIED01", "7", 2, status=TyreStatus.CARRIED_OVER, carried_from=1),
+              Tyre("SCRAPPED1", "7", 2, status=TyreStatus.SCRAPPED),
+              Tyre("EVENTONE1", "7", 1)]
+    for code in ("CARRIED01", "SCRAPPED1", "EVENTONE1"):
+        problems = check_void(code, event=2, tyres=season, reason="x", window=OPEN,
+                              now=BEFORE)
+        assert rules_of(problems) == [TyreRule.NOT_CORRECTABLE], code
+
+
+def test_a_void_tyre_counts_nowhere_and_its_barcode_is_free_again() -> None:
+    season = [*slicks("7", 1, 7), Tyre("VOIDED001", "7", 1, status=TyreStatus.VOID,
+                                       reason="spare scanned")]
+    assert quota_used(season, "7", 1) == 7
+    assert check_registration(["VOIDED001"], car="12", event=1, tyres=season,
+                              entries=ENTRIES) == []
+    found = verdict("VOIDED001", 1, season, ENTRIES)
+    assert (found.kind, found.car) == (VerdictKind.NOT_REGISTERED, None)
+    assert "voided: spare scanned" in found.message
+    summary = {s.car: s for s in tyre_summary(1, season, ENTRIES)}
+    assert (summary["7"].registered, summary["7"].left, summary["7"].scrapped) == (7, 1, 0)
+    assert [t.barcode for t in carry_over_candidates("7", 1, season)] == sorted(
+        t.barcode for t in season[:7])
+
+
+def test_scanning_a_tyre_again_to_its_own_car_is_its_own_rule() -> None:
+    season = [Tyre("MINE00001", "7", 1)]
+    problems = check_registration(["MINE00001"], car="7", event=1, tyres=season,
+                                  entries=ENTRIES)
+    assert rules_of(problems) == [TyreRule.ALREADY_THIS_CAR]
+    assert problems[0].owner == "7"
+    other = check_registration(["MINE00001"], car="12", event=1, tyres=season, entries=ENTRIES)
+    assert rules_of(other) == [TyreRule.ALREADY_REGISTERED]
+    assert other[0].owner == "7"

@@ -1,16 +1,24 @@
+import json
+from datetime import UTC, datetime
+
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from paddock.db.models import AuditRecord, TyreRecord
 from paddock.errors import RuleViolation
+from paddock.rules.tyres import TyreRule
 from paddock.services.database import Database
 from paddock.services.entries import delete_entry, list_entries
+from paddock.services.sessions import set_session_facts
 from paddock.services.tyres import (
+    TyreRefusal,
     carry_over_tyres,
     check_tyre,
     event_tyres,
+    move_tyre,
     register_tyres,
     scrap_tyre,
+    void_tyre,
 )
 
 SET = [f"MX{i:06d}" for i in range(8)]
@@ -99,3 +107,76 @@ def test_an_entry_with_tyres_cannot_be_deleted(db: Database) -> None:
     entry = next(e for e in list_entries(db) if e.number == "7")
     with pytest.raises(RuleViolation, match="cannot be deleted"):
         delete_entry(db, entry.id)
+
+
+BEFORE_RACE_1 = datetime(2021, 3, 19, 12, 0, tzinfo=UTC)  # Sebring's Race 1: 15:00 EDT
+
+
+def audit_rows(db: Database, barcode: str) -> list[AuditRecord]:
+    with db.reader() as s:
+        return list(s.exec(select(AuditRecord).where(AuditRecord.entity == "tyre",
+                                                     AuditRecord.entity_id == barcode)
+                           .order_by(col(AuditRecord.id))).all())
+
+
+def test_a_tyre_registered_to_the_wrong_car_is_moved_audited_and_counts_there(
+    db: Database,
+) -> None:
+    register_tyres(db, event="1", car="77", barcodes=SET[:4])
+    register_tyres(db, event="1", car="7", barcodes=["MX100000"])
+    done = move_tyre(db, event="1", barcode="mx000000", to_car="7",
+                     reason="typed 77 for car 7", now=BEFORE_RACE_1)
+    assert (done.from_car, done.to_car, done.quota_text) == ("77", "7", "2 of 8")
+    assert "Race 1 starts (Fri 19 Mar 15:00 EDT)" in done.window
+    verdict = check_tyre(db, event="1", barcode=SET[0])
+    assert (verdict.car, verdict.quota_text) == ("7", "2 of 8")
+    slicks = {s.car: s for s in event_tyres(db, "1").slicks}
+    assert (slicks["77"].registered, slicks["7"].registered) == (3, 2)
+    moved = audit_rows(db, SET[0])[-1]
+    assert moved.action == "move" and moved.user
+    assert json.loads(moved.before) == {"car": "77", "event": 1}
+    assert json.loads(moved.after) == {"car": "7", "event": 1, "reason": "typed 77 for car 7"}
+
+
+def test_a_move_to_a_car_whose_quota_is_full_is_refused(db: Database) -> None:
+    register_tyres(db, event="1", car="7", barcodes=SET)
+    register_tyres(db, event="1", car="77", barcodes=["MX100000"])
+    with pytest.raises(TyreRefusal, match="car 7 would have 9 of 8") as refused:
+        move_tyre(db, event="1", barcode="MX100000", to_car="7", reason="x",
+                  now=BEFORE_RACE_1)
+    assert refused.value.details[0].rule is TyreRule.OVER_QUOTA
+    assert check_tyre(db, event="1", barcode="MX100000").car == "77"
+
+
+def test_a_void_frees_the_quota_and_the_barcode(db: Database) -> None:
+    register_tyres(db, event="1", car="7", barcodes=SET)
+    done = void_tyre(db, event="1", barcode=SET[7], reason="spare scanned by mistake",
+                     now=BEFORE_RACE_1)
+    assert (done.action, done.quota_text) == ("void", "7 of 8")
+    info = event_tyres(db, "1")
+    assert [t.barcode for t in info.voided] == [SET[7]]
+    assert SET[7] not in {t.barcode for t in info.tyres}
+    assert next(s for s in info.slicks if s.car == "7").left == 1
+    assert check_tyre(db, event="1", barcode=SET[7]).kind == "not-registered"
+    assert register_tyres(db, event="1", car="7", barcodes=["MX555555"]).quota_text == "8 of 8"
+    # The voided barcode is free again, to the right car this time.
+    assert register_tyres(db, event="1", car="12", barcodes=[SET[7]]).quota_text == "1 of 8"
+    assert [r.action for r in audit_rows(db, SET[7])] == ["register", "void", "register"]
+
+
+def test_corrections_after_the_first_race_start_are_refused(db: Database) -> None:
+    register_tyres(db, event="1", car="77", barcodes=SET[:1])
+    with pytest.raises(TyreRefusal, match="only a replacement with the stewards' approval"):
+        void_tyre(db, event="1", barcode=SET[0], reason="x")  # now: 2021 is long gone
+    with pytest.raises(TyreRefusal, match="Race 1 started at"):
+        move_tyre(db, event="1", barcode=SET[0], to_car="7", reason="x")
+    set_session_facts(db, event="1", session="R1", clear=["start"])
+    done = void_tyre(db, event="1", barcode=SET[0], reason="x")
+    assert "Race 1 has no scheduled start set" in done.window
+
+
+def test_registering_a_tyre_again_to_its_own_car_is_named_as_such(db: Database) -> None:
+    register_tyres(db, event="1", car="7", barcodes=SET[:1])
+    with pytest.raises(TyreRefusal) as refused:
+        register_tyres(db, event="1", car="7", barcodes=SET[:1])
+    assert [d.rule for d in refused.value.details] == [TyreRule.ALREADY_THIS_CAR]

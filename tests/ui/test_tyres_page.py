@@ -81,8 +81,8 @@ def test_eight_scans_register_a_set_and_the_ninth_is_refused(
     scan(qtbot, page, "MI21000009")
     panel = shown(page)
     assert panel["tone"] == "bad"
-    assert "QUOTA FULL  (8 of 8)" in panel["headline"]
-    assert panel["car"] == "12"
+    assert "CAR 12 QUOTA FULL  (8 of 8)" in panel["headline"]
+    assert panel["car"] == ""  # the big number is whose tyre it is: nobody's
     assert "Nothing was registered" in panel["message"]
     assert "9 of 8" in panel["message"]
     assert page.scan_edit.hasFocus()
@@ -97,7 +97,7 @@ def test_eight_scans_register_a_set_and_the_ninth_is_refused(
     assert page.tyre_proxy.rowCount() == 8
     assert "8 tyres registered" in page.summary.text()
     # The recent scans keep the refusal in view even after more scans.
-    assert page.recent_list.item(0).text().startswith("✗  MI21000009  QUOTA FULL")
+    assert page.recent_list.item(0).text().startswith("✗  MI21000009  CAR 12 QUOTA FULL")
 
 
 def test_a_scan_already_registered_names_the_car_and_writes_nothing(
@@ -230,20 +230,51 @@ def test_keys_typed_on_a_table_go_to_the_scan_field(
     assert page.current_car() == "12"
 
 
-# The offscreen platform cannot raise a popup or let it grab the keyboard; it says so.
-@pytest.mark.qt_log_ignore("This plugin does not support raise",
-                           "This plugin does not support grabbing the keyboard")
-def test_the_car_is_chosen_from_the_keyboard(qtbot: QtBot, page: TyresPage) -> None:
+def test_the_car_is_chosen_by_typing_its_exact_number(qtbot: QtBot, page: TyresPage) -> None:
+    page.select_car("7")
     qtbot.keyClick(page.scan_edit, Qt.Key.Key_F4)
-    popup = page.car_combo.view()
-    qtbot.waitUntil(popup.isVisible)
-    qtbot.keyClicks(popup, "12")
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
-
-    qtbot.waitUntil(lambda: not popup.isVisible())
-    assert page.current_car() == "12"
+    assert page.car_edit.hasFocus()
+    qtbot.keyClicks(page.car_edit, "1")
+    assert page.current_car() == "7"  # nothing changes before Enter
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Return)
+    # "1" with car 7 chosen is car 1: never 10, 11 or 12.
+    assert page.current_car() == "1"
+    assert page.car_edit.text() == "1"
     assert page.scan_edit.hasFocus()
-    assert "Car 12" in page.tyres_title.text()
+    assert page.tyres_title.text() == "Tyres of car 1"
+
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_F4)
+    qtbot.keyClicks(page.car_edit, "77")
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Return)
+    assert page.current_car() == "77"
+
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_F4)
+    qtbot.keyClicks(page.car_edit, "6")  # no car 6 at the event: nothing is picked
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Return)
+    assert page.current_car() == "77"
+    assert "No car 6 at this event" in page.car_status.text()
+    assert page.car_edit.hasFocus()
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Escape)
+    assert page.current_car() == "77" and page.car_edit.text() == "77"
+    assert page.scan_edit.hasFocus()
+    # The car chosen is shown in the scan bar, apart from the verdict.
+    assert page.car_status.text().startswith("Slicks 0 of 8")
+    # Checking: an empty number is any car.
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_F3)
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_F4)
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(page.car_edit, Qt.Key.Key_Return)
+    assert page.current_car() is None
+    assert page.car_status.text() == "Checking tyres of any car"
+
+
+def test_typing_in_the_car_list_picks_the_exact_number(page: TyresPage) -> None:
+    page.select_car("7")
+    view = page.car_combo.view()
+    view.keyboardSearch("1")
+    assert view.currentIndex().data(Qt.ItemDataRole.UserRole) == "1"
+    view.keyboardSearch("2")  # typed quickly after the "1": car 12
+    assert view.currentIndex().data(Qt.ItemDataRole.UserRole) == "12"
 
 
 def test_choosing_a_car_row_chooses_the_car(qtbot: QtBot, page: TyresPage) -> None:
@@ -256,6 +287,16 @@ def test_choosing_a_car_row_chooses_the_car(qtbot: QtBot, page: TyresPage) -> No
 
 
 def test_set_event_follows_the_window(qtbot: QtBot, page: TyresPage, db: Database) -> None:
+    page.select_car("12")
+    for code in codes("MI21", 3):
+        scan(qtbot, page, code)
+    assert page.recent_caption.text() == "RECENT SCANS  (3)"
+    page.set_event(2)
+    assert (page.recent_list.count(), page.recent_caption.text()) == (0, "RECENT SCANS  (0)")
+    page.set_event(1)
+    assert page.recent_list.count() == 3  # the recent scans are the event's
+    assert page.recent_caption.text() == "RECENT SCANS  (3)"
+
     tyre_service.register_tyres(db, event="2", car="61", barcodes=["MI22000001"])
     page.set_event(2)
     assert page.event_number == 2
@@ -296,6 +337,7 @@ def test_scrap_a_tyre_with_a_reason(qtbot: QtBot, page: TyresPage, db: Database)
     assert page.selected_tyre().status == TyreStatus.SCRAPPED.value  # type: ignore[union-attr]
     assert page.car_row("12").scrapped == 1  # type: ignore[union-attr]
     assert "SCRAPPED" in shown(page)["headline"]
+    assert not page.refusal_strip.isVisibleTo(page)  # an action, not a refusal
     # Back to scanning once the dialog has gone.
     assert page.focusWidget() is page.scan_edit
 
