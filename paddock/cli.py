@@ -533,7 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import backups, export, grids, integrity, reports, sessions
+    from paddock.commands import backups, copy, export, grids, integrity, reports, sessions
 
     reports.register(sub, _add_db)
     sessions.register(sub, _add_db)
@@ -541,6 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     grids.register(sub, _add_db)
     integrity.register(sub, _add_db)
     backups.register(sub, _add_db)
+    copy.register(sub, _add_db)
     return parser
 
 

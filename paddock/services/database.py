@@ -88,8 +88,7 @@ def _safe(url: str) -> str:
 
 def server_url(url: str) -> str:
     """The SQLAlchemy URL of a server given as ``postgresql://`` (psycopg 3 is the driver)."""
-    scheme, rest = url.split("://", 1)
-    return f"postgresql+psycopg://{rest}"
+    return "postgresql+psycopg://" + url.split("://", 1)[1]
 
 
 def _open_server(url: str, *, create: bool = True) -> tuple[Database, bool]:
