@@ -130,8 +130,11 @@ class _Cluster:
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL of a PostgreSQL server whose user may create databases; else a skip."""
+    # A publish on a server keeps a pg_dump: in a temporary folder, never the user's.
+    dumps = tmp_path_factory.mktemp("server-backups")
+    os.environ["PADDOCK_SERVER_BACKUPS"] = str(dumps)
     given = os.environ.get(POSTGRES_ENV)
     if given:
         yield given

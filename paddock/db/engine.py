@@ -253,9 +253,42 @@ class Database:
         """
         if self.read_only:
             raise DatabaseError(f"{self.where} is read-only; nothing was written")
-        with environment_errors(self.where), \
-                Session(self._writer, expire_on_commit=False) as session, session.begin():
-            yield session
+        dumps: list[Path] = []
+        try:
+            with environment_errors(self.where), \
+                    Session(self._writer, expire_on_commit=False) as session, session.begin():
+                if not self.is_sqlite:
+                    event.listen(session, "before_flush",
+                                 lambda s, _ctx, _objs: self._dump_before_publish(s, dumps))
+                yield session
+        except BaseException:
+            # Backups are for changes that happened.
+            for dump in dumps:
+                with suppress(OSError):
+                    dump.unlink()
+            raise
+
+    def _dump_before_publish(self, session: Session, dumps: list[Path]) -> None:
+        """On a server, keep a ``pg_dump`` of the database before an official revision is
+        written (the SQLite file is copied by the publish itself): once per unit of work."""
+        if dumps:
+            return
+        from paddock.db.models import Event, PublishedRevision, RaceSession
+
+        revisions = [o for o in session.new if isinstance(o, PublishedRevision)]
+        if not revisions:
+            return
+        label = "publish"
+        with suppress(Exception), session.no_autoflush:
+            race = session.get(RaceSession, revisions[0].session_id)
+            event_row = session.get(Event, race.event_id) if race is not None else None
+            if race is not None and event_row is not None:
+                label = f"{event_row.short_name}-{race.code}-publish"
+        from paddock.db.backup import dump_server
+
+        dump = dump_server(self.engine.url, label)
+        if dump is not None:
+            dumps.append(dump)
 
     def write(self, work: Callable[[Session], T], *, attempts: int = 3) -> T:
         """Run ``work`` in a unit of work, again when a server reports a conflict.

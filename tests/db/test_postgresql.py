@@ -72,3 +72,31 @@ def test_two_first_starts_on_one_server_make_one_season(postgres_url: str,
     assert any(o.returncode == 0 for o in outcomes), outcomes
     with Database(url) as db, db.engine.connect() as con:
         assert con.execute(text("SELECT count(*) FROM season")).scalar() == 1
+
+
+def test_a_publish_on_the_server_keeps_a_pg_dump_first(
+        pg_field: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from paddock.db import backup
+
+    if backup.pg_dump_program() is None:
+        pytest.skip("pg_dump is not installed")
+    monkeypatch.setenv("PADDOCK_SERVER_BACKUPS", str(tmp_path / "dumps"))
+    typed = tmp_path / "r1.csv"
+    typed.write_text("number,laps,total_time,best_lap,status\n7,20,45:10.100,2:12.300,\n")
+    with Database(pg_field) as db:
+        results.import_results(db, event="1", session="R1", files=[typed])
+        results.publish(db, event="1", session="R1")
+        with pytest.raises(Exception, match="nothing changed"):
+            results.publish(db, event="1", session="R1", reason="again")
+    dumps = list((tmp_path / "dumps").rglob("*.dump"))
+    assert [d.name.split("-", 1)[1] for d in dumps] == ["sebring-R1-publish.dump"]
+    assert dumps[0].read_bytes().startswith(b"PGDMP")
+
+    monkeypatch.setattr(backup, "pg_dump_program", lambda: None)
+    with Database(pg_field) as db:
+        results.add_penalty(db, event="1", session="R1", car="7", kind="time", seconds=5,
+                            reason="Track limits")
+        assert results.session_results(db, event="1", session="R1").revision == 2
+    assert "no server backup before this change (pg_dump is not installed here)" in \
+        capsys.readouterr().err
