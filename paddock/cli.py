@@ -356,7 +356,8 @@ def _add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     # sub-parser from overwriting a value given earlier with its default.
     parser.add_argument(
         "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
-        help="database file (default: $PADDOCK_DB, else the user data folder)",
+        help="database file, or a server: postgresql://user@host:port/name (default: "
+        "$PADDOCK_DB, else the user data folder)",
     )
 
 
