@@ -379,7 +379,8 @@ def _add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     # sub-parser from overwriting a value given earlier with its default.
     parser.add_argument(
         "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
-        help="database file (default: $PADDOCK_DB, else the user data folder)",
+        help="database file, or a server: postgresql://user@host:port/name (default: "
+        "$PADDOCK_DB, else the user data folder)",
     )
 
 
@@ -571,7 +572,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import backups, export, grids, integrity, reports, sessions
+    from paddock.commands import backups, copy, export, grids, integrity, reports, sessions
 
     reports.register(sub, _add_db)
     sessions.register(sub, _add_db)
@@ -579,6 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
     grids.register(sub, _add_db)
     integrity.register(sub, _add_db)
     backups.register(sub, _add_db)
+    copy.register(sub, _add_db)
     return parser
 
 

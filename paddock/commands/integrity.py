@@ -19,15 +19,13 @@ AddDb = Callable[[argparse.ArgumentParser], None]
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from paddock.errors import DatabaseError
-    from paddock.services.database import open_database, resolve_path
+    from paddock.services.database import open_database
     from paddock.services.integrity import verify_database
 
-    path = resolve_path(args.db)
-    if not path.exists():
-        # Opening would create an empty database, which would then verify as clean.
-        raise DatabaseError(f"no database at {path}: nothing to verify")
-    with open_database(path) as db:
+    # create=False: a missing (or empty server) database is refused; made now, it would
+    # verify as clean.
+    with open_database(args.db, create=False) as db:
+        path = db.where
         report = verify_database(db)
     if args.json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")

@@ -94,16 +94,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 OPTIONS = ("event", "session", "race", "class_name", "car", "decision", "revision", "barcodes")
 
 
-def _check_output(args: argparse.Namespace) -> Path:
+def _check_output(args: argparse.Namespace) -> Path | None:
     """Refuse before any work a place the document cannot go (checked again on writing).
 
     Return:
-        The database file the command opens, which the document must not overwrite.
+        The database file the command opens, which the document must not overwrite
+        (None for a server database: there is no file of ours to protect).
     """
-    from paddock.services.database import resolve_path
+    from paddock.services.database import resolve_target
     from paddock.services.output_paths import check_output_file
 
-    db_path = resolve_path(args.db)
+    target = resolve_target(args.db)
+    db_path = target if isinstance(target, Path) else None
     check_output_file(args.output, db_path)
     return db_path
 

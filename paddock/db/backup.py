@@ -28,6 +28,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from paddock.db import schema
 from paddock.db.engine import (
@@ -296,3 +297,90 @@ def _restore_missing(db_path: Path, copy: Path) -> None:
     finally:
         with suppress(OSError):
             temp.unlink()
+
+
+# --- a server's copies (pg_dump) -------------------------------------------------------------
+#
+# Before an official revision is written to a PostgreSQL database, `pg_dump -Fc` keeps the
+# database as it was (a consistent snapshot; the publish holds the write lock, so nothing
+# else changes meanwhile). Kept in PADDOCK_SERVER_BACKUPS, else the user data folder's
+# ``server-backups/HOST-PORT-NAME/``, the last KEEP of them; restore with ``pg_restore``.
+# Without the client tools (or when pg_dump fails) the publish goes on and one line says
+# that no copy was made.
+
+SERVER_BACKUPS_ENV = "PADDOCK_SERVER_BACKUPS"
+
+
+def pg_dump_program() -> str | None:
+    import glob
+    import shutil
+
+    found = shutil.which("pg_dump")
+    if found:
+        return found
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"),
+                        key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    return candidates[-1] if candidates else None
+
+
+def server_backup_folder(url: Any) -> Path:
+    """Where a server database's dumps are kept (``url``: its SQLAlchemy URL)."""
+    base = os.environ.get(SERVER_BACKUPS_ENV)
+    if base:
+        root = Path(base)
+    else:
+        from platformdirs import user_data_path
+
+        root = user_data_path("Paddock", appauthor=False) / "server-backups"
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{url.host or 'local'}-{url.port or 5432}-"
+                                            f"{url.database or ''}")
+    return root / name
+
+
+def dump_server(url: Any, label: str, *, notify: Any = None) -> Path | None:
+    """``pg_dump -Fc`` of the server database at ``url`` (a SQLAlchemy URL) before a change.
+
+    Return:
+        The dump, or None when none could be made (said in one line through ``notify``).
+    """
+    import subprocess
+    import sys
+
+    def say(line: str) -> None:
+        (notify or (lambda m: print(f"paddock: {m}", file=sys.stderr)))(line)
+
+    program = pg_dump_program()
+    if program is None:
+        say("no server backup before this change (pg_dump is not installed here)")
+        return None
+    folder = server_backup_folder(url)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    safe_label = re.sub(r"[^A-Za-z0-9_.-]", "_", label)
+    target = folder / f"{stamp}-{safe_label}.dump"
+    partial = target.with_name(target.name + _PARTIAL)
+    env = {**os.environ}
+    if url.password:
+        env["PGPASSWORD"] = str(url.password)
+    libpq = url.set(drivername="postgresql", password=None).render_as_string(
+        hide_password=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([program, "-Fc", "-f", str(partial), "-d", libpq],
+                              capture_output=True, text=True, env=env, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        say(f"no server backup before this change (pg_dump: {exc})")
+        with suppress(OSError):
+            partial.unlink()
+        return None
+    if done.returncode:
+        reason = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        say(f"no server backup before this change (pg_dump: {reason})")
+        with suppress(OSError):
+            partial.unlink()
+        return None
+    os.replace(partial, target)
+    dumps = sorted(p for p in folder.iterdir() if p.name.endswith(".dump"))
+    for old in dumps[:-KEEP]:
+        with suppress(OSError):
+            old.unlink()
+    return target

@@ -7,9 +7,12 @@ Three things this module guarantees, because a timing office runs several desks 
 file and a laptop can lose power at any moment:
 
 - A writer takes the write lock when its unit of work *begins* (SQLite ``BEGIN
-  IMMEDIATE``; PostgreSQL ``SERIALIZABLE``), so a "may I?" check made inside the unit of
-  work still holds when the change is written: two tyre desks cannot both take the last
-  set of a quota.
+  IMMEDIATE``; PostgreSQL: a transaction-level advisory lock that every writer takes as
+  its first statement, in READ COMMITTED so what it reads after the lock is what the
+  previous writer committed), so a "may I?" check made inside the unit of work still
+  holds when the change is written: two tyre desks cannot both take the last set of a
+  quota. Writers run one after the other on both engines, the same semantics; readers
+  read one snapshot and never wait.
 - A file path is taken literally: ``#`` and ``?`` are characters of a file name here, never
   URI syntax (the connection is made by ``sqlite3.connect(path, uri=False)``).
 - The environment's failures (locked, disk full, read-only) become a `DatabaseError` with
@@ -42,6 +45,9 @@ from paddock.errors import DatabaseError
 # "PDCK": marks a SQLite file as Paddock's, so a stranger's database is refused, not migrated.
 APPLICATION_ID = 0x5044434B
 BUSY_TIMEOUT_MS = 5000
+# The key of the advisory lock a writer holds on a server ("PDCKW"); the schema upgrade has
+# its own (schema.py).
+SERVER_WRITE_LOCK = 0x5044434B57
 # Execution option that marks a unit of work as a writer (it takes the write lock at BEGIN).
 WRITER = "paddock_writer"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -80,6 +86,8 @@ def describe_failure(exc: BaseException, where: object = "the database") -> str 
                     f"still in use ({orig}); nothing was written")
         return (f"the change conflicts with a record saved meanwhile ({orig}); nothing was "
                 "written, try again")
+    if sqlstate == "55P03" or "lock timeout" in text:
+        return "another desk is writing; try again (nothing was written)"
     if sqlstate in ("40001", "40P01") or "could not serialize" in text or "deadlock" in text:
         return "another desk changed the same data at the same moment; nothing was written, " \
                "try again"
@@ -211,10 +219,14 @@ class Database:
             self._writer = self.engine.execution_options(**{WRITER: True})
         else:
             self.file = None
-            self.engine = create_engine(url)
-            # A writer's "may I?" reads must still hold at commit: serializable, and a
-            # conflict is reported (see describe_failure) rather than written over.
-            self._writer = self.engine.execution_options(isolation_level="SERIALIZABLE")
+            # Readers: one snapshot per unit of work, as on SQLite (a read-only REPEATABLE
+            # READ transaction never fails to serialize).
+            self.engine = create_engine(url, isolation_level="REPEATABLE READ")
+            event.listen(self.engine, "begin", _server_begin)
+            # Writers: READ COMMITTED after the write lock taken at BEGIN (see
+            # _server_begin), so each one sees every change committed before it.
+            self._writer = self.engine.execution_options(
+                isolation_level="READ COMMITTED", **{WRITER: True})
 
     @property
     def is_sqlite(self) -> bool:
@@ -241,17 +253,51 @@ class Database:
         """
         if self.read_only:
             raise DatabaseError(f"{self.where} is read-only; nothing was written")
-        with environment_errors(self.where), \
-                Session(self._writer, expire_on_commit=False) as session, session.begin():
-            yield session
+        dumps: list[Path] = []
+        try:
+            with environment_errors(self.where), \
+                    Session(self._writer, expire_on_commit=False) as session, session.begin():
+                if not self.is_sqlite:
+                    event.listen(session, "before_flush",
+                                 lambda s, _ctx, _objs: self._dump_before_publish(s, dumps))
+                yield session
+        except BaseException:
+            # Backups are for changes that happened.
+            for dump in dumps:
+                with suppress(OSError):
+                    dump.unlink()
+            raise
+
+    def _dump_before_publish(self, session: Session, dumps: list[Path]) -> None:
+        """On a server, keep a ``pg_dump`` of the database before an official revision is
+        written (the SQLite file is copied by the publish itself): once per unit of work."""
+        if dumps:
+            return
+        from paddock.db.models import Event, PublishedRevision, RaceSession
+
+        revisions = [o for o in session.new if isinstance(o, PublishedRevision)]
+        if not revisions:
+            return
+        label = "publish"
+        with suppress(Exception), session.no_autoflush:
+            race = session.get(RaceSession, revisions[0].session_id)
+            event_row = session.get(Event, race.event_id) if race is not None else None
+            if race is not None and event_row is not None:
+                label = f"{event_row.short_name}-{race.code}-publish"
+        from paddock.db.backup import dump_server
+
+        dump = dump_server(self.engine.url, label)
+        if dump is not None:
+            dumps.append(dump)
 
     def write(self, work: Callable[[Session], T], *, attempts: int = 3) -> T:
         """Run ``work`` in a unit of work, again when a server reports a conflict.
 
-        On SQLite the write lock taken at BEGIN leaves no conflict to retry; on
-        PostgreSQL a serializable transaction that lost a race is rolled back whole and
-        ``work`` runs again on the new state, so its "may I?" checks see the winner's
-        change. ``work`` must do nothing but database work (it may run more than once).
+        The write lock taken at BEGIN (both engines) leaves no conflict between two
+        Paddock desks; a server may still report one (a deadlock with another program, a
+        unique key written meanwhile by a tool outside Paddock): the unit of work is then
+        rolled back whole and ``work`` runs again on the new state. ``work`` must do
+        nothing but database work (it may run more than once).
         """
         for attempt in range(1, attempts + 1):
             try:
@@ -293,6 +339,15 @@ def _sqlite_begin(conn: Connection) -> None:
     # readers read a snapshot and never block a writer (WAL).
     writer = conn.get_execution_options().get(WRITER, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def _server_begin(conn: Connection) -> None:
+    # A writer waits (up to the busy timeout, like SQLite's) for the desk writing now to
+    # commit, then reads the committed state: writers are serial, as on one SQLite file.
+    # Taken in READ COMMITTED, so the lock's wait is not hidden behind an older snapshot.
+    if conn.get_execution_options().get(WRITER, False):
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SERVER_WRITE_LOCK})")
 
 
 def sqlite_url(path: Path) -> str:

@@ -97,6 +97,9 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
             raw.execute("PRAGMA foreign_keys = OFF")
         try:
             con.execution_options(paddock_writer=True)
+            if not sqlite:
+                # What a first start waited for must be seen once the lock is ours.
+                con.execution_options(isolation_level="READ COMMITTED")
             with con.begin():
                 if con.dialect.name == "postgresql":
                     con.execute(text("SELECT pg_advisory_xact_lock(1346650955)"))  # "PDCK"

@@ -86,15 +86,19 @@ def _safe(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
-def _open_server(url: str) -> tuple[Database, bool]:
+def server_url(url: str) -> str:
+    """The SQLAlchemy URL of a server given as ``postgresql://`` (psycopg 3 is the driver)."""
+    return "postgresql+psycopg://" + url.split("://", 1)[1]
+
+
+def _open_server(url: str, *, create: bool = True) -> tuple[Database, bool]:
     try:
         import psycopg  # noqa: F401
     except ImportError:
         raise DatabaseError(
             f"{_safe(url)}: PostgreSQL support is not installed "
             "(pip install 'psycopg[binary]'); nothing was created") from None
-    scheme, rest = url.split("://", 1)
-    db = Database(f"postgresql+psycopg://{rest}" if scheme != "postgresql+psycopg" else url)
+    db = Database(server_url(url))
     try:
         try:
             db.engine.connect().close()
@@ -103,6 +107,11 @@ def _open_server(url: str) -> tuple[Database, bool]:
             raise DatabaseError(f"cannot reach the database server {_safe(url)} "
                                 f"({reason})") from exc
         with environment_errors(_safe(url)):
+            if not create:
+                with db.engine.connect() as con:
+                    if schema.current_revision(con) is None:
+                        raise DatabaseError(f"no Paddock database at {_safe(url)} (the "
+                                            "database is empty): run `paddock init` first")
             created = schema.ensure_current(db.engine)
     except BaseException:
         db.close()
@@ -132,7 +141,8 @@ def _populate(db: Database, *, demo: bool, weekend: bool = False) -> None:
 
 
 def open_database(path: Path | str | None = None, *, demo_if_new: bool = False,
-                  demo_weekend: bool = False, notify: Notify | None = None) -> Database:
+                  demo_weekend: bool = False, notify: Notify | None = None,
+                  create: bool = True) -> Database:
     """Open the database, creating it with the season (and the demo field) when new.
 
     Args:
@@ -140,6 +150,7 @@ def open_database(path: Path | str | None = None, *, demo_if_new: bool = False,
         demo_weekend: ... and the first weekends run (results, penalties, tyres), as the
             app does on its first start so every page has something to show.
         notify: where to say that the schema is being upgraded (default: stderr).
+        create: make the database when there is none (False: refuse, as `verify` does).
 
     Raises:
         DatabaseError: not a Paddock database, newer than this program, or unusable;
@@ -147,7 +158,7 @@ def open_database(path: Path | str | None = None, *, demo_if_new: bool = False,
     """
     target = resolve_target(path)
     if isinstance(target, str):
-        db, created = _open_server(target)
+        db, created = _open_server(target, create=create)
         if created:
             try:
                 _populate(db, demo=demo_if_new, weekend=demo_weekend)
@@ -156,6 +167,8 @@ def open_database(path: Path | str | None = None, *, demo_if_new: bool = False,
                 raise
         return db
     if not target.exists():
+        if not create:
+            raise DatabaseError(f"no database at {target}: run `paddock init` to create one")
         try:
             with building_sqlite(target) as new:
                 _populate(new, demo=demo_if_new, weekend=demo_weekend)
@@ -174,7 +187,7 @@ def _is_empty_file(path: Path) -> bool:
 
 
 def init_database(path: Path | str | None = None, *, demo: bool = False,
-                  demo_weekend: bool = False, force: bool = False) -> Path:
+                  demo_weekend: bool = False, force: bool = False) -> Path | str:
     """Create a new database with the season; refuse an existing one unless ``force``.
 
     With ``force`` the old file is kept beside the new one as ``NAME.replaced-TIMESTAMP``
@@ -182,7 +195,7 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
     new database is built whole beside the target and moved into place at the end.
 
     Return:
-        The path of the new database.
+        The path of the new database (a server's URL, without its password, for a server).
     """
     target = resolve_target(path)
     if isinstance(target, str):
@@ -194,7 +207,7 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
             _populate(db, demo=demo or demo_weekend, weekend=demo_weekend)
         finally:
             db.close()
-        return Path(target)
+        return _safe(target)
     file = target
     exists = file.exists() or file.is_symlink()
     if exists and file.is_dir():
