@@ -220,7 +220,7 @@ def cmd_tyres_list(args: argparse.Namespace) -> int:
                      for s in info.slicks]})
         return 0
     print(f"Event {info.event_number} {info.event_name}: slicks per car "
-          f"(quota {info.rules.slick_quota})")
+          f"(quota {info.tyre_rules.slick_quota})")
     for s in info.slicks:
         print(f"{s.car:>4}  {s.driver or '':<30} {s.registered:>2} registered, "
               f"{'' if s.left is None else s.left:>2} left, {s.carried_over} carried over, "

@@ -476,7 +476,7 @@ def tyre_allocation_document(db: Database, *, event: str,
     slicks = {s.car: s for s in info.slicks}
     wets = {s.car: s for s in info.wets}
     numbers = sorted(facts.entered | {t.car for t in info.tyres}, key=car_number_key)
-    carry_limit = info.rules.carry_over_limit
+    carry_limit = info.tyre_rules.carry_over_limit
     # Replacements and scrapped tyres are the exception: a column only when some car has one.
     wanted_totals = {"New slicks", "Wets", "Carried over"}
     if any(s.replacements for s in (*info.slicks, *info.wets)):
@@ -496,8 +496,8 @@ def tyre_allocation_document(db: Database, *, event: str,
             for t in info.tyres if t.car == number)
         slick, wet = slicks.get(number), wets.get(number)
         totals = [TyreTotal("New slicks", slick.registered if slick else 0,
-                            info.rules.slick_quota),
-                  TyreTotal("Wets", wet.registered if wet else 0, info.rules.wet_quota),
+                            info.tyre_rules.slick_quota),
+                  TyreTotal("Wets", wet.registered if wet else 0, info.tyre_rules.wet_quota),
                   TyreTotal("Carried over",
                             (slick.carried_over if slick else 0)
                             + (wet.carried_over if wet else 0), carry_limit),

@@ -218,6 +218,7 @@ def register_tyres(
         views = []
         added = rules.new_tyres(barcodes, car=car, event=ctx.event.number, tyre_type=kind,
                                 replacement=replacement, reason=reason)
+        assert ctx.season.id is not None and ctx.event.id is not None
         # A voided registration keeps its row (the barcode is unique in the season):
         # registering the tyre again takes that row over.
         voided = {r.barcode: (r, c) for r, c in existing
@@ -327,6 +328,7 @@ def carry_over_tyres(db: Database, *, event: str, car: str, barcodes: Sequence[s
             raise RuleViolation([str(p) for p in problems])
         wanted = {rules.normalise_barcode(b) for b in barcodes}
         views = []
+        assert target.id is not None
         for record, _car in ctx.records(TyreRecord.entry_id == entry_id,
                                         col(TyreRecord.barcode).in_(wanted)):
             record.carried_from_event_id, record.event_id = record.event_id, target.id
@@ -450,7 +452,7 @@ class EventTyres:
 
     event_number: int
     event_name: str
-    rules: rules.TyreRules
+    tyre_rules: rules.TyreRules
     tyres: tuple[TyreView, ...]
     slicks: tuple[rules.CarTyreSummary, ...]
     wets: tuple[rules.CarTyreSummary, ...]

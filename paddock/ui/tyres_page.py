@@ -627,7 +627,7 @@ class TyresPage(QWidget):
         tyres = self.tyre_model.rows()
         total = len(tyres)
         scrapped = sum(1 for t in tyres if t.status == TyreStatus.SCRAPPED.value)
-        quota = info.rules.slick_quota
+        quota = info.tyre_rules.slick_quota
         self.summary.setText(
             f"Event {info.event_number} · {info.event_name} · {total} "
             f"tyre{'' if total == 1 else 's'} registered"
@@ -1093,7 +1093,7 @@ class TyresPage(QWidget):
                       and t.status != TyreStatus.SCRAPPED.value]
         dialog = CarryOverDialog(
             self._db, self._event, car, self._driver(car), candidates,
-            limit=self._info.rules.carry_over_limit,
+            limit=self._info.tyre_rules.carry_over_limit,
             to_event=f"event {target.number} ({target.name})", parent=self)
         if dialog.exec() == CarryOverDialog.DialogCode.Accepted and dialog.carried:
             count = len(dialog.carried)
