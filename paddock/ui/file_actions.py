@@ -23,34 +23,27 @@ log = logging.getLogger(__name__)
 _LAST_FOLDER_KEY = "files/last_folder"
 
 
-def render_entry_list(db_path: Path, event: int | None = None) -> bytes:
+def render_entry_list(db_path: Path | None, event: int | None = None) -> bytes:
     """Make the entry list PDF with a connection of this thread's own (runs on the pool).
 
     Args:
-        db_path: the database file.
+        db_path: the database file (None, a server: refused, it has no file to reopen).
         event: the event's number for an event entry list; None for the season's.
     """
     # Imported here: the PDF renderer (reportlab) is heavy and only needed now.
-    from paddock.services.database import open_database
     from paddock.services.documents import entry_list_pdf
+    from paddock.ui.documents_catalogue import on_own_connection
 
-    db = open_database(db_path)
-    try:
-        return entry_list_pdf(db, None if event is None else str(event))
-    finally:
-        db.close()
+    return on_own_connection(
+        db_path, lambda db: entry_list_pdf(db, None if event is None else str(event)))
 
 
-def import_entries(db_path: Path, csv_path: Path) -> int:
+def import_entries(db_path: Path | None, csv_path: Path) -> int:
     """Import an entry list CSV with a connection of this thread's own (runs on the pool)."""
-    from paddock.services.database import open_database
     from paddock.services.entries import import_entries_csv
+    from paddock.ui.documents_catalogue import on_own_connection
 
-    db = open_database(db_path)
-    try:
-        return import_entries_csv(db, csv_path)
-    finally:
-        db.close()
+    return on_own_connection(db_path, lambda db: import_entries_csv(db, csv_path))
 
 
 #: A refusal longer than this shows its first lines, and every line under "Show Details".
@@ -88,7 +81,7 @@ class FileActions(QObject):
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: Path | None,
         runner: TaskRunner,
         window: QWidget,
         settings: QSettings,
@@ -198,7 +191,7 @@ class FileActions(QObject):
 
     def _last_folder(self) -> Path:
         saved = self._settings.value(_LAST_FOLDER_KEY, "", str)
-        if saved and Path(saved).is_dir():
+        if isinstance(saved, str) and saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)

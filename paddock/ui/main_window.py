@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self.runner = runner if runner is not None else TaskRunner(parent=self)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Paddock – {db.path.name}")
+        self.setWindowTitle(f"Paddock – {db.path.name if db.path is not None else db.where}")
         self.setMinimumSize(760, 520)
         self._fitted = False
 
@@ -527,7 +527,8 @@ class MainWindow(QMainWindow):
             # A hand-edited or stale setting keeps the first event.
             with contextlib.suppress(TypeError, ValueError):
                 self.header.select_event(int(event))
-        page = self._settings.value(_PAGE_KEY, 0)
+        # Whatever the settings file holds: int() below checks it.
+        page: Any = self._settings.value(_PAGE_KEY, 0)
         try:
             self.show_page(int(page))
         except (TypeError, ValueError):
@@ -562,4 +563,6 @@ class _PageSlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
     def hold(self, page: QWidget) -> None:
-        self.layout().addWidget(page)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(page)

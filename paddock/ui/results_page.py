@@ -122,17 +122,11 @@ NAME_FLOOR = 130
 LAP_KINDS = ("alkamel-time-cards", "generic-laps")
 
 
-def load_timing_files(db_path: Path, event: str, session: str, files: Sequence[Path],
+def load_timing_files(db_path: Path | None, event: str, session: str, files: Sequence[Path],
                       reason: str) -> ImportSummary:
     """Import timing files with a connection of this thread's own (runs on the pool)."""
-    from paddock.services.database import open_database
-
-    db = open_database(db_path)
-    try:
-        return result_service.import_results(db, event=event, session=session, files=files,
-                                             reason=reason)
-    finally:
-        db.close()
+    return on_own_connection(db_path, lambda db: result_service.import_results(
+        db, event=event, session=session, files=files, reason=reason))
 
 
 def classification_pdf(db_path: Path | None, event: str, session: str,
@@ -484,7 +478,7 @@ class ResultsPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, PANEL_HEIGHT])
         self.splitter.splitterMoved.connect(self._splitter_moved)
-        self._panel_open = True
+        self._panel_open: bool = True
         self._panel_chosen = False  # the official opened or closed it: no more automatics
         self._update_panel_toggle()
 
@@ -1094,11 +1088,12 @@ class ResultsPage(QWidget):
             self.select_car(number)
         return dialog
 
-    def publish(self) -> PublishDialog | None:
+    def publish(self) -> PublishDialog | BulletinDialog | None:
         """Ask to publish the session as the next official revision, and publish it.
 
         Return:
-            The dialog once closed, or None when there is nothing to publish.
+            The dialog once closed (the bulletin's when decisions are pending), or None
+            when there is nothing to publish.
         """
         results, event = self._results, self._event
         if results is None or event is None or not results.rows:
