@@ -13,7 +13,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -50,7 +49,8 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any, add_db: AddDb) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: AddDb) -> None:
     """Add ``backup list`` and ``backup restore`` to the ``paddock`` parser."""
     backup = subparsers.add_parser("backup", help="the copies kept before publishes")
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)

@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -30,7 +29,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any, add_db: AddDb) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: AddDb) -> None:
     """Add ``copy`` to the ``paddock`` parser."""
     p = subparsers.add_parser(
         "copy", help="copy a whole database (file or server) to a new one",

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -34,7 +33,8 @@ def cmd_export_results(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any, add_db: AddDb) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: AddDb) -> None:
     """Add ``export results`` to the ``paddock`` parser."""
     export = subparsers.add_parser("export", help="results as files for other tools")
     actions = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)

@@ -174,7 +174,8 @@ def _event_race(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--race", required=required, type=int, choices=[1, 2])
 
 
-def register(subparsers: Any, add_db: AddDb) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: AddDb) -> None:
     """Add ``grid``, ``standings`` and ``points-scale`` to the ``paddock`` parser.
 
     Args:

@@ -13,7 +13,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
 
 AddDb = Callable[[argparse.ArgumentParser], None]
 
@@ -40,7 +39,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def register(subparsers: Any, add_db: AddDb) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: AddDb) -> None:
     """Add ``verify`` to the ``paddock`` parser."""
     p = subparsers.add_parser(
         "verify", help="check every official revision's hash, the backups and the file",

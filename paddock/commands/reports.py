@@ -124,7 +124,8 @@ def _event_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, add_db: Callable[..., None]) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: Callable[..., None]) -> None:
     p = sub.add_parser(
         "report", help="write a document as PDF",
         description="Write a document as PDF (event-pack: every current document of an "

@@ -79,7 +79,8 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
 
 
-def register(subparsers: Any, add_db: AddDb) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             add_db: AddDb) -> None:
     """Add ``session set`` and ``session show`` to the ``paddock`` parser."""
     session = subparsers.add_parser("session", help="a session's start, length and conditions")
     actions = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)

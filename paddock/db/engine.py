@@ -587,11 +587,11 @@ def building_sqlite(path: Path, *, replace: bool = False,
         db.close()
         with environment_errors(path):
             # One self-contained file (no -wal beside it) before it moves into place.
-            con = sqlite3.connect(temp, isolation_level=None)
+            plain = sqlite3.connect(temp, isolation_level=None)
             try:
-                con.execute("PRAGMA journal_mode = DELETE")
+                plain.execute("PRAGMA journal_mode = DELETE")
             finally:
-                con.close()
+                plain.close()
             fd = os.open(temp, os.O_RDONLY)
             try:
                 os.fsync(fd)

@@ -7,11 +7,15 @@ because it costs start-up time on every launch of the app.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from paddock.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Every revision this program knows, oldest first; a test checks it against Alembic's.
@@ -61,7 +65,7 @@ def ensure_current(engine: Engine) -> bool:
 
 
 def alembic_config(engine: Engine | None = None,
-                   connection: Connection | None = None):  # type: ignore[no-untyped-def]
+                   connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()

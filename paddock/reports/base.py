@@ -136,7 +136,7 @@ def facts_table(info: SessionInfo, zone: tzinfo, width: float) -> Table:
             values.append(FitText([Line(value, SANS_BOLD, 8.5)], "left"))
         else:
             values.append(value)
-    style = [
+    style: list[tuple[Any, ...]] = [
         # A light box: the facts belong to the session, not to the table below.
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("LINEBEFORE", (1, 0), (-1, -1), 0.4, RULE),
@@ -298,13 +298,15 @@ def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas's own (private) page reset: types-reportlab does not declare it.
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._held)
             for state in self._held:
                 self.__dict__.update(state)
-                footer(self, self._pageNumber, total)
+                # A private Canvas attribute that types-reportlab does not declare.
+                footer(self, self._pageNumber, total)  # type: ignore[attr-defined]
                 super().showPage()
             super().save()
 

@@ -9,7 +9,7 @@ both ends. Then the table: laps down, positions across, the car numbers in the c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -34,9 +34,15 @@ CLASS_STYLES: tuple[tuple[Any, tuple[float, ...], str], ...] = (
 MARKER_EVERY = 5
 
 
+def _rect(x: float, y: float, width: float, height: float, **style: Any) -> Rect:
+    # types-reportlab types Rect's **kw as the TypedDict itself rather than Unpack[...] of it,
+    # so it refuses every keyword; passed on as a dict they are checked by reportlab alone.
+    return Rect(x, y, width, height, **style)
+
+
 def _marker(kind: str, x: float, y: float, color: Any, size: float = 2.4) -> list[Any]:
     if kind == "square":
-        return [Rect(x - size, y - size, 2 * size, 2 * size, fillColor=colors.white,
+        return [_rect(x - size, y - size, 2 * size, 2 * size, fillColor=colors.white,
                      strokeColor=color, strokeWidth=0.8)]
     if kind == "triangle":
         return [Polygon([x - size, y - size, x + size, y - size, x, y + size * 1.2],
@@ -88,7 +94,8 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
         y = y_of(position)
         drawing.add(Line(left, y, right, y, strokeColor=colors.HexColor("#e3e6eb"),
                          strokeWidth=0.3))
-        for x, anchor in ((4, "start"), (width - 4, "end")):
+        ends: tuple[tuple[float, Literal["start", "end"]], ...] = ((4, "start"), (width - 4, "end"))
+        for x, anchor in ends:
             drawing.add(String(x, y - label_size * 0.35, str(position), fontName=CONDENSED,
                                fontSize=label_size, fillColor=GREY, textAnchor=anchor))
     lap_step = 1 if laps <= 30 else 5 if laps <= 150 else 10
@@ -113,7 +120,9 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
             points += [x_of(lap), y_of(position)]
         if len(points) >= 4:
             drawing.add(PolyLine(points, strokeColor=color, strokeWidth=0.9,
-                                 strokeDashArray=list(dash) or None, strokeLineJoin=1))
+                                 # None (solid) is reportlab's own default; the stubs omit it.
+                                 strokeDashArray=list(dash) or None,  # type: ignore[arg-type]
+                                 strokeLineJoin=1))
         last = len(car.positions)
         for lap, position in enumerate(car.positions, start=1):
             if lap in (1, last) or lap % MARKER_EVERY == 0:
@@ -138,14 +147,15 @@ def chart_drawing(document: LapChartDocument, width: float, height: float) -> Dr
     for name in classes:
         color, dash, marker = styles[name]
         drawing.add(Line(x, y, x + 28, y, strokeColor=color, strokeWidth=1.2,
-                         strokeDashArray=list(dash) or None))
+                         # None (solid) is reportlab's own default; the stubs omit it.
+                         strokeDashArray=list(dash) or None))  # type: ignore[arg-type]
         for shape in _marker(marker, x + 14, y, color, 2.8):
             drawing.add(shape)
         drawing.add(String(x + 33, y - 3, name or "(no class)", fontName=CONDENSED_BOLD,
                            fontSize=8, fillColor=INK))
         x += 48 + len(name or "(no class)") * 5.2
-    drawing.add(Rect(left, bottom, right - left, top - bottom, fillColor=None,
-                     strokeColor=RULE, strokeWidth=0.5))
+    drawing.add(_rect(left, bottom, right - left, top - bottom, fillColor=None,
+                      strokeColor=RULE, strokeWidth=0.5))
     return drawing
 
 

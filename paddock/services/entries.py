@@ -220,8 +220,10 @@ def _write(session: Session, sr: _SeasonRules, data: EntryInput, entry: Entry | 
                       gentleman=data.gentleman, full_season=data.full_season)
         session.add(entry)
         session.flush()
+        assert entry.id is not None
         # A new entry is entered in every event; part-season entries are trimmed after.
         for event_id in session.exec(select(Event.id).where(Event.season_id == season_id)):
+            assert event_id is not None
             session.add(EventEntry(event_id=event_id, entry_id=entry.id))
     else:
         entry.number, entry.driver_id, entry.team_id = data.number, driver.id, team.id
@@ -247,7 +249,9 @@ def list_entries(db: Database, *, event: int | None = None) -> list[EntryView]:
     with db.reader() as session:
         sr = _SeasonRules(session, current_season(session))
         query = (
-            select(Entry, Driver, Team, Car, RaceClass)
+            # sqlmodel's select() is typed for at most 4 columns, this one has more.
+            select(  # type: ignore[call-overload]
+                   Entry, Driver, Team, Car, RaceClass)
             .join(Driver, col(Entry.driver_id) == Driver.id)
             .join(Team, col(Entry.team_id) == Team.id)
             .join(Car, col(Entry.car_id) == Car.id)
@@ -465,7 +469,9 @@ def enter_events(session: Session, entry: Entry, event_numbers: Iterable[int]) -
             session.delete(row)
         session.flush()
         for n in wanted:
-            session.add(EventEntry(event_id=events[n].id, entry_id=entry_id))
+            event_id = events[n].id
+            assert event_id is not None
+            session.add(EventEntry(event_id=event_id, entry_id=entry_id))
         audit.record(session, "events", "entry", entry_id,
                      before=sorted(before), after=wanted)
 

@@ -259,7 +259,9 @@ def _load_results(db: Database, event: str, race: int) -> tuple[str, _Results]:
 
 def _details(s: Session, season: Season) -> dict[str, _Details]:
     rows = s.exec(
-        select(Entry.number, Driver.first_name, Driver.last_name, Team.name, RaceClass.name,
+        # sqlmodel's select() is typed for at most 4 columns, this one has more.
+        select(  # type: ignore[call-overload]
+               Entry.number, Driver.first_name, Driver.last_name, Team.name, RaceClass.name,
                Driver.nationality, Car.code)
         .join(Driver, col(Entry.driver_id) == Driver.id)
         .join(Team, col(Entry.team_id) == Team.id)

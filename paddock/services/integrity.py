@@ -91,7 +91,9 @@ def _revision_problems(db: Database, problems: list[str]) -> int:
     """Check every stored revision against its recorded hash; return how many there are."""
     with db.reader() as s:
         rows = s.exec(
-            select(Season.year, Event.short_name, RaceSession.code, PublishedRevision.session_id,
+            # sqlmodel's select() is typed for at most 4 columns, this one has more.
+            select(  # type: ignore[call-overload]
+                   Season.year, Event.short_name, RaceSession.code, PublishedRevision.session_id,
                    PublishedRevision.revision, PublishedRevision.payload,
                    PublishedRevision.content_hash)
             .select_from(PublishedRevision)

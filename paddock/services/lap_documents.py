@@ -175,9 +175,9 @@ def _deleted(results: SessionResults, timing: dict[str, dict[int, str]]
     out: dict[str, dict[int, tuple[str, str]]] = {}
     for number, laps in now.items():
         for lap, reason in laps.items():
-            penalty = decided.get((number, lap))
-            if penalty is not None and penalty.kind is pen.PenaltyKind.DELETE_LAP:
-                by = f"decision {penalty.decision}" if penalty.decision else "stewards"
+            decision = decided.get((number, lap))
+            if decision is not None and decision.kind is pen.PenaltyKind.DELETE_LAP:
+                by = f"decision {decision.decision}" if decision.decision else "stewards"
             else:
                 by = "timing system"
             out.setdefault(number, {})[lap] = (reason or "deleted in the timing system", by)
@@ -346,10 +346,10 @@ def best_laps_document(db: Database, *, event: str, session: str,
     rows.sort(key=lambda item: (item[0][0].lap_time_ms if item[0] else 10**12,))
     out = []
     position = 0
-    for laps, number in rows:
-        position += 1 if laps else 0
-        out.append(BestLapsRow(position=position if laps else None, car=data.cars[number],
-                               laps=laps))
+    for best, number in rows:
+        position += 1 if best else 0
+        out.append(BestLapsRow(position=position if best else None, car=data.cars[number],
+                               laps=best))
     return BestLapsDocument(**data.header, rows=tuple(out), count=BEST_LAPS_COUNT,
                             notes=("Deleted lap times do not count. Lap numbers under the "
                                    "times.",))
@@ -408,7 +408,7 @@ def pit_stops_document(db: Database, *, event: str, session: str,
     for number in data.order:
         laps = data.laps[number]
         by_lap = {lap.lap: lap for lap in laps}
-        stops = []
+        stops: list[PitStop] = []
         for lap in laps:
             if not lap.in_pit:
                 continue
@@ -544,9 +544,9 @@ def lap_chart_document(db: Database, *, event: str, session: str,
     last = max((max(times, default=0) for times in elapsed.values()), default=0)
     order = []
     positions: dict[str, list[int]] = {n: [] for n in data.order}
-    for lap in range(1, last + 1):
-        there = sorted((times[lap], data.order.index(n), n)
-                       for n, times in elapsed.items() if lap in times)
+    for lap_number in range(1, last + 1):
+        there = sorted((times[lap_number], data.order.index(n), n)
+                       for n, times in elapsed.items() if lap_number in times)
         order.append(tuple(n for _t, _i, n in there))
         for position, (_t, _i, number) in enumerate(there, start=1):
             positions[number].append(position)

@@ -227,7 +227,9 @@ class _Context:
     def entries(self) -> dict[str, tuple[str, str, str, str, str]]:
         """Car number -> (class, driver, nationality, team, car) for the whole season."""
         rows = self.s.exec(
-            select(Entry.number, RaceClass.name, Driver.first_name, Driver.last_name,
+            # sqlmodel's select() is typed for at most 4 columns, this one has more.
+            select(  # type: ignore[call-overload]
+                   Entry.number, RaceClass.name, Driver.first_name, Driver.last_name,
                    Driver.nationality, Team.name, Car.code)
             .join(RaceClass, col(Entry.class_id) == RaceClass.id)
             .join(Driver, col(Entry.driver_id) == Driver.id)
@@ -287,7 +289,9 @@ class _Context:
         classes = {n: v[0] for n, v in entries.items()}
         penalties = [p.to_rule() for p in self.penalties() if with_pending or not p.pending]
         laps = self.s.exec(
-            select(LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
+            # sqlmodel's select() is typed for at most 4 columns, this one has more.
+            select(  # type: ignore[call-overload]
+                   LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
                    LapRecordRow.elapsed_ms, LapRecordRow.hour, LapRecordRow.timing_deleted,
                    LapRecordRow.timing_reason)
             .where(LapRecordRow.session_id == self.session_id)

@@ -162,6 +162,7 @@ def add_class(db: Database, name: str, *, cars: tuple[str, ...] = (),
         if problems:
             raise RuleViolation(problems)
         admitted = " ".join(cars) if cars else " ".join(sorted(codes, reverse=True))
+        assert season.id is not None
         session.add(RaceClass(season_id=season.id, name=name, sort_order=len(known),
                               allowed_cars=admitted, requires_gentleman=gentleman,
                               max_age=max_age))

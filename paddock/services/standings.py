@@ -266,7 +266,9 @@ def _entries(s: Session, season: Season) -> dict[str, _EntryInfo]:
     ages = eligibility.AgeRule(season.age_reference, season.rookie_max_age,
                                season.junior_max_age)
     rows = s.exec(
-        select(Entry.number, Entry.full_season, Driver.first_name, Driver.last_name,
+        # sqlmodel's select() is typed for at most 4 columns, this one has more.
+        select(  # type: ignore[call-overload]
+               Entry.number, Entry.full_season, Driver.first_name, Driver.last_name,
                Driver.date_of_birth, Driver.nationality, Team.name, Car.code)
         .join(Driver, col(Entry.driver_id) == Driver.id)
         .join(Team, col(Entry.team_id) == Team.id)
@@ -296,7 +298,9 @@ class _Race:
 
 def _races(s: Session, season: Season) -> list[_Race]:
     rows = s.exec(
-        select(RaceSession.id, Event.number, Event.short_name, Event.name, RaceSession.code,
+        # sqlmodel's select() is typed for at most 4 columns, this one has more.
+        select(  # type: ignore[call-overload]
+               RaceSession.id, Event.number, Event.short_name, Event.name, RaceSession.code,
                RaceSession.name, RaceSession.race_number)
         .join(Event, col(RaceSession.event_id) == Event.id)
         .where(Event.season_id == season.id, RaceSession.kind == "race")

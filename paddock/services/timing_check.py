@@ -105,7 +105,9 @@ def _no_crossing(ctx: _Context, crossed: set[str], listed: set[str]) -> tuple[No
 def check_in(ctx: _Context) -> SessionCheck:
     """The check, inside a unit of work that is already open (publish uses it)."""
     overall, by_class = _lines(ctx, "results"), _lines(ctx, "by-class")
-    laps = ctx.s.exec(select(LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
+    # sqlmodel's select() is typed for at most 4 columns, this one has more.
+    laps = ctx.s.exec(select(  # type: ignore[call-overload]
+                             LapRecordRow.number, LapRecordRow.lap, LapRecordRow.lap_time_ms,
                              LapRecordRow.timing_deleted, LapRecordRow.timing_reason)
                       .where(LapRecordRow.session_id == ctx.session_id)).all()
     lap_times: dict[str, dict[int, int | None]] = {}

@@ -322,23 +322,23 @@ def cross_check(time_cards: TimingFile, results: TimingFile
         return errors, warnings
     listed = {record.number: record for record in results.results}
     for record in results.results:
-        lap = last_lap.get(record.number)
-        if lap is None:
+        last = last_lap.get(record.number)
+        if last is None:
             if record.laps:
                 warnings.append(InputWarning(
                     f"car {record.number} has {record.laps} laps in the results file but "
                     f"none in the time cards {time_cards.name}",
                     Location(results.name, record.line, laps_column)))
-        elif record.laps and record.laps != lap.lap:
+        elif record.laps and record.laps != last.lap:
             errors.append(InputError(
                 f"car {record.number} has {record.laps} laps in the results file but "
-                f"{lap.lap} in the time cards ({time_cards.name}:{lap.line}): one of the "
+                f"{last.lap} in the time cards ({time_cards.name}:{last.line}): one of the "
                 "files is cut short or damaged",
                 Location(results.name, record.line, laps_column)))
     for number, lap in last_lap.items():
-        record = listed.get(number)
-        if record is None or not record.laps:
-            said = "is not in" if record is None else "has 0 laps in"
+        listed_record = listed.get(number)
+        if listed_record is None or not listed_record.laps:
+            said = "is not in" if listed_record is None else "has 0 laps in"
             errors.append(InputError(
                 f"car {number} has {lap.lap} laps in the time cards but {said} the results "
                 f"file {results.name}: one of the files is cut short or damaged",

@@ -149,7 +149,9 @@ class EntryDialog(QDialog):
         self.team_combo.setEditable(True)
         self.team_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.team_combo.addItems(list(self._choices.teams))
-        self.team_combo.lineEdit().setPlaceholderText("Choose or type a team")
+        team_edit = self.team_combo.lineEdit()
+        assert team_edit is not None  # the combo box is editable
+        team_edit.setPlaceholderText("Choose or type a team")
         completer = QCompleter(list(self._choices.teams), self.team_combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

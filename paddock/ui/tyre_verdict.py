@@ -365,10 +365,12 @@ class VerdictPanel(QFrame):
 
     def _fit(self) -> None:
         """Give each big line the largest size up to its own that fits the panel's width."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         if self.car_label.isVisibleTo(self):
-            room -= self.car_label.width() + self.layout().spacing()
+            room -= self.car_label.width() + layout.spacing()
         for label, (largest, weight) in self._sizes.items():
             size = largest * (0.7 if label is self.headline_label
                               and self.display.tone is Tone.IDLE else 1.0)

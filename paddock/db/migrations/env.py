@@ -8,10 +8,13 @@ SQLite cannot ALTER most things, so batch mode copies a table instead.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from alembic import context
+from alembic.runtime.migration import MigrationContext, MigrationInfo
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import paddock.db.models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -21,12 +24,14 @@ target_metadata = SQLModel.metadata
 DIE_AFTER = "PADDOCK_TEST_DIE_AFTER_MIGRATION"
 
 
-def _after_each(*, step: Any, **_kw: Any) -> None:
+def _after_each(ctx: MigrationContext, step: MigrationInfo, heads: Collection[Any],
+                run_args: Mapping[str, Any]) -> None:
+    # Alembic calls it with these keywords: ctx, step, heads, run_args.
     if os.environ.get(DIE_AFTER) and step.up_revision_id == os.environ[DIE_AFTER]:
         os._exit(75)
 
 
-def _run(connection: Any) -> None:
+def _run(connection: Connection) -> None:
     sqlite = connection.dialect.name == "sqlite"
     context.configure(
         connection=connection,
