@@ -10,7 +10,8 @@
     paddock report standings [--class C] -o FILE.pdf
     paddock report results-by-class --event EVENT --session R1 [--class C] -o FILE.pdf
     paddock report season-entry-list -o FILE.pdf
-    paddock report event-pack --event EVENT -o FOLDER
+    paddock report event-pack --event EVENT -o FOLDER   (and NN-...-event-pack.pdf: all
+                                                         of them behind a cover and index)
 
 Which documents there are, what options each needs and how each is made is the
 catalogue's (`paddock.services.catalogue`), which the window and the event pack read too.
@@ -117,6 +118,9 @@ def _event_pack(args: argparse.Namespace) -> int:
     with _db(args) as db:
         pack = event_pack(db, event=args.event, folder=args.output)
     for item in pack.written:
+        print(f"wrote {item.path} ({item.size:,} bytes): {item.title}")
+    if pack.combined is not None:
+        item = pack.combined
         print(f"wrote {item.path} ({item.size:,} bytes): {item.title}")
     for reason in pack.skipped:
         print(f"skipped {reason}", file=sys.stderr)

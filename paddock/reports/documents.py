@@ -429,3 +429,35 @@ def content_hash(document: DocumentBase) -> str:
     payload = {"type": type(document).__name__, "data": _plain(document)}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+# --- Event pack cover ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    """One document of the event pack as its cover lists it.
+
+    Attributes:
+        title: "Race 1 classification".
+        file_name: the separate file it was also written to ("06-sebring-R1-....pdf").
+        state: how it stands ("Official · rev 2", "Provisional").
+        first_page: the page of the combined file it starts on; None when it is not in
+            it (cannot be made yet: ``missing`` says why).
+        pages: how many pages it has.
+        missing: why it is not in the pack, "" when it is.
+    """
+
+    title: str
+    file_name: str = ""
+    state: str = ""
+    first_page: int | None = None
+    pages: int = 0
+    missing: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventPackCover(DocumentBase):
+    """The cover and index of the combined event pack: its documents in weekend order."""
+
+    entries: tuple[PackEntry, ...]

@@ -290,6 +290,19 @@ def _laps_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     return session_readiness(look, choice)
 
 
+def _decisions_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
+    """The stewards' decisions of a session: needs one."""
+    assert choice.session is not None
+    penalties = look.results(choice.session).penalties
+    if not penalties:
+        return Readiness(missing=f"No decisions in {choice.session} yet")
+    count, pending = len(penalties), sum(p.pending for p in penalties)
+    state = f"{count} {'decision' if count == 1 else 'decisions'}"
+    if pending:
+        state += f" · {pending} pending"
+    return Readiness(state=state)
+
+
 def _entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     return Readiness(state=f"The cars entered at {look.event.name}")
 
@@ -321,6 +334,13 @@ def _season_entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Rea
 
 def _season_entry_list(db: Database) -> bytes:
     return docs.entry_list_pdf(db, None)
+
+
+def _decisions(db: Database, *, event: str, session: str,
+               decision: str | None = None) -> bytes:
+    from paddock.services.decision_documents import decisions_pdf
+
+    return decisions_pdf(db, event=event, session=session, decision=decision)
 
 
 def _lap_document(key: str, db: Database, *, event: str, session: str,
@@ -356,6 +376,10 @@ DOCUMENTS: list[DocumentType] = [
                    # Not yet in the event pack: its combined PDF with an index is to come.
                    ready=_laps_readiness, in_pack=False)
       for key, title in LAP_TITLES.items()),
+    DocumentType("decisions", "Stewards' decisions", _decisions,
+                 required=("event", "session"), optional=("decision",),
+                 # Not yet in the event pack: it would renumber the pack's files.
+                 ready=_decisions_readiness, in_pack=False),
     DocumentType("tyres", "Tyre allocation", docs.tyres_pdf, scope="event",
                  required=("event",), optional=("barcodes",), ready=_tyres_readiness,
                  merges_pdfs=True),

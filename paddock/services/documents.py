@@ -36,8 +36,10 @@ from paddock.reports.documents import (
     DocumentStatus,
     EntryListDocument,
     EntryListRow,
+    EventPackCover,
     GridDocument,
     GridSlot,
+    PackEntry,
     PenaltyLine,
     QualifyingDocument,
     QualifyingRow,
@@ -730,6 +732,9 @@ class EventPack:
     folder: Path
     written: tuple[PackFile, ...]
     skipped: tuple[str, ...]
+    #: The combined file: a cover with an index, then every document written (None when
+    #: nothing was written).
+    combined: PackFile | None = None
 
 
 def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
@@ -741,7 +746,10 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
     pages; the championship standings as they stand. Files are numbered by their place in
     the weekend, whether or not the documents before them exist yet, so a document keeps
     its file name from one run to the next and a re-run replaces it:
-    ``04-sebring-Q-classification.pdf``. A document that cannot be made yet is skipped
+    ``04-sebring-Q-classification.pdf``. Beside them, one combined file
+    (``00-sebring-event-pack.pdf``): a cover page with the event, the time the pack was
+    made and an index of the documents with their state and the page each starts on,
+    then every document written. A document that cannot be made yet is skipped
     (with the reason), not an error. Everything is rendered before anything is written,
     so a failure leaves the folder as it was; the folder itself is created when its
     parent exists.
@@ -756,17 +764,26 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
 
     # Never into the backups folder, never over the database's files (checked per file).
     target = check_output_folder(folder, db.path)
-    candidates = pack_candidates(event_documents(db, event))
+    catalogue = event_documents(db, event)
+    candidates = pack_candidates(catalogue)
     width = max(2, len(str(len(candidates))))
     rendered: list[tuple[Path, str, bytes]] = []
     skipped: list[str] = []
+    made: list[tuple[Any, Path | None, bytes]] = []
     for slot, choice in candidates:
         if choice.missing:
             skipped.append(f"{choice.full_title}: {choice.missing[0].lower()}"
                            f"{choice.missing[1:]}")
+            made.append((choice, None, b""))
             continue
-        rendered.append((target / f"{slot:0{width}d}-{choice.file_stem}.pdf",
-                         choice.full_title, build_choice(db, choice)))
+        path = target / f"{slot:0{width}d}-{choice.file_stem}.pdf"
+        data = build_choice(db, choice)
+        rendered.append((path, choice.full_title, data))
+        made.append((choice, path, data))
+    combined_path = target / f"{0:0{width}d}-{catalogue.short_name}-event-pack.pdf"
+    if rendered:
+        rendered.append((combined_path, "Event pack (cover, index and every document)",
+                         _combined_pack(db, event, made)))
     for path, _title, _data in rendered:
         if target.is_dir():
             check_output_file(path, db.path)
@@ -775,4 +792,54 @@ def event_pack(db: Database, *, event: str, folder: Path | str) -> EventPack:
     for path, title, data in rendered:
         write_output(path, data, db_path=db.path)
         written.append(PackFile(path, title, len(data)))
-    return EventPack(target, tuple(written), tuple(skipped))
+    combined = written.pop() if rendered else None
+    return EventPack(target, tuple(written), tuple(skipped), combined)
+
+
+def _page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def pack_cover_document(db: Database, *, event: str,
+                        made: Sequence[tuple[Any, Path | None, bytes]], cover_pages: int = 1,
+                        generated_at: datetime | None = None) -> EventPackCover:
+    """The combined pack's cover: ``made`` holds each candidate (a catalogue
+    `DocumentChoice`), the file it was written to (None: not made) and its PDF."""
+    facts = _event_facts(db, event)
+    entries = []
+    page = cover_pages + 1
+    for choice, path, data in made:
+        if path is None:
+            entries.append(PackEntry(title=choice.full_title, missing=choice.missing))
+            continue
+        pages = _page_count(data)
+        entries.append(PackEntry(title=choice.full_title, file_name=path.name,
+                                 state=choice.state, first_page=page, pages=pages))
+        page += pages
+    return EventPackCover(**facts.header("Event Pack", generated_at=generated_at),
+                          status=None, entries=tuple(entries))
+
+
+def _combined_pack(db: Database, event: str,
+                   made: Sequence[tuple[Any, Path | None, bytes]]) -> bytes:
+    """The cover with its index, then every document made, as one PDF."""
+    from paddock.reports.pack_cover import render_pack_cover
+
+    generated_at = datetime.now(UTC)
+    cover_pages = 1
+    while True:
+        # The index names the page each document starts on, which depends on how many
+        # pages the cover itself takes: rendered again until that settles.
+        cover = render_pack_cover(pack_cover_document(
+            db, event=event, made=made, cover_pages=cover_pages, generated_at=generated_at))
+        pages = _page_count(cover)
+        if pages == cover_pages:
+            break
+        cover_pages = pages
+    return _concatenate([cover, *(data for _, path, data in made if path is not None)])

@@ -144,6 +144,8 @@ def test_event_pack_prints_what_it_wrote(weekend: tuple[str, Weekend], tmp_path:
                             "-o", str(folder))
     assert code == 0, err
     names = sorted(p.name for p in folder.iterdir())
+    assert names.pop(0) == "00-road-america-event-pack.pdf"
+    assert f"wrote {folder / '00-road-america-event-pack.pdf'} (" in stdout
     assert names == ["01-road-america-entry-list.pdf", "04-road-america-Q-classification.pdf",
                      "05-road-america-R1-grid.pdf", "06-road-america-R1-classification.pdf",
                      "07-road-america-R1-results-by-class.pdf", "08-road-america-R2-grid.pdf",

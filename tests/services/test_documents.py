@@ -386,7 +386,8 @@ def test_event_pack_writes_every_current_document(
         weekend: tuple[Database, Weekend], tmp_path: Path) -> None:
     db, _ = weekend
     pack = event_pack(db, event=EVENT, folder=tmp_path / "pack")
-    names = sorted(p.name for p in (tmp_path / "pack").iterdir())
+    names = sorted(p.name for p in (tmp_path / "pack").iterdir()
+                   if p.name != "00-road-america-event-pack.pdf")
     assert names == [
         "01-road-america-entry-list.pdf",
         "02-road-america-FP1-classification.pdf",
@@ -408,7 +409,7 @@ def test_event_pack_writes_every_current_document(
     # Run again: the same names, replaced.
     again = event_pack(db, event="5", folder=tmp_path / "pack")
     assert [p.path.name for p in again.written] == names
-    assert len(list((tmp_path / "pack").iterdir())) == len(names)
+    assert len(list((tmp_path / "pack").iterdir())) == len(names) + 1  # and the combined
 
 
 def test_event_pack_of_an_event_without_results(tmp_path: Path) -> None:
@@ -447,3 +448,38 @@ def test_an_amended_grid_says_so_at_the_top_of_its_first_page(
         first = pdf.pages[0]
         top = first.crop((0, 0, first.width, first.height / 4)).extract_text() or ""
     assert "AMENDED" in top and "Engine change" in top
+
+
+def test_the_event_pack_also_writes_one_combined_file(
+        weekend: tuple[Database, Weekend], tmp_path: Path) -> None:
+    """A cover with an index (each document, its state, the page it starts on), then
+    every document of the pack, in the pack's order."""
+    db, _ = weekend
+    pack = event_pack(db, event=EVENT, folder=tmp_path / "pack")
+    assert pack.combined is not None
+    assert pack.combined.path.name == "00-road-america-event-pack.pdf"
+    combined = pack.combined.path.read_bytes()
+    parts = [item.path.read_bytes() for item in pack.written]
+    with pdfplumber.open(io.BytesIO(combined)) as pdf:
+        total = len(pdf.pages)
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    counts = []
+    for part in parts:
+        with pdfplumber.open(io.BytesIO(part)) as pdf:
+            counts.append(len(pdf.pages))
+    assert total == 1 + sum(counts)  # the cover, then every part
+    cover = texts[0]
+    assert "Event Pack" in cover and "Road America" in cover and "Made " in cover
+    assert "Contents" in cover and "Not made yet" in cover
+    assert "Race 2 classification No results for R2 yet" in cover
+    start = 2
+    for index, (item, count) in enumerate(zip(pack.written, counts, strict=True), start=1):
+        row = line_of(cover, f"{index} {item.title}")
+        assert row.endswith(f"{item.path.name} {count} {start}"), row
+        # The part's first page is where the index says.
+        assert texts[start - 1].split("\n")[0] == text_of(
+            item.path.read_bytes()).split("\n")[0]
+        start += count
+    race1 = next(i for i, item in enumerate(pack.written, start=1)
+                 if item.title == "Race 1 classification")
+    assert "Provisional" in line_of(cover, f"{race1} Race 1 classification")
