@@ -51,6 +51,8 @@ SERVER_WRITE_LOCK = 0x5044434B57
 # Execution option that marks a unit of work as a writer (it takes the write lock at BEGIN).
 WRITER = "paddock_writer"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# What every write transaction on a server notifies (watched by paddock.db.changes).
+CHANGES_CHANNEL = "paddock_changes"
 
 Notify = Callable[[str], None]
 T = TypeVar("T")
@@ -261,6 +263,10 @@ class Database:
                     event.listen(session, "before_flush",
                                  lambda s, _ctx, _objs: self._dump_before_publish(s, dumps))
                 yield session
+                if not self.is_sqlite:
+                    # Desks watching the server hear of the change when it commits (see
+                    # paddock.db.changes); a rollback sends nothing.
+                    session.connection().exec_driver_sql(f"NOTIFY {CHANGES_CHANNEL}")
         except BaseException:
             # Backups are for changes that happened.
             for dump in dumps:

@@ -29,11 +29,13 @@ import paddock
 from paddock.services.season import season_overview
 from paddock.ui.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
+from paddock.ui.live import LiveRefresh
 from paddock.ui.season_header import SeasonHeader
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
+    from paddock.services.live import ChangeWatcher
     from paddock.ui.championship_page import ChampionshipPage
     from paddock.ui.documents_output import PdfOutput
     from paddock.ui.documents_page import DocumentsPage
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         settings: where geometry, state and the current page are kept
             (default: the application's ``QSettings``).
         runner: runs slow work off the UI thread (default: on the global thread pool).
+        live: watch the database for other desks' changes (see `LiveRefresh`).
+        watcher: what answers "changed?" (default: the services' watcher of ``db``).
     """
 
     def __init__(
@@ -89,6 +93,8 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings | None = None,
         runner: TaskRunner | None = None,
+        live: bool = True,
+        watcher: ChangeWatcher | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -128,6 +134,15 @@ class MainWindow(QMainWindow):
             lambda _count: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
         self.file_actions.status.connect(self._status_message)
         self.runner.busy_changed.connect(self._show_busy)
+
+        # Live desks: what another desk (a window, the CLI, a server's desk) changes shows
+        # here without a click; a database that cannot be reached is said at once.
+        self.live = LiveRefresh(db, watcher=watcher, parent=self)
+        self.live.changed.connect(self.reload_all)
+        self.live.lost.connect(self._database_lost)
+        self.live.back.connect(self._database_back)
+        if live:
+            self.live.start()
 
         self.resize(1320, 820)
         self._restore_settings()
@@ -170,6 +185,13 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.header)
+        self.banner = QLabel()
+        self.banner.setObjectName("unreachableBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("#unreachableBanner { background: #b3261e; color: white; "
+                                  "font-weight: 600; padding: 8px 16px; }")
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -344,6 +366,22 @@ class MainWindow(QMainWindow):
             page = self._built.get(index)
             if page is not None:
                 page.refresh()  # type: ignore[attr-defined]
+
+    def reload_all(self) -> None:
+        """Another desk changed the database: every page built so far reloads (each keeps
+        its selection; a hidden Documents or Championship page catches up when shown)."""
+        self._refresh(ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP)
+
+    def _database_lost(self, reason: str) -> None:
+        where = "Database" if self._db.is_sqlite else "Server"
+        self.banner.setText(f"{where} unreachable — changes cannot be saved; retrying…")
+        self.banner.setToolTip(reason)
+        self.banner.show()
+        self.statusBar().showMessage(f"{where} unreachable: {reason}")
+
+    def _database_back(self) -> None:
+        self.banner.hide()
+        self._status_message("The database can be reached again; the pages are reloaded")
 
     def _event_changed(self, number: int) -> None:
         for index in (TYRES, RESULTS, DOCUMENTS):
@@ -549,6 +587,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A render or import still running must end before the database closes.
         self.runner.wait(10_000)
+        self.live.stop()
         self.save_settings()
         super().closeEvent(event)
 

@@ -611,10 +611,15 @@ class TyresPage(QWidget):
         self._info = info
         car = self.current_car()
         tyre = self.selected_tyre()
+        # A car number being typed (not yet confirmed with Enter) stays as typed: another
+        # desk's change reloads the page under the official's hands.
+        typing = self.car_edit.text() if self.car_edit.hasFocus() else None
         self.car_model.set_rows(car_rows(info))
         self.tyre_model.set_rows(info.tyres)
         self._fill_car_combo(car)
         self._show_car()
+        if typing is not None and self.car_edit.text() != typing:
+            self.car_edit.setText(typing)
         if tyre is not None:
             self.select_tyre(tyre.barcode)
         self._update_summary()
