@@ -235,6 +235,12 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def location(self) -> Path | str:
+        """What `open_database` takes to open this database again (a worker's own
+        connection): the file, or the server's URL (with its password)."""
+        return self.path if self.path is not None else self.url
+
+    @property
     def where(self) -> str:
         """The database as named to the user: the file, or the server without password."""
         if self.path is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -78,6 +78,10 @@ _ENTRY_COLUMNS_KEY = "entries/header"
 class MainWindow(QMainWindow):
     """Paddock's window over one open database.
 
+    Signals:
+        database_opened(object): File → Connect to server… opened this `Database`; the
+            application shows it in a new window (and closes this one and its database).
+
     Args:
         db: the open database; the window does not close it.
         settings: where geometry, state and the current page are kept
@@ -86,6 +90,8 @@ class MainWindow(QMainWindow):
         live: watch the database for other desks' changes (see `LiveRefresh`).
         watcher: what answers "changed?" (default: the services' watcher of ``db``).
     """
+
+    database_opened = Signal(object)
 
     def __init__(
         self,
@@ -102,12 +108,12 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self.runner = runner if runner is not None else TaskRunner(parent=self)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Paddock – {db.path.name}")
+        self.setWindowTitle(f"Paddock – {db.path.name if db.path is not None else db.where}")
         self.setMinimumSize(760, 520)
         self._fitted = False
 
         self.header = SeasonHeader(season_overview(db))
-        self.file_actions = FileActions(db.path, self.runner, self, self._settings,
+        self.file_actions = FileActions(db.location, self.runner, self, self._settings,
                                         self.header.current_event)
 
         self.entries_page = EntriesPage(db)
@@ -220,6 +226,11 @@ class MainWindow(QMainWindow):
         self.export_results_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_results_action.setToolTip("Export the session shown on the Results page")
         self.export_results_action.triggered.connect(self.export_results)
+        self.connect_action = QAction("&Connect to server…", self)
+        self.connect_action.setToolTip("Open the paddock's PostgreSQL server (its URL)")
+        self.connect_action.triggered.connect(self.connect_to_server)
+        file_menu.addAction(self.connect_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_timing_action)
         file_menu.addAction(self.file_actions.import_entries_action)
         file_menu.addSeparator()
@@ -265,9 +276,9 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(14)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
-        self.database_label = QLabel(f"Database: {self._db.path}")
+        self.database_label = QLabel(f"Database: {self._db.where}")
         self.database_label.setObjectName("databaseLabel")
-        self.database_label.setToolTip(str(self._db.path))
+        self.database_label.setToolTip(self._db.where)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -481,7 +492,7 @@ class MainWindow(QMainWindow):
             return False
         what = "tyre allocation" if key == "tyres" else "entry list"
         stem = f"event-{event}-{key}" if event is not None else "season-entry-list"
-        db_path = self._db.path
+        db_path = self._db.location
 
         def make() -> bytes:
             from contextlib import nullcontext
@@ -504,6 +515,33 @@ class MainWindow(QMainWindow):
 
         self._status_message(f"Making the {what}…")
         self.runner.run(make, on_success=done, on_failure=failed)
+        return True
+
+    def connect_to_server(self, url: str | None = None) -> bool:
+        """File → Connect to server…: open a server's database by URL (asked for when not
+        given), remember the URL, and hand the database over (`database_opened`).
+
+        Return:
+            Whether a database was opened.
+        """
+        from paddock.errors import DatabaseError
+        from paddock.services.database import open_database
+        from paddock.ui.connect_dialog import ConnectDialog, remember_server
+
+        if url is None:
+            dialog = ConnectDialog(self._settings, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            url = dialog.url()
+        self._status_message("Connecting to the server…")
+        try:
+            db = open_database(url, create=False)
+        except DatabaseError as exc:
+            QMessageBox.warning(self, "Paddock cannot open the server", exc.message)
+            self._status_message("Not connected: " + exc.message)
+            return False
+        remember_server(self._settings, url)
+        self.database_opened.emit(db)
         return True
 
     def show_shortcuts(self) -> QDialog:
@@ -538,7 +576,7 @@ class MainWindow(QMainWindow):
             f"<b>Paddock {paddock.__version__}</b><br>"
             "Trackside operations for the Porsche Carrera Cup North America: "
             "entries, tyres, results and documents.<br><br>"
-            f"Database: {self._db.path}",
+            f"Database: {self._db.where}",
         )
 
     def _show_busy(self, busy: bool) -> None:

@@ -122,7 +122,7 @@ NAME_FLOOR = 130
 LAP_KINDS = ("alkamel-time-cards", "generic-laps")
 
 
-def load_timing_files(db_path: Path, event: str, session: str, files: Sequence[Path],
+def load_timing_files(db_path: Path | str, event: str, session: str, files: Sequence[Path],
                       reason: str) -> ImportSummary:
     """Import timing files with a connection of this thread's own (runs on the pool)."""
     from paddock.services.database import open_database
@@ -135,7 +135,7 @@ def load_timing_files(db_path: Path, event: str, session: str, files: Sequence[P
         db.close()
 
 
-def classification_pdf(db_path: Path | None, event: str, session: str,
+def classification_pdf(db_path: Path | str | None, event: str, session: str,
                        revision: int | None) -> bytes:
     """The classification document of ``revision`` (None: as it stands) through the
     catalogue, with a connection of this thread's own (runs on the pool)."""
@@ -145,7 +145,7 @@ def classification_pdf(db_path: Path | None, event: str, session: str,
         db, "classification", event=event, session=session, revision=revision))
 
 
-def export_session(db_path: Path | None, event: str, session: str, format: str,
+def export_session(db_path: Path | str | None, event: str, session: str, format: str,
                    target: Path) -> ExportResult:
     """Write the session's results as CSV or JSON (``services.export``; runs on the pool)."""
     from paddock.services.export import export_results
@@ -892,7 +892,7 @@ class ResultsPage(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             reason = dialog.reason()
-        db_path, event, session = self._db.path, str(self._event.number), results.session_code
+        db_path, event, session = self._db.location, str(self._event.number), results.session_code
         given = reason or ""
         self._set_importing(True, f"Loading {names}…")
         self.runner.run(
@@ -1256,7 +1256,7 @@ class ResultsPage(QWidget):
         self._rendering = True
         self._update_actions()
         self.status.emit(f"Making the {what}…")
-        db_path, key, code = self._db.path, str(event.number), results.session_code
+        db_path, key, code = self._db.location, str(event.number), results.session_code
 
         def done(pdf: bytes) -> None:
             self._rendering = False

@@ -118,3 +118,45 @@ def test_a_lost_server_shows_a_banner_and_clears_it(
     qtbot.waitUntil(lambda: not main.banner.isVisible(), timeout=4000)
     assert page.car_edit.text() == "12"
     main.live.stop()
+
+
+def test_connect_to_server_opens_remembers_and_hands_over(
+        qtbot: QtBot, window: MainWindow, db: Database, settings: QSettings,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from paddock.services import database as database_service
+    from paddock.ui.connect_dialog import ConnectDialog, recent_servers
+
+    server = open_database(tmp_path / "server.db")  # stands in for the server's database
+    asked: list[tuple[object, bool]] = []
+
+    def fake_open(target: object, *, create: bool = True, **_kw: object) -> Database:
+        asked.append((target, create))
+        return server
+
+    monkeypatch.setattr(database_service, "open_database", fake_open)
+    handed: list[object] = []
+    window.database_opened.connect(handed.append)
+    url = "postgresql://paddock:pw@192.168.1.20:5432/paddock"
+    try:
+        assert window.connect_to_server(url) is True
+        assert asked == [(url, False)]  # an empty server is refused, never filled here
+        assert handed == [server]
+        assert recent_servers(settings) == [url]
+        dialog = ConnectDialog(settings)
+        qtbot.addWidget(dialog)
+        assert dialog.url() == url  # the last server is offered first
+        dialog.url_box.setEditText("/tmp/not-a-server.db")
+        assert not dialog.buttons.buttons()[0].isEnabled() or "postgresql://" in \
+            dialog.problem.text()
+    finally:
+        server.close()
+
+
+def test_the_window_command_keeps_a_server_url_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import paddock.ui.app as app_module
+
+    given: list[object] = []
+    monkeypatch.setattr(app_module, "run", lambda target=None: given.append(target) or 0)
+    url = "postgresql://paddock:pw@host:5432/paddock"
+    assert cli_main(["--db", url]) == 0
+    assert given == [url]
