@@ -201,6 +201,9 @@ class Database:
         self.url = url
         self.path = path
         self.read_only = read_only
+        #: Called (on the writing thread) with each `DatabaseError` a unit of work raised:
+        #: a window asks at once whether the database can still be reached.
+        self.failure_listeners: list[Callable[[DatabaseError], None]] = []
         if url.startswith("sqlite"):
             file = str(path) if path is not None else _sqlite_file_of(url)
             self.file: str | None = file
@@ -273,11 +276,15 @@ class Database:
                     # Desks watching the server hear of the change when it commits (see
                     # paddock.db.changes); a rollback sends nothing.
                     session.connection().exec_driver_sql(f"NOTIFY {CHANGES_CHANNEL}")
-        except BaseException:
+        except BaseException as exc:
             # Backups are for changes that happened.
             for dump in dumps:
                 with suppress(OSError):
                     dump.unlink()
+            if isinstance(exc, DatabaseError):
+                for listener in list(self.failure_listeners):
+                    with suppress(Exception):
+                        listener(exc)
             raise
 
     def _dump_before_publish(self, session: Session, dumps: list[Path]) -> None:

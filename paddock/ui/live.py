@@ -45,6 +45,8 @@ class LiveRefresh(QObject):
     changed = Signal()
     lost = Signal(str)
     back = Signal()
+    #: A write failed (emitted on the writing thread, delivered on this object's).
+    _write_failed = Signal()
 
     def __init__(self, db: Database, *, watcher: ChangeWatcher | None = None,
                  parent: QObject | None = None) -> None:
@@ -54,6 +56,12 @@ class LiveRefresh(QObject):
 
             watcher = watch_changes(db)
         self._watcher = watcher
+        self._db = db
+        # A write that fails (on any thread) makes the watcher look at once: a server
+        # that went away is then said now, not at the next poll.
+        self._write_failed.connect(self.poll)
+        self._listener = lambda _exc: self._write_failed.emit()
+        db.failure_listeners.append(self._listener)
         self._pending = False
         self._unreachable: str | None = None
         self._last_key = 0.0
@@ -75,6 +83,8 @@ class LiveRefresh(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        if self._listener in self._db.failure_listeners:
+            self._db.failure_listeners.remove(self._listener)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -388,10 +388,13 @@ class MainWindow(QMainWindow):
         self.banner.setText(f"{where} unreachable — changes cannot be saved; retrying…")
         self.banner.setToolTip(reason)
         self.banner.show()
-        self.statusBar().showMessage(f"{where} unreachable: {reason}")
+        # Stays until the database answers again (the reason is in the banner's tooltip).
+        self.statusBar().showMessage(f"{where} unreachable; retrying…")
+        self.statusBar().setToolTip(reason)
 
     def _database_back(self) -> None:
         self.banner.hide()
+        self.statusBar().setToolTip("")
         self._status_message("The database can be reached again; the pages are reloaded")
 
     def _event_changed(self, number: int) -> None:

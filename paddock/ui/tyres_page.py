@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from paddock.errors import PaddockError, RuleViolation
+from paddock.errors import DatabaseError, PaddockError, RuleViolation
 from paddock.rules.tyres import TyreRule, TyreStatus, TyreType
 from paddock.services import tyres as tyre_service
 from paddock.services.season import EventView, season_overview
@@ -247,6 +247,7 @@ class TyresPage(QWidget):
         self._events: tuple[EventView, ...] = season_overview(db).events
         self._info: EventTyres | None = None
         self._mode = ScanMode.REGISTER
+        self._not_saved = False
         # The scans of each event seen here: the list shows the current event's.
         self._scans: dict[int | None, list[ScanRecord]] = {}
         self.last_refusal: ScanRecord | None = None
@@ -852,8 +853,13 @@ class TyresPage(QWidget):
     def _scan_entered(self) -> None:
         text = self.scan_edit.text()
         self.scan_edit.clear()
+        self._not_saved = False
         if text.strip():
             self.scan(text)
+        if self._not_saved:
+            # The database could not be reached: the barcode stays, Enter tries again.
+            self.scan_edit.setText(text)
+            self.scan_edit.selectAll()
 
     def scan(self, text: str) -> VerdictDisplay:
         """Handle one scan in the current mode and show its verdict.
@@ -895,6 +901,7 @@ class TyresPage(QWidget):
                                    driver=self._driver(owner) if owner else "",
                                    headline=headline)
         except PaddockError as exc:
+            self._not_saved = isinstance(exc, DatabaseError)
             problems = exc.problems if isinstance(exc, RuleViolation) else (exc.message,)
             return refused_display(code, problems)
         self.car_model.apply_registration(result)

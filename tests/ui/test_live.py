@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -100,13 +100,19 @@ def test_a_lost_server_shows_a_banner_and_clears_it(
 
     watcher.down = True
     monkeypatch.setattr(tyre_service, "register_tyres", refuse)
+    page.select_car("12")
+    page.scan_edit.setFocus()
+    qtbot.keyClicks(page.scan_edit, "MI21009904")
+    qtbot.keyClick(page.scan_edit, Qt.Key.Key_Return)
+    assert page.scan_edit.text() == "MI21009904"  # not saved: the barcode stays for Enter
     page.car_edit.setFocus()
-    qtbot.keyClicks(page.car_edit, "12")
+    page.car_edit.clear()
+    qtbot.keyClicks(page.car_edit, "7")
     main.live.poll()
     assert main.banner.isVisible()
     assert "unreachable — changes cannot be saved; retrying…" in main.banner.text()
     assert "unreachable" in main.statusBar().currentMessage()
-    assert page.car_edit.text() == "12"  # what was typed stays
+    assert page.car_edit.text() == "7"  # what was typed stays
     QApplication.processEvents()
     main.grab().save(str(tmp_path / "banner.png"))
     import os
@@ -116,7 +122,7 @@ def test_a_lost_server_shows_a_banner_and_clears_it(
 
     watcher.down = False
     qtbot.waitUntil(lambda: not main.banner.isVisible(), timeout=4000)
-    assert page.car_edit.text() == "12"
+    assert page.car_edit.text() == "7"  # the reload after it kept it too
     main.live.stop()
 
 
@@ -160,3 +166,20 @@ def test_the_window_command_keeps_a_server_url_whole(monkeypatch: pytest.MonkeyP
     url = "postgresql://paddock:pw@host:5432/paddock"
     assert cli_main(["--db", url]) == 0
     assert given == [url]
+
+
+def test_a_failed_write_makes_the_window_look_at_once(
+        qtbot: QtBot, db: Database, settings: QSettings) -> None:
+    from sqlalchemy import text
+
+    watcher = _Down()
+    watcher.down = False
+    main = MainWindow(db, settings=settings, watcher=watcher)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.live.timer.stop()  # only the failed write may make it look
+    watcher.down = True
+    with pytest.raises(DatabaseError), db.transaction() as session:
+        session.execute(text("INSERT INTO no_such_table VALUES (1)"))
+    qtbot.waitUntil(lambda: not main.banner.isHidden(), timeout=1000)
+    main.live.stop()
+    assert db.failure_listeners == []
