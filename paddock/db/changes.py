@@ -87,8 +87,13 @@ class ChangeWatcher:
             import psycopg
 
             url = self._db.engine.url.set(drivername="postgresql")
+            # Asked on the window's thread: a server that went away must fail fast, not
+            # after the network's own timeouts (minutes for a pulled cable).
             self._con = psycopg.connect(url.render_as_string(hide_password=False),
-                                        autocommit=True, connect_timeout=3)
+                                        autocommit=True, connect_timeout=2,
+                                        tcp_user_timeout=2000, keepalives=1,
+                                        keepalives_idle=5, keepalives_interval=2,
+                                        keepalives_count=2)
             self._con.add_notify_handler(self._notified)
             self._con.execute(f"LISTEN {CHANNEL}")
         # Any round trip delivers the notifications that arrived meanwhile.
