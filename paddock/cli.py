@@ -44,7 +44,8 @@ def _write_output(path: str, data: bytes, db_path: Path | None = None) -> None:
 def cmd_window(args: argparse.Namespace) -> int:
     from paddock.ui.app import run
 
-    return run(Path(args.db) if args.db else None)
+    # A server's URL stays a string: Path() would fold its '//' and break it.
+    return run(args.db or None)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -51,6 +51,8 @@ SERVER_WRITE_LOCK = 0x5044434B57
 # Execution option that marks a unit of work as a writer (it takes the write lock at BEGIN).
 WRITER = "paddock_writer"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# What every write transaction on a server notifies (watched by paddock.db.changes).
+CHANGES_CHANNEL = "paddock_changes"
 
 Notify = Callable[[str], None]
 T = TypeVar("T")
@@ -199,6 +201,9 @@ class Database:
         self.url = url
         self.path = path
         self.read_only = read_only
+        #: Called (on the writing thread) with each `DatabaseError` a unit of work raised:
+        #: a window asks at once whether the database can still be reached.
+        self.failure_listeners: list[Callable[[DatabaseError], None]] = []
         if url.startswith("sqlite"):
             file = str(path) if path is not None else _sqlite_file_of(url)
             self.file: str | None = file
@@ -233,6 +238,12 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def location(self) -> Path | str:
+        """What `open_database` takes to open this database again (a worker's own
+        connection): the file, or the server's URL (with its password)."""
+        return self.path if self.path is not None else self.url
+
+    @property
     def where(self) -> str:
         """The database as named to the user: the file, or the server without password."""
         if self.path is not None:
@@ -261,11 +272,19 @@ class Database:
                     event.listen(session, "before_flush",
                                  lambda s, _ctx, _objs: self._dump_before_publish(s, dumps))
                 yield session
-        except BaseException:
+                if not self.is_sqlite:
+                    # Desks watching the server hear of the change when it commits (see
+                    # paddock.db.changes); a rollback sends nothing.
+                    session.connection().exec_driver_sql(f"NOTIFY {CHANGES_CHANNEL}")
+        except BaseException as exc:
             # Backups are for changes that happened.
             for dump in dumps:
                 with suppress(OSError):
                     dump.unlink()
+            if isinstance(exc, DatabaseError):
+                for listener in list(self.failure_listeners):
+                    with suppress(Exception):
+                        listener(exc)
             raise
 
     def _dump_before_publish(self, session: Session, dumps: list[Path]) -> None:

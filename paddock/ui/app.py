@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import paddock
 from paddock.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
 from paddock.ui.theme import apply_theme
 
 ORGANIZATION = "Paddock"
@@ -29,11 +33,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: Path | None = None) -> int:
+def run(db_path: Path | str | None = None) -> int:
     """Open the database and show the main window until the user quits.
 
     Args:
-        db_path: the database file; None means ``PADDOCK_DB``, else the user data dir.
+        db_path: the database file or a server's URL (``postgresql://...``); None means
+            ``PADDOCK_DB``, else the user data dir.
 
     Return:
         The exit status: 0 after a normal quit, 1 when the database cannot be opened.
@@ -50,9 +55,26 @@ def run(db_path: Path | None = None) -> int:
     except DatabaseError as exc:
         QMessageBox.critical(None, "Paddock cannot open the database", exc.message)
         return 1
-    try:
-        window = MainWindow(db)
+    opened = [db]
+    windows: list[MainWindow] = []
+
+    def show(database: Database) -> None:
+        # File → Connect to server…: the new database gets a window of its own; the old
+        # window closes (saving its settings) and its database is closed.
+        window = MainWindow(database)
+        window.database_opened.connect(show)
+        if windows:
+            old = windows.pop()
+            old.close()
+            old.deleteLater()
+            opened.pop().close()
+            opened.append(database)
+        windows.append(window)
         window.show()
+
+    try:
+        show(db)
         return app.exec()
     finally:
-        db.close()
+        for database in opened:
+            database.close()

@@ -66,7 +66,7 @@ STANDINGS = DocumentChoice(DocumentKind.STANDINGS, "Championship standings", "Se
                            "standings")
 
 
-def make_standings_pdf(db_path: Path | None, class_name: str | None) -> bytes:
+def make_standings_pdf(db_path: Path | str | None, class_name: str | None) -> bytes:
     """The standings PDF, one class or all (runs on the pool)."""
     return on_own_connection(db_path, lambda db: render_document(db, STANDINGS, class_name))
 
@@ -440,7 +440,7 @@ class ChampionshipPage(QWidget):
         self._making = True
         self._update_actions()
         self.status.emit(f"Making the {self._what()} PDF…")
-        db_path, class_name = self._db.path, self._pdf_class()
+        db_path, class_name = self._db.location, self._pdf_class()
 
         def made(pdf: bytes) -> None:
             self._making = False

@@ -65,7 +65,7 @@ def render_document(db: Database, choice: DocumentChoice, class_name: str | None
         return build_choice(db, choice, class_name)
 
 
-def on_own_connection(db_path: Path | None, work: Callable[[Database], T]) -> T:
+def on_own_connection(db_path: Path | str | None, work: Callable[[Database], T]) -> T:
     """Run ``work`` with a database connection of this thread's own (for the pool).
 
     A SQLite connection, and anything loaded through it, belongs to the thread that

@@ -69,13 +69,14 @@ class Preview:
     first_page: QImage
 
 
-def make_preview(db_path: Path | None, choice: DocumentChoice, class_name: str | None) -> Preview:
+def make_preview(db_path: Path | str | None, choice: DocumentChoice,
+                 class_name: str | None) -> Preview:
     """Make ``choice``'s PDF and rasterise its first page (runs on the pool)."""
     pdf = on_own_connection(db_path, lambda db: render_document(db, choice, class_name))
     return Preview(pdf, page_count(pdf), render_page(pdf, 0))
 
 
-def write_event_pack(db_path: Path | None, event: int, folder: Path) -> EventPack:
+def write_event_pack(db_path: Path | str | None, event: int, folder: Path) -> EventPack:
     """Write every document of ``event`` into ``folder`` (runs on the pool)."""
     # The tyre sheet's barcode pages are joined with PDFium: one caller at a time.
     with PDFIUM_LOCK:
@@ -391,7 +392,7 @@ class DocumentsPage(QWidget):
             return
         generation = self._generation
         class_name = self._class if choice.takes_class else None
-        db_path = self._db.path
+        db_path = self._db.location
         self.runner.run(lambda: make_preview(db_path, choice, class_name),
                         on_success=lambda preview: self._previewed(generation, preview),
                         on_failure=lambda error: self._preview_failed(generation, error))
@@ -517,7 +518,7 @@ class DocumentsPage(QWidget):
         self._packing = True
         self._update_actions()
         self.status.emit(f"Writing the {catalogue.event_name} event pack to {folder}…")
-        db_path, event = self._db.path, catalogue.event_number
+        db_path, event = self._db.location, catalogue.event_number
         self.runner.run(lambda: write_event_pack(db_path, event, folder),
                         on_success=self._pack_done, on_failure=self._pack_failed)
         return True

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 _LAST_FOLDER_KEY = "files/last_folder"
 
 
-def render_entry_list(db_path: Path | None, event: int | None = None) -> bytes:
+def render_entry_list(db_path: Path | str | None, event: int | None = None) -> bytes:
     """Make the entry list PDF with a connection of this thread's own (runs on the pool).
 
     Args:
@@ -38,7 +38,7 @@ def render_entry_list(db_path: Path | None, event: int | None = None) -> bytes:
         db_path, lambda db: entry_list_pdf(db, None if event is None else str(event)))
 
 
-def import_entries(db_path: Path | None, csv_path: Path) -> int:
+def import_entries(db_path: Path | str | None, csv_path: Path) -> int:
     """Import an entry list CSV with a connection of this thread's own (runs on the pool)."""
     from paddock.services.entries import import_entries_csv
     from paddock.ui.documents_catalogue import on_own_connection
@@ -81,7 +81,7 @@ class FileActions(QObject):
 
     def __init__(
         self,
-        db_path: Path | None,
+        db_path: Path | str | None,
         runner: TaskRunner,
         window: QWidget,
         settings: QSettings,
@@ -133,7 +133,8 @@ class FileActions(QObject):
                 target = target.with_name(target.name + ".pdf")
             try:
                 # Whole or not at all, and never over the database or its backups.
-                write_output(target, pdf, db_path=self._db_path)
+                db_file = self._db_path if isinstance(self._db_path, Path) else None
+                write_output(target, pdf, db_path=db_file)
             except PaddockError as exc:
                 QMessageBox.critical(self._window, "Export entry list",
                                      f"Not saved: {exc.message}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,11 +29,13 @@ import paddock
 from paddock.services.season import season_overview
 from paddock.ui.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
+from paddock.ui.live import LiveRefresh
 from paddock.ui.season_header import SeasonHeader
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
+    from paddock.services.live import ChangeWatcher
     from paddock.ui.championship_page import ChampionshipPage
     from paddock.ui.documents_output import PdfOutput
     from paddock.ui.documents_page import DocumentsPage
@@ -76,12 +78,20 @@ _ENTRY_COLUMNS_KEY = "entries/header"
 class MainWindow(QMainWindow):
     """Paddock's window over one open database.
 
+    Signals:
+        database_opened(object): File → Connect to server… opened this `Database`; the
+            application shows it in a new window (and closes this one and its database).
+
     Args:
         db: the open database; the window does not close it.
         settings: where geometry, state and the current page are kept
             (default: the application's ``QSettings``).
         runner: runs slow work off the UI thread (default: on the global thread pool).
+        live: watch the database for other desks' changes (see `LiveRefresh`).
+        watcher: what answers "changed?" (default: the services' watcher of ``db``).
     """
+
+    database_opened = Signal(object)
 
     def __init__(
         self,
@@ -89,6 +99,8 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings | None = None,
         runner: TaskRunner | None = None,
+        live: bool = True,
+        watcher: ChangeWatcher | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,7 +113,7 @@ class MainWindow(QMainWindow):
         self._fitted = False
 
         self.header = SeasonHeader(season_overview(db))
-        self.file_actions = FileActions(db.path, self.runner, self, self._settings,
+        self.file_actions = FileActions(db.location, self.runner, self, self._settings,
                                         self.header.current_event)
 
         self.entries_page = EntriesPage(db)
@@ -128,6 +140,15 @@ class MainWindow(QMainWindow):
             lambda _count: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
         self.file_actions.status.connect(self._status_message)
         self.runner.busy_changed.connect(self._show_busy)
+
+        # Live desks: what another desk (a window, the CLI, a server's desk) changes shows
+        # here without a click; a database that cannot be reached is said at once.
+        self.live = LiveRefresh(db, watcher=watcher, parent=self)
+        self.live.changed.connect(self.reload_all)
+        self.live.lost.connect(self._database_lost)
+        self.live.back.connect(self._database_back)
+        if live:
+            self.live.start()
 
         self.resize(1320, 820)
         self._restore_settings()
@@ -170,6 +191,13 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.header)
+        self.banner = QLabel()
+        self.banner.setObjectName("unreachableBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("#unreachableBanner { background: #b3261e; color: white; "
+                                  "font-weight: 600; padding: 8px 16px; }")
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -198,6 +226,11 @@ class MainWindow(QMainWindow):
         self.export_results_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_results_action.setToolTip("Export the session shown on the Results page")
         self.export_results_action.triggered.connect(self.export_results)
+        self.connect_action = QAction("&Connect to server…", self)
+        self.connect_action.setToolTip("Open the paddock's PostgreSQL server (its URL)")
+        self.connect_action.triggered.connect(self.connect_to_server)
+        file_menu.addAction(self.connect_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_timing_action)
         file_menu.addAction(self.file_actions.import_entries_action)
         file_menu.addSeparator()
@@ -243,9 +276,9 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(14)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
-        self.database_label = QLabel(f"Database: {self._db.path}")
+        self.database_label = QLabel(f"Database: {self._db.where}")
         self.database_label.setObjectName("databaseLabel")
-        self.database_label.setToolTip(str(self._db.path))
+        self.database_label.setToolTip(self._db.where)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -345,6 +378,25 @@ class MainWindow(QMainWindow):
             if page is not None:
                 page.refresh()  # type: ignore[attr-defined]
 
+    def reload_all(self) -> None:
+        """Another desk changed the database: every page built so far reloads (each keeps
+        its selection; a hidden Documents or Championship page catches up when shown)."""
+        self._refresh(ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP)
+
+    def _database_lost(self, reason: str) -> None:
+        where = "Database" if self._db.is_sqlite else "Server"
+        self.banner.setText(f"{where} unreachable — changes cannot be saved; retrying…")
+        self.banner.setToolTip(reason)
+        self.banner.show()
+        # Stays until the database answers again (the reason is in the banner's tooltip).
+        self.statusBar().showMessage(f"{where} unreachable; retrying…")
+        self.statusBar().setToolTip(reason)
+
+    def _database_back(self) -> None:
+        self.banner.hide()
+        self.statusBar().setToolTip("")
+        self._status_message("The database can be reached again; the pages are reloaded")
+
     def _event_changed(self, number: int) -> None:
         for index in (TYRES, RESULTS, DOCUMENTS):
             page = self._built.get(index)
@@ -443,7 +495,7 @@ class MainWindow(QMainWindow):
             return False
         what = "tyre allocation" if key == "tyres" else "entry list"
         stem = f"event-{event}-{key}" if event is not None else "season-entry-list"
-        db_path = self._db.path
+        db_path = self._db.location
 
         def make() -> bytes:
             from contextlib import nullcontext
@@ -466,6 +518,33 @@ class MainWindow(QMainWindow):
 
         self._status_message(f"Making the {what}…")
         self.runner.run(make, on_success=done, on_failure=failed)
+        return True
+
+    def connect_to_server(self, url: str | None = None) -> bool:
+        """File → Connect to server…: open a server's database by URL (asked for when not
+        given), remember the URL, and hand the database over (`database_opened`).
+
+        Return:
+            Whether a database was opened.
+        """
+        from paddock.errors import DatabaseError
+        from paddock.services.database import open_database
+        from paddock.ui.connect_dialog import ConnectDialog, remember_server
+
+        if url is None:
+            dialog = ConnectDialog(self._settings, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            url = dialog.url()
+        self._status_message("Connecting to the server…")
+        try:
+            db = open_database(url, create=False)
+        except DatabaseError as exc:
+            QMessageBox.warning(self, "Paddock cannot open the server", exc.message)
+            self._status_message("Not connected: " + exc.message)
+            return False
+        remember_server(self._settings, url)
+        self.database_opened.emit(db)
         return True
 
     def show_shortcuts(self) -> QDialog:
@@ -500,7 +579,7 @@ class MainWindow(QMainWindow):
             f"<b>Paddock {paddock.__version__}</b><br>"
             "Trackside operations for the Porsche Carrera Cup North America: "
             "entries, tyres, results and documents.<br><br>"
-            f"Database: {self._db.path}",
+            f"Database: {self._db.where}",
         )
 
     def _show_busy(self, busy: bool) -> None:
@@ -550,6 +629,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A render or import still running must end before the database closes.
         self.runner.wait(10_000)
+        self.live.stop()
         self.save_settings()
         super().closeEvent(event)
 

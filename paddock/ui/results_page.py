@@ -122,14 +122,14 @@ NAME_FLOOR = 130
 LAP_KINDS = ("alkamel-time-cards", "generic-laps")
 
 
-def load_timing_files(db_path: Path | None, event: str, session: str, files: Sequence[Path],
+def load_timing_files(db_path: Path | str | None, event: str, session: str, files: Sequence[Path],
                       reason: str) -> ImportSummary:
     """Import timing files with a connection of this thread's own (runs on the pool)."""
     return on_own_connection(db_path, lambda db: result_service.import_results(
         db, event=event, session=session, files=files, reason=reason))
 
 
-def classification_pdf(db_path: Path | None, event: str, session: str,
+def classification_pdf(db_path: Path | str | None, event: str, session: str,
                        revision: int | None) -> bytes:
     """The classification document of ``revision`` (None: as it stands) through the
     catalogue, with a connection of this thread's own (runs on the pool)."""
@@ -139,7 +139,7 @@ def classification_pdf(db_path: Path | None, event: str, session: str,
         db, "classification", event=event, session=session, revision=revision))
 
 
-def export_session(db_path: Path | None, event: str, session: str, format: str,
+def export_session(db_path: Path | str | None, event: str, session: str, format: str,
                    target: Path) -> ExportResult:
     """Write the session's results as CSV or JSON (``services.export``; runs on the pool)."""
     from paddock.services.export import export_results
@@ -886,7 +886,7 @@ class ResultsPage(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             reason = dialog.reason()
-        db_path, event, session = self._db.path, str(self._event.number), results.session_code
+        db_path, event, session = self._db.location, str(self._event.number), results.session_code
         given = reason or ""
         self._set_importing(True, f"Loading {names}…")
         self.runner.run(
@@ -1251,7 +1251,7 @@ class ResultsPage(QWidget):
         self._rendering = True
         self._update_actions()
         self.status.emit(f"Making the {what}…")
-        db_path, key, code = self._db.path, str(event.number), results.session_code
+        db_path, key, code = self._db.location, str(event.number), results.session_code
 
         def done(pdf: bytes) -> None:
             self._rendering = False

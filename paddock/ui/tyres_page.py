@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from paddock.errors import PaddockError, RuleViolation
+from paddock.errors import DatabaseError, PaddockError, RuleViolation
 from paddock.rules.tyres import TyreRule, TyreStatus, TyreType
 from paddock.services import tyres as tyre_service
 from paddock.services.season import EventView, season_overview
@@ -247,6 +247,7 @@ class TyresPage(QWidget):
         self._events: tuple[EventView, ...] = season_overview(db).events
         self._info: EventTyres | None = None
         self._mode = ScanMode.REGISTER
+        self._not_saved = False
         # The scans of each event seen here: the list shows the current event's.
         self._scans: dict[int | None, list[ScanRecord]] = {}
         self.last_refusal: ScanRecord | None = None
@@ -611,10 +612,15 @@ class TyresPage(QWidget):
         self._info = info
         car = self.current_car()
         tyre = self.selected_tyre()
+        # A car number being typed (not yet confirmed with Enter) stays as typed: another
+        # desk's change reloads the page under the official's hands.
+        typing = self.car_edit.text() if self.car_edit.hasFocus() else None
         self.car_model.set_rows(car_rows(info))
         self.tyre_model.set_rows(info.tyres)
         self._fill_car_combo(car)
         self._show_car()
+        if typing is not None and self.car_edit.text() != typing:
+            self.car_edit.setText(typing)
         if tyre is not None:
             self.select_tyre(tyre.barcode)
         self._update_summary()
@@ -847,8 +853,13 @@ class TyresPage(QWidget):
     def _scan_entered(self) -> None:
         text = self.scan_edit.text()
         self.scan_edit.clear()
+        self._not_saved = False
         if text.strip():
             self.scan(text)
+        if self._not_saved:
+            # The database could not be reached: the barcode stays, Enter tries again.
+            self.scan_edit.setText(text)
+            self.scan_edit.selectAll()
 
     def scan(self, text: str) -> VerdictDisplay:
         """Handle one scan in the current mode and show its verdict.
@@ -890,6 +901,7 @@ class TyresPage(QWidget):
                                    driver=self._driver(owner) if owner else "",
                                    headline=headline)
         except PaddockError as exc:
+            self._not_saved = isinstance(exc, DatabaseError)
             problems = exc.problems if isinstance(exc, RuleViolation) else (exc.message,)
             return refused_display(code, problems)
         self.car_model.apply_registration(result)

@@ -1,0 +1,126 @@
+"""Live desks: the window reloads when another desk changed the database.
+
+`LiveRefresh` asks the services' change watcher twice a second. A change is passed on as
+`changed` only when the desk is idle: not while a modal dialog is open, not while the
+official is typing (a key pressed in the last `TYPING_IDLE_MS`); it waits, and goes out
+once they stop. A database that cannot be reached is reported at once (`lost`), asked
+again every `RETRY_MS`, and reported back (`back`, then `changed`) when it answers.
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from paddock.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
+    from paddock.services.live import ChangeWatcher
+
+#: How often the watcher is asked.
+POLL_MS = 500
+#: How often an unreachable database is tried again.
+RETRY_MS = 2000
+#: A key pressed this recently means the official is typing: the reload waits.
+TYPING_IDLE_MS = 1500
+
+
+class LiveRefresh(QObject):
+    """Watches one database for other desks' changes.
+
+    Args:
+        db: the open database.
+        watcher: what answers "changed?" (default: the services' watcher of ``db``).
+
+    Signals:
+        changed(): another desk changed the database and the desk is idle: reload.
+        lost(str): the database cannot be reached (the one-line reason).
+        back(): it can be reached again.
+    """
+
+    changed = Signal()
+    lost = Signal(str)
+    back = Signal()
+    #: A write failed (emitted on the writing thread, delivered on this object's).
+    _write_failed = Signal()
+
+    def __init__(self, db: Database, *, watcher: ChangeWatcher | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if watcher is None:
+            from paddock.services.live import watch_changes
+
+            watcher = watch_changes(db)
+        self._watcher = watcher
+        self._db = db
+        # A write that fails (on any thread) makes the watcher look at once: a server
+        # that went away is then said now, not at the next poll.
+        self._write_failed.connect(self.poll)
+        self._listener = lambda _exc: self._write_failed.emit()
+        db.failure_listeners.append(self._listener)
+        self._pending = False
+        self._unreachable: str | None = None
+        self._last_key = 0.0
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def unreachable(self) -> str | None:
+        """Why the database cannot be reached, or None when it can."""
+        return self._unreachable
+
+    def start(self) -> None:
+        self.poll()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self._listener in self._db.failure_listeners:
+            self._db.failure_listeners.remove(self._listener)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._watcher.close()
+
+    def report_failure(self, message: str) -> None:
+        """A write found the database unreachable: say so now and retry from here."""
+        if self._unreachable is None:
+            self._unreachable = message
+            self.timer.setInterval(RETRY_MS)
+            self.lost.emit(message)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            self._last_key = monotonic()
+        return False
+
+    def busy(self) -> bool:
+        """Whether a reload now would disturb the official (a dialog, typing)."""
+        if QApplication.activeModalWidget() is not None:
+            return True
+        return (monotonic() - self._last_key) * 1000 < TYPING_IDLE_MS
+
+    def poll(self) -> None:
+        """Ask the watcher; pass a change on when the desk is idle."""
+        try:
+            if self._watcher.changed():
+                self._pending = True
+        except DatabaseError as exc:
+            self.report_failure(exc.message)
+            return
+        if self._unreachable is not None:
+            self._unreachable = None
+            self.timer.setInterval(POLL_MS)
+            self._pending = True
+            self.back.emit()
+        if self._pending and not self.busy():
+            self._pending = False
+            self.changed.emit()
