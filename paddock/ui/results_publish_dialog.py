@@ -160,17 +160,10 @@ class PublishDialog(QDialog):
 
     def accept(self) -> None:
         """Publish; on refusal show why and stay open."""
-        try:
-            self.published = result_service.publish(
-                self._db, event=self._event, session=self._session,
-                reason=self.reason_edit.text().strip())
-        except RuleViolation as exc:
-            show_message(self.messages, "\n".join(exc.problems), "problem")
-            return
-        except PaddockError as exc:
-            show_message(self.messages, exc.message, "problem")
-            return
-        super().accept()
+        self.published = _publish(self._db, self._event, self._session, self.reason_edit,
+                                  self.messages)
+        if self.published is not None:
+            super().accept()
 
 
 class CorrectionReasonDialog(QDialog):
@@ -291,17 +284,10 @@ class BulletinDialog(QDialog):
 
     def accept(self) -> None:
         """Publish the bulletin; on refusal show why and stay open."""
-        try:
-            self.published = result_service.publish(
-                self._db, event=self._event, session=self._session,
-                reason=self.reason_edit.text().strip())
-        except RuleViolation as exc:
-            show_message(self.messages, "\n".join(exc.problems), "problem")
-            return
-        except PaddockError as exc:
-            show_message(self.messages, exc.message, "problem")
-            return
-        super().accept()
+        self.published = _publish(self._db, self._event, self._session, self.reason_edit,
+                                  self.messages)
+        if self.published is not None:
+            super().accept()
 
 
 class WithdrawDialog(QDialog):
@@ -358,3 +344,14 @@ class WithdrawDialog(QDialog):
             return
         self.withdrawn = True
         super().accept()
+
+
+def _publish(db: Database, event: str, session: str, reason: QLineEdit,
+             messages: QLabel) -> SessionResults | None:
+    """Publish with the typed reason; a refusal (its every line) is shown in ``messages``."""
+    try:
+        return result_service.publish(db, event=event, session=session,
+                                      reason=reason.text().strip())
+    except PaddockError as exc:  # a RuleViolation's message is its problems, a line each
+        show_message(messages, exc.message, "problem")
+        return None
