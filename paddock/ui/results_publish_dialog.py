@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,7 @@ from paddock.services import results as result_service
 from paddock.services.results import PenaltyView, SessionResults
 from paddock.services.timing_check import SessionCheck
 from paddock.ui.results_check import FIELD_NAMES
-from paddock.ui.results_style import message_area, show_message
+from paddock.ui.results_style import message_area, ok_cancel, show_message
 from paddock.ui.results_table import penalty_summary
 
 if TYPE_CHECKING:
@@ -123,13 +121,7 @@ class PublishDialog(QDialog):
 
         self.messages = message_area()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(f"Publish revision {revision}")
-        self.ok_button.setProperty("primary", "true")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, f"Publish revision {revision}")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -192,16 +184,10 @@ class CorrectionReasonDialog(QDialog):
         self.reason_edit.setObjectName("correctionReason")
         self.reason_edit.setPlaceholderText("e.g. Timing file re-issued by Al Kamel (required)")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(f"Publish revision {revision + 1}")
-        self.ok_button.setProperty("primary", "true")
+        self.buttons, self.ok_button = ok_cancel(self, f"Publish revision {revision + 1}")
         self.ok_button.setEnabled(False)
         self.reason_edit.textChanged.connect(
             lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -264,13 +250,7 @@ class BulletinDialog(QDialog):
         self.reason_edit.setPlaceholderText("Bulletin heading (optional), e.g. Stewards' "
                                             "bulletin 3")
         self.messages = message_area()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(f"Publish revision {revision}")
-        self.ok_button.setProperty("primary", "true")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, f"Publish revision {revision}")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -313,15 +293,10 @@ class WithdrawDialog(QDialog):
         self.reason_edit.setObjectName("withdrawReason")
         self.reason_edit.setPlaceholderText("Why it is withdrawn (required)")
         self.messages = message_area()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Withdraw")
+        self.buttons, self.ok_button = ok_cancel(self, "Withdraw", primary=False)
         self.ok_button.setEnabled(False)
         self.reason_edit.textChanged.connect(
             lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)

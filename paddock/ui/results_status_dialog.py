@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError, RuleViolation
 from paddock.services import results as result_service
 from paddock.services.results import SessionResults
-from paddock.ui.results_style import message_area, show_message
+from paddock.ui.results_style import message_area, ok_cancel, show_message
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
@@ -101,12 +99,7 @@ class CarStatusDialog(QDialog):
 
         self.messages = message_area()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setProperty("primary", "true")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
