@@ -283,6 +283,17 @@ def _scale(s: Session, season: Season) -> PointsScale:
                        drops=drops)
 
 
+def drop_rule_text(rule: DropRule | None) -> str:
+    """"2 lowest results dropped; the last 2 races cannot be" ("" without a rule)."""
+    if rule is None:
+        return ""
+    text = f"{rule.count} lowest result{'s' if rule.count != 1 else ''} dropped"
+    if rule.protect_last:
+        text += (f"; the last {rule.protect_last} race{'s' if rule.protect_last != 1 else ''}"
+                 " cannot be")
+    return text
+
+
 def scale_json(scale: PointsScale) -> dict[str, object]:
     """``paddock points-scale --json``: positions, bonuses and ``drops`` per class."""
     return {"positions": list(scale.positions), "pole_bonus": scale.pole_bonus,

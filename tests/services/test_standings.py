@@ -310,3 +310,22 @@ def test_each_event_has_a_short_venue_code_for_the_columns() -> None:
     assert codes == {"sebring": "SEB", "ctmp": "CTMP", "watkins-glen": "WGL",
                      "road-america": "RAM", "road-atlanta": "RAT", "vir": "VIR",
                      "sebring-2": "S2"}
+
+
+def test_the_standings_pdf_brackets_dropped_results_under_venue_columns(
+    raced: Database,
+) -> None:
+    from paddock.services.documents import standings_pdf
+    from tests.reports.pdfread import pages_text
+
+    set_points_scale(raced, positions=points_scale(raced).positions, pole_bonus=0,
+                     drops=[DropRule("Pro-Am", 13, protect_last=2)])
+    lines = "\n".join(pages_text(standings_pdf(raced, class_name="Pro-Am"))).splitlines()
+    title = next(i for i, line in enumerate(lines) if line.startswith("Pro-Am — Drivers"))
+    assert lines[title] == ("Pro-Am — Drivers (13 lowest results dropped; the last 2 races "
+                            "cannot be)")
+    assert lines[title + 1] == "SEB"
+    assert lines[title + 2].endswith("R1 R2 Points Wins")
+    eight = next(line for line in lines if " Gordon Fairweather " in line).split()
+    assert eight[-4:] == ["17", "(0)", "17", "0"]
+    assert "(25) = a result dropped under the class's drop rule" in "\n".join(lines)
