@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from paddock.ui.championship.championship_models import (
 )
 from paddock.ui.championship.points_scale_dialog import PointsScaleDialog
 from paddock.ui.common import theme
+from paddock.ui.common.tables import configure_table
 from paddock.ui.documents.documents_catalogue import (
     DocumentChoice,
     DocumentKind,
@@ -214,17 +214,7 @@ class ChampionshipPage(QWidget):
         table = QTableView()
         table.setObjectName(name)
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(30)
+        configure_table(table, self.fontMetrics().height() + 10, min_section=30)
         table.viewport().installEventFilter(self)
         return table
 
