@@ -24,7 +24,7 @@ from paddock.errors import PaddockError, RuleViolation
 from paddock.rules.points import DropRule, PointsScale
 from paddock.services import standings as standings_service
 from paddock.services.standings import ScaleSetup
-from paddock.ui.results.results_style import message_area, ok_cancel, show_message
+from paddock.ui.common.dialogs import message_area, ok_cancel, show_message
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
