@@ -580,6 +580,26 @@ def _class_fastest(lines: Iterable[_Line]) -> set[str]:
     return {key[-1] for key in best.values()}
 
 
+def _timed_grids(s: Session, season: Season) -> set[int]:
+    """The races whose grid can have a time: their event's practice or qualifying, or (for
+    race 2) its race 1, has results. Forming a grid is costly; without a time it has no
+    pole, so the others are not formed."""
+    rows = s.exec(
+        select(RaceSession.id, RaceSession.event_id, RaceSession.kind, RaceSession.race_number)
+        .join(Event, col(RaceSession.event_id) == Event.id)
+        .where(Event.season_id == season.id)).all()
+    loaded = _with_data(s, [i for i, _event, _kind, _race in rows if i is not None])
+    timed: set[int] = set()
+    for race_id, event_id, kind, race in rows:
+        if kind != "race" or race_id is None:
+            continue
+        feeders = [i for i, e, k, r in rows if e == event_id and (
+            k in ("practice", "qualifying") or (k == "race" and (r or 1) < (race or 1)))]
+        if any(i in loaded for i in feeders):
+            timed.add(race_id)
+    return timed
+
+
 def _class_poles(db: Database, race: _Race) -> set[str]:
     """The first car of each class on the race's own starting grid (race 2's grid has its
     own rule, so its pole may be another car than race 1's).
@@ -600,10 +620,9 @@ def _class_poles(db: Database, race: _Race) -> set[str]:
 
 
 def _race_result(db: Database, race: _Race, lines: Sequence[_Line], scale: PointsScale,
-                 *, current: bool, races_after: int) -> RaceResult:
+                 *, timed_grid: bool, races_after: int) -> RaceResult:
     fastest = _class_fastest(lines) if scale.fastest_lap_bonus else set()
-    # Grids are formed for the current season only (see the module docstring).
-    poles = _class_poles(db, race) if scale.pole_bonus and current else set()
+    poles = _class_poles(db, race) if scale.pole_bonus and timed_grid else set()
     return RaceResult(
         f"{race.event_short_name} {race.code}",
         tuple(RaceRow(line.number, line.class_name, line.class_position, line.status,
@@ -663,6 +682,8 @@ def season_standings(db: Database, *, class_name: str | None = None,
         published = _latest_revisions(s, ids)
         current = season.id == current_season(s).id
         pending = _with_data(s, [i for i in ids if i not in published]) if current else set()
+        # Grids are formed for the current season only (see the module docstring).
+        timed = _timed_grids(s, season) if scale.pole_bonus and current else set()
         names = {race.session_id: f"{race.event_short_name} {race.code}" for race in races}
         for i, rev in published.items():
             check_revision(names[i], rev.revision, rev.payload, rev.content_hash)
@@ -685,7 +706,8 @@ def season_standings(db: Database, *, class_name: str | None = None,
                 continue
         else:
             continue
-        results.append(_race_result(db, race, lines, scale, current=current,
+        results.append(_race_result(db, race, lines, scale,
+                                    timed_grid=race.session_id in timed,
                                     races_after=len(races) - 1 - index))
         sources.append(StandingsSource(
             race.event_number, race.event_short_name, race.event_name, race.code, race.name,
