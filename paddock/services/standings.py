@@ -78,6 +78,7 @@ class StandingsSource:
     revision: int
     published_at: datetime | None
     content_hash: str = ""  # the official revision's, printed on the standings ("" provisional)
+    venue: str = ""  # the event's short code in the season, e.g. "SEB" (`venue_codes`)
 
     @property
     def round(self) -> int:
@@ -87,8 +88,6 @@ class StandingsSource:
     @property
     def status(self) -> str:
         return "official" if self.official else "provisional"
-
-    venue: str = ""  # the event's short code in the season, e.g. "SEB" (`venue_codes`)
 
     @property
     def label(self) -> str:
