@@ -186,7 +186,6 @@ class _Tally:
             if best is None or row.class_position < best:
                 self.results[index] = row.class_position
 
-
     def drop(self, rule: DropRule, races: Sequence[RaceResult], calendar_races: int) -> None:
         """Take the rule's lowest droppable results out of ``points`` (see the module)."""
         last = calendar_races - 1
