@@ -1,10 +1,13 @@
 """Live desks: the window reloads when another desk changed the database.
 
-`LiveRefresh` asks the services' change watcher twice a second. A change is passed on as
-`changed` only when the desk is idle: not while a modal dialog is open, not while the
-official is typing (a key pressed in the last `TYPING_IDLE_MS`); it waits, and goes out
-once they stop. A database that cannot be reached is reported at once (`lost`), asked
-again every `RETRY_MS`, and reported back (`back`, then `changed`) when it answers.
+`LiveRefresh` asks the services' change watcher twice a second, on a thread of its own:
+the question goes over the network to a server, which may have gone away (a check then
+takes up to ~2 s to fail), and the window must never wait for it. The answer comes back
+to the window's thread. A change is passed on as `changed` only when the desk is idle:
+not while a modal dialog is open, not while the official is typing (a key pressed in the
+last `TYPING_IDLE_MS`); it waits, and goes out once they stop. A database that cannot be
+reached is reported at once (`lost`), asked again every `RETRY_MS`, and reported back
+(`back`, then `changed`) when it answers.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from __future__ import annotations
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from paddock.errors import DatabaseError
+from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
@@ -57,6 +61,13 @@ class LiveRefresh(QObject):
             watcher = watch_changes(db)
         self._watcher = watcher
         self._db = db
+        # One thread, so the watcher's connection is used by one check at a time and
+        # closed after the last; the pool (a child) waits for that check when deleted.
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        self._checks = TaskRunner(pool, parent=self)
+        self._checking = False
+        self._stopped = False
         # A write that fails (on any thread) makes the watcher look at once: a server
         # that went away is then said now, not at the next poll.
         self._write_failed.connect(self.poll)
@@ -77,18 +88,25 @@ class LiveRefresh(QObject):
         """Why the database cannot be reached, or None when it can."""
         return self._unreachable
 
+    @property
+    def checking(self) -> bool:
+        """Whether a question to the watcher has not been answered yet."""
+        return self._checking
+
     def start(self) -> None:
         self.poll()
         self.timer.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self.timer.stop()
         if self._listener in self._db.failure_listeners:
             self._db.failure_listeners.remove(self._listener)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self._watcher.close()
+        # Closed on the checks' thread, after a check still running there.
+        self._checks.run(self._watcher.close, on_success=_ignore, on_failure=_ignore)
 
     def report_failure(self, message: str) -> None:
         """A write found the database unreachable: say so now and retry from here."""
@@ -109,13 +127,32 @@ class LiveRefresh(QObject):
         return (monotonic() - self._last_key) * 1000 < TYPING_IDLE_MS
 
     def poll(self) -> None:
-        """Ask the watcher; pass a change on when the desk is idle."""
-        try:
-            if self._watcher.changed():
-                self._pending = True
-        except DatabaseError as exc:
-            self.report_failure(exc.message)
+        """Ask the watcher, on the checks' thread; the answer comes back to this one.
+
+        Returns at once. A question still unanswered (a server slow to fail) is not asked
+        again meanwhile.
+        """
+        if self._checking or self._stopped:
             return
+        self._checking = True
+        self._checks.run(self._watcher.changed, on_success=self._answered,
+                         on_failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._checking = False
+        if self._stopped:
+            return
+        if not isinstance(exc, DatabaseError):
+            raise exc  # a bug: shown as one, on the window's thread
+        self.report_failure(exc.message)
+
+    def _answered(self, changed: object) -> None:
+        """Pass a change on when the desk is idle."""
+        self._checking = False
+        if self._stopped:
+            return
+        if changed:
+            self._pending = True
         if self._unreachable is not None:
             self._unreachable = None
             self.timer.setInterval(POLL_MS)
@@ -124,3 +161,7 @@ class LiveRefresh(QObject):
         if self._pending and not self.busy():
             self._pending = False
             self.changed.emit()
+
+
+def _ignore(_result: object) -> None:
+    pass

@@ -59,6 +59,7 @@ def test_typing_defers_the_reload(qtbot: QtBot, window: MainWindow, db: Database
     finally:
         other.close()
     window.live.poll()
+    qtbot.waitUntil(lambda: not window.live.checking, timeout=2000)
     assert reloads == []  # a key was pressed just now: wait
     qtbot.waitUntil(lambda: reloads == [None], timeout=4000)
     assert page.scan_edit.text() == "MI2100"
@@ -109,7 +110,7 @@ def test_a_lost_server_shows_a_banner_and_clears_it(
     page.car_edit.clear()
     qtbot.keyClicks(page.car_edit, "7")
     main.live.poll()
-    assert main.banner.isVisible()
+    qtbot.waitUntil(main.banner.isVisible, timeout=1000)
     assert "unreachable — changes cannot be saved; retrying…" in main.banner.text()
     assert "unreachable" in main.statusBar().currentMessage()
     assert page.car_edit.text() == "7"  # what was typed stays
@@ -183,3 +184,54 @@ def test_a_failed_write_makes_the_window_look_at_once(
     qtbot.waitUntil(lambda: not main.banner.isHidden(), timeout=1000)
     main.live.stop()
     assert db.failure_listeners == []
+
+
+class _Stalled:
+    """A watcher of a server that went away without a word: a check hangs, then fails."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.release = threading.Event()
+        self.asked = 0
+
+    def changed(self) -> bool:
+        self.asked += 1
+        self.release.wait(10)
+        raise DatabaseError("the database server cannot be reached (timeout expired)")
+
+    def close(self) -> None:
+        self.release.set()
+
+
+def test_a_check_that_hangs_never_blocks_the_window(
+        qtbot: QtBot, db: Database, settings: QSettings) -> None:
+    from time import monotonic
+
+    from PySide6.QtCore import QTimer
+
+    watcher = _Stalled()
+    started = monotonic()
+    main = MainWindow(db, settings=settings, watcher=watcher)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.live.checking  # the first check is out, and hangs
+    # The window goes on meanwhile: a timer fires, typing shows, a page opens.
+    fired: list[float] = []
+    QTimer.singleShot(50, lambda: fired.append(monotonic()))
+    qtbot.waitUntil(lambda: bool(fired), timeout=1000)
+    main.header.select_event(1)
+    main.show_page(1)
+    page = main.tyres_page
+    page.scan_edit.setFocus()
+    qtbot.keyClicks(page.scan_edit, "MI2100")
+    assert page.scan_edit.text() == "MI2100"
+    qtbot.wait(1200)  # two polls' time: asked again only once the first is answered
+    assert watcher.asked == 1 and main.live.checking
+    assert not main.banner.isVisible()
+    assert monotonic() - started < 8  # nothing waited for the 10 s the check may hang
+    watcher.release.set()  # the check fails: said at once
+    qtbot.waitUntil(main.banner.isVisible, timeout=2000)
+    assert page.scan_edit.text() == "MI2100"
+    main.close()
