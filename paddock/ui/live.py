@@ -12,14 +12,15 @@ reached is reported at once (`lost`), asked again every `RETRY_MS`, and reported
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from paddock.errors import DatabaseError
-from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
@@ -62,10 +63,12 @@ class LiveRefresh(QObject):
         self._watcher = watcher
         self._db = db
         # One thread, so the watcher's connection is used by one check at a time and
-        # closed after the last; the pool (a child) waits for that check when deleted.
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        self._checks = TaskRunner(pool, parent=self)
+        # closed after the last. Both are children: deleted with this object, the pool
+        # first waits for a check still running, whose answer then goes nowhere.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._answer = _Answer(self)
+        self._answer.done.connect(self._answered)
         self._checking = False
         self._stopped = False
         # A write that fails (on any thread) makes the watcher look at once: a server
@@ -98,6 +101,8 @@ class LiveRefresh(QObject):
         self.timer.start()
 
     def stop(self) -> None:
+        if self._stopped:
+            return
         self._stopped = True
         self.timer.stop()
         if self._listener in self._db.failure_listeners:
@@ -106,7 +111,7 @@ class LiveRefresh(QObject):
         if app is not None:
             app.removeEventFilter(self)
         # Closed on the checks' thread, after a check still running there.
-        self._checks.run(self._watcher.close, on_success=_ignore, on_failure=_ignore)
+        self._pool.start(_Job(self._watcher.close, None))
 
     def report_failure(self, message: str) -> None:
         """A write found the database unreachable: say so now and retry from here."""
@@ -135,22 +140,19 @@ class LiveRefresh(QObject):
         if self._checking or self._stopped:
             return
         self._checking = True
-        self._checks.run(self._watcher.changed, on_success=self._answered,
-                         on_failure=self._failed)
+        self._pool.start(_Job(self._watcher.changed, self._answer))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _answered(self, changed: object, error: object) -> None:
+        """The watcher's answer, back on this thread: pass a change on when the desk is
+        idle; say at once that the database cannot be reached."""
         self._checking = False
         if self._stopped:
             return
-        if not isinstance(exc, DatabaseError):
-            raise exc  # a bug: shown as one, on the window's thread
-        self.report_failure(exc.message)
-
-    def _answered(self, changed: object) -> None:
-        """Pass a change on when the desk is idle."""
-        self._checking = False
-        if self._stopped:
+        if isinstance(error, DatabaseError):
+            self.report_failure(error.message)
             return
+        if isinstance(error, BaseException):
+            raise error  # a bug: shown as one, on the window's thread
         if changed:
             self._pending = True
         if self._unreachable is not None:
@@ -163,5 +165,31 @@ class LiveRefresh(QObject):
             self.changed.emit()
 
 
-def _ignore(_result: object) -> None:
-    pass
+class _Answer(QObject):
+    """Carries a check's answer to the window's thread.
+
+    Signals:
+        done(object, object): (the watcher's answer, None) or (None, what it raised).
+    """
+
+    done = Signal(object, object)
+
+
+class _Job(QRunnable):
+    """Calls ``work`` on the pool's thread; sends what came of it through ``answer``."""
+
+    def __init__(self, work: Callable[[], object], answer: _Answer | None) -> None:
+        super().__init__()
+        self._work = work
+        self._answer = answer
+
+    def run(self) -> None:
+        result: object = None
+        error: BaseException | None = None
+        try:
+            result = self._work()
+        except Exception as exc:  # handed to the window's thread, which decides
+            error = exc
+        if self._answer is not None:
+            with suppress(RuntimeError):  # the window was closed meanwhile
+                self._answer.done.emit(result, error)
