@@ -71,6 +71,10 @@ class LiveRefresh(QObject):
         self._answer.done.connect(self._answered)
         self._checking = False
         self._stopped = False
+        # The first answer comes from a connection made on the checks' thread while the
+        # pages were loading: what another desk committed in between is unknown, so it
+        # counts as a change (one reload more than needed, never one less).
+        self._first = True
         # A write that fails (on any thread) makes the watcher look at once: a server
         # that went away is then said now, not at the next poll.
         self._write_failed.connect(self.poll)
@@ -153,8 +157,9 @@ class LiveRefresh(QObject):
             return
         if isinstance(error, BaseException):
             raise error  # a bug: shown as one, on the window's thread
-        if changed:
+        if changed or self._first:
             self._pending = True
+        self._first = False
         if self._unreachable is not None:
             self._unreachable = None
             self.timer.setInterval(POLL_MS)

@@ -12,6 +12,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from paddock.services.database import Database
 
 _CHILD = r"""
 import os, sys, time
@@ -83,7 +87,7 @@ sys.exit(work_plan(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]))
 #: {"op": "penalty", "session": "R1", "car": "3", "seconds": 5}, {"op": "cli", "argv": [...],
 #: "audit": [["import", "tyre"], ...]}, {"op": "sleep", "seconds": 0.1}. Every step but
 #: "sleep" and "cli" names its "event" (default "1").
-Step = dict[str, object]
+Step = dict[str, Any]
 
 #: The refusal of a desk that waited for the write lock longer than the busy timeout.
 BUSY = "another desk is writing"
@@ -101,7 +105,7 @@ class StepOutcome:
     busy: tuple[str, ...]
     #: The audit rows the committed step must have left: (action, entity_id or "").
     audit: tuple[tuple[str, str], ...]
-    detail: dict[str, object]
+    detail: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -121,29 +125,29 @@ class DeskReport:
                 for m in (*s.busy, *((s.refusal,) if s.refusal is not None else ()))]
 
 
-def _step(db: object, step: Step) -> tuple[tuple[tuple[str, str], ...], dict[str, object]]:
+def _step(db: Database, step: Step) -> tuple[tuple[tuple[str, str], ...], dict[str, Any]]:
     """Run one step; return the audit rows it committed and what it said."""
     from paddock.services import results, tyres
 
     op = step["op"]
     event = str(step.get("event", "1"))
     if op == "register":
-        done = tyres.register_tyres(db, event=event, car=str(step["car"]),  # type: ignore[arg-type]
+        done = tyres.register_tyres(db, event=event, car=str(step["car"]),
                                     barcodes=[str(step["barcode"])],
                                     tyre_type=str(step.get("type", "slick")))
         return (tuple(("register", t.barcode) for t in done.tyres),
                 {"used": done.used, "quota": done.quota})
     if op == "check":
-        verdict = tyres.check_tyre(db, event=event, barcode=str(step["barcode"]))  # type: ignore[arg-type]
+        verdict = tyres.check_tyre(db, event=event, barcode=str(step["barcode"]))
         return (), {"verdict": verdict.kind.value, "car": verdict.car}
     if op == "publish":
-        shown = results.publish(db, event=event, session=str(step["session"]),  # type: ignore[arg-type]
+        shown = results.publish(db, event=event, session=str(step["session"]),
                                 reason=str(step.get("reason", "")))
         return (("publish", ""),), {"revision": shown.revision}
     if op == "penalty":
         given = results.add_penalty(
-            db, event=event, session=str(step["session"]), car=str(step["car"]),  # type: ignore[arg-type]
-            kind="time", seconds=float(step["seconds"]),  # type: ignore[arg-type]
+            db, event=event, session=str(step["session"]), car=str(step["car"]),
+            kind="time", seconds=float(step["seconds"]),
             reason=str(step.get("reason", "Track limits")))
         rows = [("penalty", str(given.penalty.id))]
         if given.revision is not None:
@@ -159,12 +163,12 @@ def _step(db: object, step: Step) -> tuple[tuple[tuple[str, str], ...], dict[str
 
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main([str(a) for a in step["argv"]])  # type: ignore[attr-defined]
+            code = main([str(a) for a in step["argv"]])
         if code == 1:
             raise PaddockError(err.getvalue().strip().removeprefix("paddock: "))
         if code != 0:
             raise AssertionError(f"paddock exited {code}: {err.getvalue()}")
-        return (tuple((str(a), str(e)) for a, e in step.get("audit", ())),  # type: ignore[attr-defined]
+        return (tuple((str(a), str(e)) for a, e in step.get("audit", ())),
                 {"stdout": out.getvalue()})
     raise AssertionError(f"unknown step {op}")
 
@@ -188,7 +192,7 @@ def work_plan(location: str, plan_file: str, ready: str, go: str) -> int:
             time.sleep(0.0005)
         for step in plan:
             if step["op"] == "sleep":
-                time.sleep(float(step["seconds"]))  # type: ignore[arg-type]
+                time.sleep(float(step["seconds"]))
                 continue
             started = time.perf_counter()
             busy: list[str] = []

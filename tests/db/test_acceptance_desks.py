@@ -100,8 +100,8 @@ def test_a_race_weekend_of_desks_at_once(engine: str, tmp_path: Path,
                            barcodes=[f"MXP{n}{k:03d}" for k in range(QUOTA - 1)])
         import_results(db, event="1", session="R1", files=[r1])
         before = {t.barcode for t in event_tyres(db, "1").tyres}
-        with db.reader() as s:
-            baseline = s.exec(select(AuditRecord.id).order_by(
+        with db.reader() as session:
+            baseline = session.exec(select(AuditRecord.id).order_by(
                 col(AuditRecord.id).desc())).first() or 0
 
     publish_plan: list[Step] = [{"op": "sleep", "seconds": 0.4},
@@ -138,25 +138,25 @@ def test_a_race_weekend_of_desks_at_once(engine: str, tmp_path: Path,
             assert slicks[car] == QUOTA, (car, slicks[car])
 
         # Every committed registration is there, to its car; nothing refused is.
-        registered = {str(s.detail["step"]["barcode"]): str(s.detail["step"]["car"])  # type: ignore[index]
+        registered = {str(s.detail["step"]["barcode"]): str(s.detail["step"]["car"])
                       for r in tyre_reports for s in r.committed}
         assert set(owner) == before | set(registered)
         assert all(owner[code] == car for code, car in registered.items())
         # One barcode, four desks: exactly one registered it.
         shared = Counter(code for r in tyre_reports for s in r.committed
-                         if (code := str(s.detail["step"]["barcode"])).startswith("MXS"))  # type: ignore[index]
+                         if (code := str(s.detail["step"]["barcode"])).startswith("MXS"))
         assert set(shared.values()) == {1}
         assert len(shared) == SCANS_PER_DESK // 10
         # A check never named a car the tyre did not end up on.
         for r in tyre_reports:
             for s in r.steps:
                 if s.op == "check" and s.detail["verdict"] != "not-registered":
-                    code = str(s.detail["step"]["barcode"])  # type: ignore[index]
+                    code = str(s.detail["step"]["barcode"])
                     assert s.detail["car"] == owner[code], s.detail
 
         # The audit trail: every committed change, nothing more.
-        with db.reader() as s:
-            rows = s.exec(select(AuditRecord).where(col(AuditRecord.id) > baseline)).all()
+        with db.reader() as session:
+            rows = session.exec(select(AuditRecord).where(col(AuditRecord.id) > baseline)).all()
         expected = [a for r in reports for step in r.committed for a in step.audit]
         assert Counter(a.action for a in rows) == Counter(a for a, _ in expected)
         assert sorted(a.entity_id for a in rows if a.action == "register") == \
@@ -175,14 +175,14 @@ def test_a_race_weekend_of_desks_at_once(engine: str, tmp_path: Path,
         assert sorted(p.decision for p in official.penalties) == sorted(decisions)
         owed = Counter[str]()
         for s in penalties:
-            owed[str(s.detail["car"])] += int(s.detail["time_ms"])  # type: ignore[call-overload]
+            owed[str(s.detail["car"])] += int(s.detail["time_ms"])
         for row in official.rows:
             assert row.row.penalty_ms == owed[row.row.number], (row.row.number, owed)
         published = revisions(db, event="1", session="R1")
         assert [v.revision for v in published] == list(range(1, len(published) + 1))
         assert len(published) == Counter(a.action for a in rows)["publish"]
-        with db.reader() as s:
-            assert len(s.exec(select(PublishedRevision)).all()) == len(published)
+        with db.reader() as session:
+            assert len(session.exec(select(PublishedRevision)).all()) == len(published)
 
         # Two imports of Race 2 at once: both done, the file there once.
         assert all(s.ok for r in import_reports for s in r.steps)

@@ -237,3 +237,72 @@ def test_a_check_that_hangs_never_blocks_the_window(
     qtbot.waitUntil(main.banner.isVisible, timeout=2000)
     assert page.scan_edit.text() == "MI2100"
     main.close()
+
+
+def test_a_scan_on_the_server_shows_at_another_desk_within_two_seconds(
+        qtbot: QtBot, postgres_url: str, settings: QSettings) -> None:
+    """Two desks on one PostgreSQL database: LISTEN/NOTIFY, asked from the check thread."""
+    from paddock.services import tyres as tyre_service
+
+    desk = open_database(postgres_url, demo_if_new=True)
+    other = open_database(postgres_url, create=False)
+    main = MainWindow(desk, settings=settings)
+    try:
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitExposed(main)
+        main.header.select_event(1)
+        main.show_page(1)
+        page = main.tyres_page
+        before = page.tyre_model.rowCount()
+        tyre_service.register_tyres(other, event="1", car="12", barcodes=["MI21009905"])
+        qtbot.waitUntil(lambda: page.tyre_model.rowCount() == before + 1, timeout=2000)
+    finally:
+        main.close()
+        other.close()
+        desk.close()
+
+
+class _Late:
+    """The real watcher, whose first check starts only when let go (a slow connect)."""
+
+    def __init__(self, db: Database) -> None:
+        import threading
+
+        from paddock.services.live import watch_changes
+
+        self.inner = watch_changes(db)
+        self.go = threading.Event()
+
+    def changed(self) -> bool:
+        self.go.wait(10)
+        return self.inner.changed()
+
+    def close(self) -> None:
+        self.go.set()
+        self.inner.close()
+
+
+def test_a_change_before_the_first_check_is_not_missed(
+        qtbot: QtBot, db: Database, settings: QSettings) -> None:
+    """A desk commits after the page loaded but before the watcher's connection was made
+    (on its own thread): the first answer cannot know, so the page reloads anyway."""
+    watcher = _Late(db)
+    main = MainWindow(db, settings=settings, watcher=watcher)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.header.select_event(1)
+    main.show_page(1)
+    page = main.tyres_page
+    before = page.tyre_model.rowCount()
+    other = open_database(db.path)
+    try:
+        from paddock.services import tyres as tyre_service
+
+        tyre_service.register_tyres(other, event="1", car="12", barcodes=["MI21009906"])
+    finally:
+        other.close()
+    watcher.go.set()
+    qtbot.waitUntil(lambda: page.tyre_model.rowCount() == before + 1, timeout=2000)
+    main.close()
