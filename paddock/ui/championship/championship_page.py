@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +42,7 @@ from paddock.ui.championship.championship_models import (
     StandingsModel,
 )
 from paddock.ui.common import theme
+from paddock.ui.common.tables import configure_table
 from paddock.ui.documents.documents_catalogue import (
     DocumentChoice,
     DocumentKind,
@@ -205,17 +205,7 @@ class ChampionshipPage(QWidget):
         table = QTableView()
         table.setObjectName(name)
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(30)
+        configure_table(table, self.fontMetrics().height() + 10, min_section=30)
         table.viewport().installEventFilter(self)
         return table
 
