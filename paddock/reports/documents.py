@@ -366,6 +366,9 @@ class TyreRow:
     registered_at: datetime
     status: str
     note: str = ""
+    #: The event it was carried on to since ("" while it is still here): the event's
+    #: record keeps it, marked as gone.
+    carried_to: str = ""
 
 
 @dataclass(frozen=True)

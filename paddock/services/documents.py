@@ -10,6 +10,7 @@ inside the ``_pdf`` functions, when a document is actually made.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,7 +22,17 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from paddock.db.engine import Database
-from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
+from paddock.db.models import (
+    AuditRecord,
+    Car,
+    Entry,
+    Event,
+    RaceClass,
+    RaceSession,
+    Season,
+    TyreRecord,
+    Venue,
+)
 from paddock.errors import NotFound, PaddockError
 from paddock.reports.documents import (
     CLASSIFIED,
@@ -461,23 +472,73 @@ def _tyre_note(tyre: Any, event_names: dict[int, str]) -> str:
     return "; ".join(parts)
 
 
+@dataclass(frozen=True)
+class _CarriedAway:
+    """A tyre that was at this event and has since been carried on to a later one."""
+
+    barcode: str
+    car: str
+    tyre_type: str
+    registered_at: datetime
+    to_event: int
+    note: str
+
+
+def _carried_away(s: Session, season: Season, event: Event) -> list[_CarriedAway]:
+    """The tyres carried from ``event`` to a later event, each with where it went first.
+
+    A carry moves the tyre's row to the new event (its ``event_id``), so the event's own
+    record would lose it; the audit trail keeps every carry, even of a tyre carried on
+    again since, and the row itself keeps the last one.
+    """
+    to_event: dict[str, int] = {}
+    for barcode, before, after in s.exec(
+        select(AuditRecord.entity_id, AuditRecord.before, AuditRecord.after)
+        .where(AuditRecord.action == "carry-over", AuditRecord.entity == "tyre")
+        .order_by(col(AuditRecord.id))
+    ):
+        try:
+            was, went = json.loads(before).get("event"), json.loads(after).get("event")
+        except (ValueError, AttributeError):
+            continue
+        if was == event.number and isinstance(went, int):
+            to_event.setdefault(barcode, went)
+    rows = s.exec(
+        select(TyreRecord, Entry.number).join(Entry, col(TyreRecord.entry_id) == Entry.id)
+        .where(TyreRecord.season_id == season.id, TyreRecord.event_id != event.id,
+               col(TyreRecord.barcode).in_(to_event)
+               | (TyreRecord.carried_from_event_id == event.id))
+    ).all()
+    numbers = {e.id: e.number for e in s.exec(select(Event).where(Event.season_id == season.id))}
+    found = []
+    for record, car in rows:
+        went = to_event.get(record.barcode, numbers.get(record.event_id, 0))
+        found.append(_CarriedAway(record.barcode, car, record.tyre_type, record.registered_at,
+                                  went, record.reason))
+    return found
+
+
 def tyre_allocation_document(db: Database, *, event: str,
                              generated_at: datetime | None = None) -> TyreAllocationDocument:
     """The tyres registered at an event, by car, with each car's totals against quota.
 
     Every car entered at the event is listed, with or without tyres, so the tyre desk sees
-    who has not registered yet.
+    who has not registered yet. The event's record stays as it was there: a tyre carried
+    on to a later event is still listed, marked "Carried to <event>".
     """
     facts = _event_facts(db, event)
     info: EventTyres = event_tyres(db, event)
     with db.reader() as s:
         season = current_season(s)
+        here = find_event(s, season, event)
         event_names = {e.number: e.name for e in s.exec(
             select(Event).where(Event.season_id == season.id))}
+        carried_away = _carried_away(s, season, here)
     entries: dict[str, EntryView] = {e.number: e for e in list_entries(db)}
     slicks = {s.car: s for s in info.slicks}
     wets = {s.car: s for s in info.wets}
-    numbers = sorted(facts.entered | {t.car for t in info.tyres}, key=car_number_key)
+    numbers = sorted(facts.entered | {t.car for t in info.tyres}
+                     | {t.car for t in carried_away}, key=car_number_key)
     carry_limit = info.tyre_rules.carry_over_limit
     # Replacements and scrapped tyres are the exception: a column only when some car has one.
     wanted_totals = {"New slicks", "Wets", "Carried over"}
@@ -496,6 +557,14 @@ def tyre_allocation_document(db: Database, *, event: str,
                     status=TYRE_STATUS_TEXT.get(t.status, t.status),
                     note=_tyre_note(t, event_names))
             for t in info.tyres if t.car == number)
+        away = tuple(
+            TyreRow(barcode=t.barcode, tyre_type=t.tyre_type.capitalize(),
+                    position=facts.season.car_sizes.get(entry.car, "") if entry else "",
+                    registered_at=t.registered_at,
+                    status=f"Carried to {event_names.get(t.to_event, t.to_event)}",
+                    note=t.note, carried_to=event_names.get(t.to_event, str(t.to_event)))
+            for t in carried_away if t.car == number)
+        tyres = tuple(sorted(tyres + away, key=lambda t: (t.registered_at, t.barcode)))
         slick, wet = slicks.get(number), wets.get(number)
         totals = [TyreTotal("New slicks", slick.registered if slick else 0,
                             info.tyre_rules.slick_quota),
@@ -514,19 +583,19 @@ def tyre_allocation_document(db: Database, *, event: str,
             class_name=entry.class_name if entry else "", car=entry.car if entry else "",
             tyres=tyres, totals=tuple(totals)))
     return TyreAllocationDocument(**facts.header("Tyre Allocation", generated_at=generated_at),
-                                  status=None, cars=tuple(cars), sizes=facts.season.sizes)
+                                  status=None, cars=tuple(cars), sizes=facts.season.sizes,
+                                  signatures=("Tyre Official",))
 
 
 def tyres_pdf(db: Database, *, event: str, barcodes: bool = True) -> bytes:
     """The tyre allocation sheet, followed by one barcode page per car with tyres."""
-    from paddock.reports.tyres import render_tyre_allocation, render_tyre_barcodes
+    from paddock.reports.tyres import render_tyre_allocation
 
     document = tyre_allocation_document(db, event=event)
-    sheet = render_tyre_allocation(document)
-    with_tyres = [car.number for car in document.cars if car.tyres]
-    if not barcodes or not with_tyres:
-        return sheet
-    return _concatenate([sheet, render_tyre_barcodes(document, with_tyres)])
+    with_tyres = [car.number for car in document.cars
+                  if any(not tyre.carried_to for tyre in car.tyres)]
+    # One renderer for both parts, so "Page X of Y" runs through the whole file.
+    return render_tyre_allocation(document, with_tyres if barcodes and with_tyres else None)
 
 
 def _concatenate(pdfs: Sequence[bytes]) -> bytes:
