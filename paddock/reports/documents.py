@@ -270,17 +270,48 @@ class GridSlot:
     time_ms: int | None = None
     note: str = ""
     pit_lane: bool = False
+    #: Which time placed the car: "Q best", "Q 2nd best", "R1 fastest", "practice", "".
+    time_source: str = ""
+
+
+@dataclass(frozen=True)
+class GridCar:
+    """A car listed beside the grid (withdrawn, or with a grid drop still to come)."""
+
+    number: str
+    driver: str
+    team: str
+    class_name: str
+    what: str  # the reason it was withdrawn, or the drop ("+3 places: decision 5, ...")
+    decided: str = ""  # where / when: "14:05 EDT", "Sebring Race 2"
+    applies_to: str = ""  # a pending drop: the grid it waits for
+
+
+@dataclass(frozen=True)
+class GridAmendment:
+    """One stewards' amendment of the grid, with when it was made."""
+
+    made_at: datetime
+    number: str
+    text: str  # "Withdrawn: engine change", "Moved to position 3: ..."
 
 
 @dataclass(frozen=True, kw_only=True)
 class GridDocument(DocumentBase):
-    """A starting grid, drawn two-wide and staggered as on the track."""
+    """A starting grid, drawn two-wide and staggered as on the track.
+
+    ``withdrawn`` cars are not on the grid; ``amendments`` are the stewards' changes in the
+    order made; ``pending`` drops were decided but wait for a later grid.
+    """
 
     slots: tuple[GridSlot, ...]
     pole_side: Literal["left", "right"] = "left"
     basis: str = ""  # how the order was formed, e.g. "Best qualifying lap"
     notes: tuple[str, ...] = ()
     signatures: tuple[str, ...] = ("Race Director", "Chief Steward")
+    withdrawn: tuple[GridCar, ...] = ()
+    amendments: tuple[GridAmendment, ...] = ()
+    pending: tuple[GridCar, ...] = ()
 
 
 # --- Standings --------------------------------------------------------------------------

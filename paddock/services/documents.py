@@ -48,6 +48,8 @@ from paddock.reports.documents import (
     EntryListDocument,
     EntryListRow,
     EventPackCover,
+    GridAmendment,
+    GridCar,
     GridDocument,
     GridSlot,
     PackEntry,
@@ -659,39 +661,42 @@ def grid_document(db: Database, *, event: str, race: int,
     if sources and not sources[0].rows:
         notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
                      "best practice lap, then by car number.")
-    by_source: dict[str, list[str]] = {}
-    for slot in grid.slots:
-        # Only the exceptions to the basis printed above the grid are worth a line.
-        if slot.time_source in _TIME_SOURCE and slot.time_source != _USUAL_SOURCE[race]:
-            by_source.setdefault(slot.time_source, []).append(slot.number)
-    for source_name, cars in by_source.items():
-        notes.append(f"Placed by {_TIME_SOURCE.get(source_name, source_name)}: "
-                     + ", ".join(f"#{car}" for car in cars) + ".")
     untimed = [slot.number for slot in grid.slots if slot.time_ms is None]
     if untimed:
         notes.append("No time: " + ", ".join(f"#{car}" for car in untimed)
                      + " (behind the timed cars).")
-    # Each amendment with the time it was made, in the order made.
-    notes += [f"Amended {_stamp(a.created_at, zone)}: {a.text[0].upper()}{a.text[1:]}."
-              for a in grid.adjustments]
+    entries = {e.number: e for e in list_entries(db)}
+
+    def car(number: str, what: str, decided: str = "", applies_to: str = "") -> GridCar:
+        entry = entries.get(number)
+        return GridCar(number, entry.driver if entry else "", entry.team if entry else "",
+                       entry.class_name if entry else "", what, decided, applies_to)
+
+    withdrawn = tuple(car(a.number, a.reason, _stamp(a.created_at, zone))
+                      for a in grid.adjustments if a.kind == "withdraw")
+    amendments = tuple(GridAmendment(a.created_at, a.number, _amendment_text(a))
+                       for a in grid.adjustments)
+    pending = tuple(car(p.number, p.text, p.decided_in, p.applies_to) for p in grid.pending)
     code, name = _race_session(db, event, race)
     return GridDocument(
         **facts.header("Starting Grid", name, code=code, generated_at=generated_at),
         status=status,
         slots=tuple(GridSlot(position=slot.position, number=slot.number, driver=slot.driver,
                              team=slot.team, class_name=slot.class_name, time_ms=slot.time_ms,
-                             note=slot.note, pit_lane=slot.pit_lane)
+                             note=slot.note, pit_lane=slot.pit_lane,
+                             time_source=slot.time_source or "")
                     for slot in grid.slots),
         pole_side="right" if grid.pole_side == "right" else "left", basis=grid.basis,
-        notes=tuple(notes))
+        notes=tuple(notes), withdrawn=withdrawn, amendments=amendments, pending=pending)
 
 
-_USUAL_SOURCE = {1: "Q best", 2: "Q 2nd best"}
-_TIME_SOURCE = {
-    "Q 2nd best": "their second-best qualifying lap",
-    "R1 fastest": "their fastest Race 1 lap",
-    "practice": "their best practice lap",
-}
+def _amendment_text(adjustment: Any) -> str:
+    """"Withdrawn: engine change" — the car has its own column on the sheet."""
+    if adjustment.kind == "withdraw":
+        return f"Withdrawn: {adjustment.reason}"
+    if adjustment.kind == "move":
+        return f"Moved to position {adjustment.position}: {adjustment.reason}"
+    return f"Starts from the pit lane: {adjustment.reason}"
 
 
 def _race_session(db: Database, event: str, race: int) -> tuple[str | None, str]:
