@@ -417,6 +417,75 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
         return story + self.closing(rows)
 
 
+class QualifyingByClassRenderer(QualifyingClassificationRenderer):
+    """Qualifying or practice, one table per class: position, gap and interval in the class."""
+
+    def columns(self) -> list[Column]:
+        show_speed = self.show_speed
+        columns = [
+            Column("PIC", 22, "CENTER", bold=True),
+            Column("Pos", 22, "CENTER"),
+            Column("No.", 24, "CENTER", bold=True),
+            Column("Driver / Team", 142 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
+            Column("Nat.", 24, "CENTER"),
+            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
+            Column("Laps", 22, "RIGHT"),
+            Column("Best lap", 44, "RIGHT", bold=True),
+            Column("Lap", 18, "RIGHT"),
+            Column("Gap", 42, "RIGHT"),
+            Column("Interval", 42, "RIGHT"),
+            Column("2nd best", 44, "RIGHT"),
+            Column("Lap", 18, "RIGHT"),
+        ]
+        if show_speed:
+            columns.append(Column(self.document.speed_unit, SPEED_WIDTH, "RIGHT"))
+        return columns
+
+    def story(self) -> list[Flowable]:
+        rows = self.document.rows
+        columns = self.columns()
+        story: list[Flowable] = []
+        for class_name in ordered_classes((r.class_name for r in rows), self.document.class_order):
+            in_class = [row for row in rows if row.class_name == class_name]
+            timed = sorted((row for row in in_class if row.best_lap_ms is not None),
+                           key=lambda row: (row.class_position or 0, row.position or 0))
+            untimed = [row for row in in_class if row.best_lap_ms is None]
+            leader = timed[0].best_lap_ms if timed else None
+            body: list[list[str | Flowable]] = []
+            ahead: int | None = None
+            for index, row in enumerate([*timed, *untimed], start=1):
+                best = row.best_lap_ms
+                cells: list[str | Flowable] = [
+                    str(row.class_position or index) if best is not None else "",
+                    "" if row.position is None else str(row.position),
+                    row.number,
+                    driver_team(row.driver, row.team),
+                    row.nationality,
+                    row.car,
+                    str(row.laps),
+                    format_laptime(best) or "no time",
+                    "" if row.best_lap_number is None else str(row.best_lap_number),
+                    format_gap(best - leader)
+                    if best is not None and leader is not None and index > 1 else "",
+                    format_gap(best - ahead) if best is not None and ahead is not None else "",
+                    format_laptime(row.second_lap_ms),
+                    "" if row.second_lap_number is None else str(row.second_lap_number),
+                ]
+                if self.show_speed:
+                    cells.append(speed_text(row.best_lap_speed))
+                body.append(cells)
+                ahead = best if best is not None else ahead
+            title = f"{class_name} — {len(timed)} with a time of {len(in_class)}"
+            story.append(KeepTogether([heading(title), data_table(columns, body)]))
+        story.append(Spacer(0, 2))
+        story.append(note("Gap and interval within the class, on the best lap. "
+                          "Pos = overall position."))
+        remarks = [f"Car {row.number}: {row.note}" for row in rows if row.note]
+        if remarks:
+            story.append(KeepTogether([heading("Remarks"), *(note(text) for text in remarks)]))
+        return story + self.closing(rows)
+
+
 def class_gap(row: ClassificationRow, reference: ClassificationRow | None) -> str:
     """Gap of a classified car to another of its class: laps down, or time on the same lap."""
     if reference is None or reference is row:
@@ -441,3 +510,8 @@ def render_results_by_class(document: ClassificationDocument) -> bytes:
 def render_qualifying_classification(document: QualifyingDocument) -> bytes:
     """A qualifying or practice classification as PDF bytes."""
     return QualifyingClassificationRenderer(document).render()
+
+
+def render_qualifying_by_class(document: QualifyingDocument) -> bytes:
+    """A qualifying or practice session, one table per class, as PDF bytes."""
+    return QualifyingByClassRenderer(document).render()

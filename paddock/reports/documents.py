@@ -135,6 +135,8 @@ class EntryListRow:
     car: str  # "992" or "991.2"
     junior: bool = False
     gentleman: bool = False
+    #: Scores for its team in the team championship (a full-season entry in the current car).
+    team_championship: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,11 +144,15 @@ class EntryListDocument(DocumentBase):
     """The entry list of an event or a season; rows are printed by car number.
 
     ``class_order`` fixes the order of the per-class summary (classes not named come after,
-    in order of appearance).
+    in order of appearance). ``version`` counts the changes made to the entries listed
+    (each added, changed, deleted or re-entered entry is one), ``version_at`` is the time of
+    the last one: two printouts with the same version list the same entries.
     """
 
     rows: tuple[EntryListRow, ...]
     class_order: tuple[str, ...] = ()
+    version: int | None = None
+    version_at: datetime | None = None
 
 
 # --- Classifications --------------------------------------------------------------------

@@ -84,6 +84,8 @@ class DocumentType:
         ready: ``ready(look, choice) -> Readiness``; None: a session document needs
             the session's results, an event or season document is always ready.
         in_pack: written into the event pack.
+        pack_kinds: the kinds of session whose document goes into the pack (None: every
+            kind of ``session_kinds``), e.g. the time cards of races only.
         merges_pdfs: ``build`` joins PDFs with PDFium (the window then holds PDFium's
             lock while making it).
         stem: the file name without ".pdf", with ``{short}``, ``{code}``, ``{year}``,
@@ -101,6 +103,7 @@ class DocumentType:
     optional: tuple[str, ...] = ()
     ready: Callable[[EventLook, DocumentChoice], Readiness] | None = None
     in_pack: bool = True
+    pack_kinds: frozenset[str] | None = None
     merges_pdfs: bool = False
     stem: str = ""
     place: Literal["start", "end"] = "end"
@@ -134,6 +137,7 @@ class DocumentChoice:
         session_name: the session's name ("Race 1") for a session document.
         official: whether it is official (None: a document without that status).
         revision: the official revision it prints (0 when there is none).
+        session_kind: "race", "qualifying" or "practice" for a session document.
     """
 
     kind: str
@@ -149,6 +153,7 @@ class DocumentChoice:
     session_name: str = ""
     official: bool | None = None
     revision: int = 0
+    session_kind: str = ""
 
     @property
     def document(self) -> DocumentType:
@@ -164,6 +169,13 @@ class DocumentChoice:
     @property
     def available(self) -> bool:
         return not self.missing
+
+    @property
+    def in_pack(self) -> bool:
+        """Whether the event pack holds it (a race's time cards do, practice's do not)."""
+        document = self.document
+        return document.in_pack and (not self.session_kind or document.pack_kinds is None
+                                     or self.session_kind in document.pack_kinds)
 
     @property
     def takes_class(self) -> bool:
@@ -357,6 +369,11 @@ LAP_TITLES = {"time-cards": "Time cards", "lap-chart": "Lap chart",
               "best-sectors": "Best sectors and ideal lap", "pit-stops": "Pit stops",
               "flags": "Flags"}
 
+#: The lap documents the event pack holds for some kinds of session only: the time cards
+#: of every car run to a hundred pages in a race weekend, so the pack has a race's (the
+#: ones teams and the stewards ask for); pit stops and flags matter in a race.
+LAP_PACK_KINDS = {"time-cards": RACES, "pit-stops": RACES, "flags": RACES}
+
 
 DOCUMENTS: list[DocumentType] = [
     DocumentType("entry-list", "Entry list", docs.entry_list_pdf, scope="event",
@@ -367,19 +384,19 @@ DOCUMENTS: list[DocumentType] = [
                  required=("event", "session"), optional=("class_name", "revision")),
     DocumentType("results-by-class", "Results by class",
                  functools.partial(docs.classification_pdf, by_class=True),
-                 session_kinds=RACES, required=("event", "session"),
-                 optional=("class_name", "revision")),
+                 required=("event", "session"),
+                 optional=("class_name", "revision"),
+                 # Qualifying by class orders each class's grid; practice's stays on call.
+                 pack_kinds=frozenset({"race", "qualifying"})),
     *(DocumentType(key, title, functools.partial(_lap_document, key),
                    session_kinds=RACES if key in RACE_ONLY else ALL_SESSIONS,
                    required=("event", "session"),
                    optional=("car",) if key == "time-cards" else (),
-                   # Not yet in the event pack: its combined PDF with an index is to come.
-                   ready=_laps_readiness, in_pack=False)
+                   ready=_laps_readiness, pack_kinds=LAP_PACK_KINDS.get(key))
       for key, title in LAP_TITLES.items()),
     DocumentType("decisions", "Stewards' decisions", _decisions,
                  required=("event", "session"), optional=("decision",),
-                 # Not yet in the event pack: it would renumber the pack's files.
-                 ready=_decisions_readiness, in_pack=False),
+                 ready=_decisions_readiness),
     DocumentType("tyres", "Tyre allocation", docs.tyres_pdf, scope="event",
                  required=("event",), optional=("barcodes",), ready=_tyres_readiness,
                  merges_pdfs=True),
@@ -462,7 +479,7 @@ def event_documents(db: Database, event: str | int) -> Catalogue:
                 session=facts.code,
                 race=facts.race_number if "race" in (*document.required, *document.optional)
                 else None,
-                session_name=facts.name))
+                session_name=facts.name, session_kind=facts.kind))
     for document in later:
         add(document, DocumentChoice(document.key, document.title, "Event", number,
                                      document.file_stem(short=short, year=year)))
@@ -504,5 +521,5 @@ def pack_candidates(catalogue: Catalogue) -> list[tuple[int, DocumentChoice]]:
     """The event pack's documents in weekend order with their slot numbers, numbered
     whether or not they can be made now (a document keeps its file name from one run to
     the next)."""
-    wanted = [c for c in catalogue.choices if c.document.in_pack]
+    wanted = [c for c in catalogue.choices if c.in_pack]
     return list(enumerate(wanted, start=1))

@@ -33,7 +33,7 @@ from paddock.db.models import (
     TyreRecord,
     Venue,
 )
-from paddock.errors import NotFound, PaddockError
+from paddock.errors import NotFound
 from paddock.reports.documents import (
     CLASSIFIED,
     DID_NOT_FINISH,
@@ -221,11 +221,29 @@ def entry_list_document(db: Database, event: str | None = None, *,
     rows = tuple(
         EntryListRow(number=e.number, class_name=e.class_name, driver=e.driver,
                      nationality=e.nationality, team=e.team, car=e.car, junior=e.junior,
-                     gentleman=e.gentleman)
+                     gentleman=e.gentleman, team_championship=e.team_championship)
         for e in entries
     )
+    version, version_at = _entries_version(db, {e.id for e in entries})
     return EntryListDocument(**header, rows=rows, class_order=facts.class_order,
-                             status=PROVISIONAL)
+                             status=PROVISIONAL, version=version, version_at=version_at)
+
+
+def _entries_version(db: Database, listed: set[int]) -> tuple[int, datetime | None]:
+    """How many changes the audit trail holds for the entries listed, and the last one's time.
+
+    Each add, change, re-entry and delete of an entry is one change; a deleted entry is
+    counted (it was on an earlier version). Nothing recorded yet is version 1.
+    """
+    with db.reader() as s:
+        season = current_season(s)
+        existing = {str(i) for i in s.exec(select(Entry.id).where(Entry.season_id == season.id))}
+        rows = s.exec(select(AuditRecord.entity_id, AuditRecord.action, AuditRecord.at)
+                      .where(AuditRecord.entity == "entry")).all()
+    wanted = {str(i) for i in listed}
+    changes = [at for entity_id, action, at in rows
+               if entity_id in wanted or (action == "delete" and entity_id not in existing)]
+    return max(1, len(changes)), max(changes, default=None)
 
 
 def entry_list_pdf(db: Database, event: str | None = None) -> bytes:
@@ -428,15 +446,20 @@ def classification_document(
 def results_by_class_document(
     db: Database, *, event: str, session: str, class_name: str | None = None,
     revision: int | None = None, generated_at: datetime | None = None,
-) -> ClassificationDocument:
-    """A race's results, one table per class (or the one class asked for)."""
+) -> ClassificationDocument | QualifyingDocument:
+    """A session's results, one table per class (or the one class asked for): a race's
+    by finishing order, qualifying's and practice's by best lap."""
     document = classification_document(db, event=event, session=session,
                                        class_name=class_name, revision=revision,
                                        generated_at=generated_at)
-    if not isinstance(document, ClassificationDocument):
-        raise PaddockError(f"results by class are for races; {session.upper()} ranks by best "
-                           "lap: print its classification instead")
+    if isinstance(document, QualifyingDocument):
+        return replace(document, title=f"{_kind_title(document.title)} by Class")
     return replace(document, title="Results by Class")
+
+
+def _kind_title(title: str) -> str:
+    """"Qualifying Classification" -> "Qualifying"."""
+    return title.replace(" Classification", "").strip() or "Qualifying"
 
 
 def classification_pdf(
@@ -454,8 +477,9 @@ def classification_pdf(
                                        class_name=class_name, revision=revision)
     if isinstance(document, QualifyingDocument):
         if by_class:
-            raise PaddockError(f"results by class are for races; {session.upper()} ranks by "
-                               "best lap: print one class with --class instead")
+            # Each class's order on its best laps: the order a grid by class starts in.
+            return render.render_qualifying_by_class(
+                replace(document, title=f"{_kind_title(document.title)} by Class"))
         return render.render_qualifying_classification(document)
     if by_class or class_name:
         return render.render_results_by_class(replace(document, title="Results by Class"))

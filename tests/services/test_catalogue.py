@@ -38,9 +38,15 @@ def test_the_window_and_the_event_pack_list_the_catalogues_documents(
     listed = event_documents(db, "sebring")
     assert keys(document_catalogue(db, 1).choices) == keys(listed.choices)
     pack = event_pack(db, event="sebring", folder=tmp_path / "pack")
-    in_pack = [c for c in listed.choices if c.document.in_pack]
+    in_pack = [c for c in listed.choices if c.in_pack]
     assert [p.title for p in pack.written] == [c.full_title for c in in_pack if c.available]
     assert len(pack.written) + len(pack.skipped) == len(in_pack)
+    # The lap documents and the stewards' decisions are in it; time cards for races only.
+    packed = {(c.kind, c.session_kind) for c in in_pack}
+    assert {("time-cards", "race"), ("lap-chart", "race"), ("fastest-laps", "qualifying"),
+            ("decisions", "race"), ("results-by-class", "qualifying")} <= packed
+    assert ("time-cards", "practice") not in packed
+    assert ("results-by-class", "practice") not in packed
     # Every document of the list is made by the catalogue's builder.
     for choice in listed.available:
         assert catalogue.build_choice(db, choice)[:5] == b"%PDF-", choice.key
