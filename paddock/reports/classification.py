@@ -85,6 +85,28 @@ def total_cell(row: ClassificationRow) -> str | FitText:
     return FitText([*lines, Line(row.penalty, BODY_BOLD, 6.8, RED)], "right")
 
 
+#: Marks each class's fastest lap beside its bold (and red) time: a copier keeps the mark.
+FASTEST_MARK = "*"
+BEST_LAP_COLUMN = 11
+CLASS_BEST_LAP_COLUMN = 10
+
+
+def fastest_style(body: list[list[str | Flowable]], rows: Sequence[int],
+                  column: int) -> list[tuple[Any, ...]]:
+    """Bold, red and marked: the fastest lap cells of ``rows`` (1-based, under the heading).
+
+    The mark is written into the cell itself (``body`` is changed), so it reads back.
+    """
+    style: list[tuple[Any, ...]] = []
+    for index in rows:
+        cell = body[index - 1][column]
+        if isinstance(cell, str) and cell:
+            body[index - 1][column] = f"{FASTEST_MARK}{cell}"
+        style += [("TEXTCOLOR", (column, index), (column, index), RED),
+                  ("FONTNAME", (column, index), (column, index), BODY_BOLD)]
+    return style
+
+
 def fastest_per_class(
     rows: Sequence[ClassificationRow | QualifyingRow], class_order: Sequence[str]
 ) -> list[ClassificationRow | QualifyingRow]:
@@ -201,7 +223,8 @@ class RaceClassificationRenderer(_Classification):
             Column("Total time", 52, "RIGHT"),
             Column("Gap", 44, "RIGHT"),
             Column("Interval", 44, "RIGHT"),
-            Column("Best lap", 42, "RIGHT", bold=True),
+            # Regular weight: bold (with red and a mark) picks out each class's fastest.
+            Column("Best lap", 42, "RIGHT"),
             Column("Lap", 18, "RIGHT"),
         ]
         if show_speed:
@@ -235,13 +258,11 @@ class RaceClassificationRenderer(_Classification):
             (row.class_name, row.number)
             for row in fastest_per_class(self.document.rows, self.document.class_order)
         }
-        style = [
-            ("TEXTCOLOR", (11, index), (11, index), RED)
-            for index, row in enumerate(rows, start=1)
-            if (row.class_name, row.number) in fastest
-        ]
         body = [self.line(row, position) for row, position in zip(rows, positions, strict=True)]
-        return data_table(self.columns(), body, extra_style=style)
+        marked = [index for index, row in enumerate(rows, start=1)
+                  if (row.class_name, row.number) in fastest]
+        return data_table(self.columns(), body,
+                          extra_style=fastest_style(body, marked, BEST_LAP_COLUMN))
 
     def story(self) -> list[Flowable]:
         rows = self.document.rows
@@ -256,7 +277,8 @@ class RaceClassificationRenderer(_Classification):
 
         story: list[Flowable] = [
             self.table(classified, [str(row.position) for row in classified]),
-            note("Fastest lap of each class in red. PIC = position in class."),
+            note(f"{FASTEST_MARK} Fastest lap of each class, in bold (and red). "
+                 "PIC = position in class."),
         ]
         for title, group in (
             ("Not classified", started),
@@ -347,7 +369,7 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
             Column("Total time", 52, "RIGHT"),
             Column("Gap", 44, "RIGHT"),
             Column("Interval", 44, "RIGHT"),
-            Column("Best lap", 42, "RIGHT", bold=True),
+            Column("Best lap", 42, "RIGHT"),
             Column("Lap", 18, "RIGHT"),
         ]
         if show_speed:
@@ -357,6 +379,8 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
     def story(self) -> list[Flowable]:
         rows = self.document.rows
         columns = self.columns()
+        fastest = {(row.class_name, row.number)
+                   for row in fastest_per_class(rows, self.document.class_order)}
         story: list[Flowable] = []
         for class_name in ordered_classes((r.class_name for r in rows), self.document.class_order):
             in_class = [row for row in rows if row.class_name == class_name]
@@ -411,9 +435,15 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
                 body.append(cells)
             count = sum(1 for row in in_class if is_classified(row))
             title = f"{class_name} — {count} classified of {len(in_class)}"
-            story.append(KeepTogether([heading(title), data_table(columns, body)]))
+            listed = [*classified, *others]
+            marked = [index for index, row in enumerate(listed, start=1)
+                      if (row.class_name, row.number) in fastest]
+            table = data_table(columns, body,
+                               extra_style=fastest_style(body, marked, CLASS_BEST_LAP_COLUMN))
+            story.append(KeepTogether([heading(title), table]))
         story.append(Spacer(0, 2))
-        story.append(note("Gap and interval within the class. Pos = overall position."))
+        story.append(note(f"Gap and interval within the class. Pos = overall position. "
+                          f"{FASTEST_MARK} Fastest lap of the class, in bold (and red)."))
         return story + self.closing(rows)
 
 
