@@ -30,13 +30,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from paddock.errors import NotFound, PaddockError
 from paddock.services import documents as docs
 from paddock.services.lap_documents import RACE_ONLY
-from paddock.services.results import SessionResults, session_results
 from paddock.services.season import EventView, event_view
 from paddock.services.sessions import SessionFacts
 
 if TYPE_CHECKING:
     from paddock.db.engine import Database
-    from paddock.services.standings import StandingsView
 
 Scope = Literal["event", "session", "season"]
 
@@ -214,30 +212,127 @@ class Catalogue:
         return next((choice for choice in self.choices if choice.key == key), None)
 
 
+@dataclass(frozen=True)
+class SessionStatus:
+    """How a session stands, read without classifying it (for the list, not for print).
+
+    Attributes:
+        has_results: an official revision, or timing data (laps or results lines).
+        official: it has an official revision; ``revision`` is the latest (0: none).
+        decisions / pending: the stewards' decisions recorded in it, and how many of
+            them wait for the next publication.
+    """
+
+    has_results: bool = False
+    official: bool = False
+    revision: int = 0
+    decisions: int = 0
+    pending: int = 0
+
+
 class EventLook:
-    """What the readiness checks of one listing share, each read once when first asked."""
+    """What the readiness checks of one listing share, each read once when first asked.
+
+    The list only needs to know whether each session has results, whether they are
+    official (and which revision) and how many decisions it holds: `status` reads that for
+    every session of the event in a few queries, where classifying each session (what
+    printing it needs) would take most of a second for a weekend.
+    """
 
     def __init__(self, db: Database, event: EventView) -> None:
         self.db = db
         self.event = event
-        self._results: dict[str, SessionResults] = {}
-        self._standings: StandingsView | None = None
 
-    def results(self, code: str) -> SessionResults:
-        """The session's classification as it stands."""
-        if code not in self._results:
-            self._results[code] = session_results(self.db, event=str(self.event.number),
-                                                  session=code)
-        return self._results[code]
+    @functools.cached_property
+    def _statuses(self) -> dict[str, SessionStatus]:
+        from sqlalchemy import func
+        from sqlmodel import col, select
+
+        from paddock.db.models import (
+            Event,
+            LapRecordRow,
+            PenaltyRecord,
+            PublishedRevision,
+            RaceSession,
+            ResultLine,
+        )
+        from paddock.services.season import current_season
+
+        with self.db.reader() as s:
+            season = current_season(s)
+            codes = dict(s.exec(
+                select(RaceSession.id, RaceSession.code)
+                .join(Event, col(RaceSession.event_id) == Event.id)
+                .where(Event.season_id == season.id, Event.number == self.event.number)).all())
+            ids = list(codes)
+            revisions = dict(s.exec(
+                select(PublishedRevision.session_id, func.max(PublishedRevision.revision))
+                .where(col(PublishedRevision.session_id).in_(ids))
+                .group_by(col(PublishedRevision.session_id))).all())
+            timed = {i for table in (LapRecordRow, ResultLine) for i in s.exec(
+                select(table.session_id).where(col(table.session_id).in_(ids)).distinct())}
+            decisions: dict[int, list[int]] = {}
+            for session_id, pending in s.exec(
+                    select(PenaltyRecord.session_id, PenaltyRecord.pending)
+                    .where(col(PenaltyRecord.session_id).in_(ids))):
+                decisions.setdefault(session_id, []).append(int(pending))
+        return {code: SessionStatus(
+            has_results=session_id in revisions or session_id in timed,
+            official=session_id in revisions, revision=revisions.get(session_id) or 0,
+            decisions=len(decisions.get(session_id, ())),
+            pending=sum(decisions.get(session_id, ())))
+            for session_id, code in codes.items() if session_id is not None}
+
+    @functools.cached_property
+    def season_races(self) -> tuple[int, bool]:
+        """The season's races with results (as the standings count them), and whether
+        some of them are still provisional; read without computing the standings."""
+        from sqlmodel import col, select
+
+        from paddock.db.models import (
+            Event,
+            LapRecordRow,
+            PublishedRevision,
+            RaceSession,
+            ResultLine,
+        )
+        from paddock.services.season import current_season
+
+        with self.db.reader() as s:
+            season = current_season(s)
+            ids = [i for i in s.exec(
+                select(RaceSession.id).join(Event, col(RaceSession.event_id) == Event.id)
+                .where(Event.season_id == season.id, RaceSession.kind == "race")).all()
+                if i is not None]
+            official = set(s.exec(select(PublishedRevision.session_id).where(
+                col(PublishedRevision.session_id).in_(ids)).distinct()).all())
+            timed = {i for table in (LapRecordRow, ResultLine) for i in s.exec(
+                select(table.session_id).where(col(table.session_id).in_(ids)).distinct())}
+        return len(official | timed), bool(timed - official)
+
+    def status(self, code: str) -> SessionStatus:
+        """How session ``code`` stands (no results: a default status)."""
+        return self._statuses.get(code, SessionStatus())
 
     def sessions(self, kind: str) -> list[SessionFacts]:
         return [f for f in self.event.schedule if f.kind == kind]
 
     @functools.cached_property
     def tyres(self) -> int:
-        from paddock.services.tyres import event_tyres
+        """The tyres registered at the event and not voided (as the tyre sheet lists)."""
+        from sqlalchemy import func
+        from sqlmodel import select
 
-        return len(event_tyres(self.db, str(self.event.number)).tyres)
+        from paddock.db.models import Event, TyreRecord
+        from paddock.services.season import current_season
+
+        with self.db.reader() as s:
+            season = current_season(s)
+            return int(s.exec(
+                select(func.count()).select_from(TyreRecord)
+                .join(Event, TyreRecord.event_id == Event.id)  # type: ignore[arg-type]
+                .where(Event.season_id == season.id, Event.number == self.event.number,
+                       TyreRecord.status != "void")).one())
 
     @functools.cached_property
     def with_laps(self) -> frozenset[str]:
@@ -246,14 +341,6 @@ class EventLook:
 
         return sessions_with_laps(self.db, str(self.event.number))
 
-    @property
-    def standings(self) -> StandingsView:
-        from paddock.services.standings import season_standings
-
-        if self._standings is None:
-            self._standings = season_standings(self.db)
-        return self._standings
-
 
 # --- readiness -----------------------------------------------------------------------------
 
@@ -261,37 +348,45 @@ class EventLook:
 def session_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     """A document made from the session's classification: needs its results."""
     assert choice.session is not None
-    results = look.results(choice.session)
-    if not results.rows:
+    status = look.status(choice.session)
+    if not status.has_results:
         return Readiness(missing=f"No results for {choice.session} yet")
-    return Readiness(state=f"Official · rev {results.revision}" if results.official
-                     else "Provisional", official=results.official,
-                     revision=results.revision if results.official else 0)
+    return Readiness(state=f"Official · rev {status.revision}" if status.official
+                     else "Provisional", official=status.official,
+                     revision=status.revision if status.official else 0)
 
 
 def _grid_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
-    from paddock.services.grids import starting_grid
+    """A grid needs qualifying results; official when every session it comes from is.
+
+    Read from the sessions' standing and the stored amendments, without forming the grid:
+    an amendment that no longer fits the grid is said when the grid is made.
+    """
+    from paddock.services.grids import grid_adjustments
 
     qualifying = look.sessions("qualifying")
     if not qualifying:
         return Readiness(missing="This event has no qualifying")
-    if not any(look.results(q.code).rows for q in qualifying):
+    if not any(look.status(q.code).has_results for q in qualifying):
         return Readiness(missing="No qualifying results yet")
     if choice.race is None:
         return Readiness(missing="This session is not a numbered race")
+    q = look.status(qualifying[0].code)
+    sources = [q]
+    if choice.race == 2:
+        sources += [look.status(r.code) for r in look.sessions("race") if r.race_number == 1]
+    official = all(source.official for source in sources)
     try:
-        grid = starting_grid(look.db, event=str(look.event.number), race=choice.race)
+        count = len(grid_adjustments(look.db, event=str(look.event.number), race=choice.race))
     except PaddockError as exc:
-        # A stored amendment no longer fits: listed, so that it can be taken back.
-        return Readiness(state=exc.message, amended=True)
+        return Readiness(missing=exc.message)
     # A grid has no revision of its own: it says which qualifying revision it comes from.
-    state = "Official" if grid.official else "Provisional"
-    if grid.official and grid.qualifying_revision:
-        state += f" (Q rev {grid.qualifying_revision})"
-    if grid.amended:
-        count = len(grid.adjustments)
+    state = "Official" if official else "Provisional"
+    if official and q.revision:
+        state += f" (Q rev {q.revision})"
+    if count:
         state = f"Amended ({count} {'amendment' if count == 1 else 'amendments'}) · {state}"
-    return Readiness(state=state, amended=grid.amended, official=grid.official)
+    return Readiness(state=state, amended=bool(count), official=official)
 
 
 def _laps_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
@@ -305,10 +400,10 @@ def _laps_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
 def _decisions_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     """The stewards' decisions of a session: needs one."""
     assert choice.session is not None
-    penalties = look.results(choice.session).penalties
-    if not penalties:
+    status = look.status(choice.session)
+    if not status.decisions:
         return Readiness(missing=f"No decisions in {choice.session} yet")
-    count, pending = len(penalties), sum(p.pending for p in penalties)
+    count, pending = status.decisions, status.pending
     state = f"{count} {'decision' if count == 1 else 'decisions'}"
     if pending:
         state += f" · {pending} pending"
@@ -327,14 +422,13 @@ def _tyres_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
 
 
 def _standings_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
-    standings = look.standings
-    races = len(standings.sources)
+    races, provisional = look.season_races
     if not races:
         return Readiness(missing="No race results in the season yet")
     noun = "race" if races == 1 else "races"
-    state = f"{races} {noun} counted" + (" · some provisional" if standings.provisional
+    state = f"{races} {noun} counted" + (" · some provisional" if provisional
                                          else " · official")
-    return Readiness(state=state, official=not standings.provisional)
+    return Readiness(state=state, official=not provisional)
 
 
 def _season_entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
@@ -398,8 +492,7 @@ DOCUMENTS: list[DocumentType] = [
                  required=("event", "session"), optional=("decision",),
                  ready=_decisions_readiness),
     DocumentType("tyres", "Tyre allocation", docs.tyres_pdf, scope="event",
-                 required=("event",), optional=("barcodes",), ready=_tyres_readiness,
-                 merges_pdfs=True),
+                 required=("event",), optional=("barcodes",), ready=_tyres_readiness),
     DocumentType("standings", "Championship standings", docs.standings_pdf, scope="season",
                  optional=("class_name",), ready=_standings_readiness),
     DocumentType("season-entry-list", "Season entry list", _season_entry_list,

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError
-from paddock.services.documents import EventPack, event_pack
 from paddock.ui.common.pdf_pages import PDFIUM_LOCK, page_count, render_page
 from paddock.ui.common.pdf_preview import PdfPreview
 from paddock.ui.common.theme import set_style_property as set_state
@@ -48,11 +47,13 @@ from paddock.ui.documents.documents_grid import GridAmendments
 from paddock.ui.documents.documents_list import DocumentList
 from paddock.ui.documents.documents_output import PdfOutput, documents_folder
 from paddock.ui.documents.documents_style import documents_style_sheet
+from paddock.ui.documents.warmup import start_warmup
 from paddock.ui.season.session_facts_dialog import SessionFactsDialog
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
+    from paddock.services.documents import EventPack
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ def make_preview(db_path: Path | str | None, choice: DocumentChoice,
 
 def write_event_pack(db_path: Path | str | None, event: int, folder: Path) -> EventPack:
     """Write every document of ``event`` into ``folder`` (runs on the pool)."""
+    from paddock.services.documents import event_pack
+
     # The tyre sheet's barcode pages are joined with PDFium: one caller at a time.
     with PDFIUM_LOCK:
         return on_own_connection(db_path, lambda db: event_pack(db, event=str(event),
@@ -124,6 +127,10 @@ class DocumentsPage(QWidget):
         self._rendering = False
         self._packing = False
         self._stale = False
+        # The first document after the list is read is made at once; the pause is for
+        # an official arrowing down the list (see `_render`).
+        self._at_once = False
+        start_warmup()
         self.setObjectName("documentsPage")
         self.setStyleSheet(documents_style_sheet())
         self._render_timer = QTimer(self)
@@ -302,9 +309,11 @@ class DocumentsPage(QWidget):
         self.document_list.set_catalogue(self._catalogue)
         self._update_summary()
         self._choice = None
+        self._at_once = True
         chosen = self._catalogue is not None and (
             (keep is not None and self.document_list.select(keep))
             or self._select_first())
+        self._at_once = False
         if not chosen:
             self._chosen(None)
 
@@ -385,7 +394,11 @@ class DocumentsPage(QWidget):
         class_name = self._class if choice.takes_class else None
         self.preview.show_busy(f"Making the {self._what(choice, class_name)}…")
         self._update_actions()
-        self._render_timer.start()
+        if self._at_once:
+            self._render_timer.stop()
+            self._start_render()
+        else:
+            self._render_timer.start()
 
     def _start_render(self) -> None:
         choice = self._choice
@@ -421,6 +434,13 @@ class DocumentsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            # The page is drawn first; the list is read and the first document started
+            # right after, in the same turn of the event loop's queue.
+            self.preview.show_busy("Reading the event's documents…")
+            QTimer.singleShot(0, self._catch_up)
+
+    def _catch_up(self) -> None:
         if self._stale:
             self.refresh()
 
