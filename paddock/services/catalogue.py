@@ -371,8 +371,9 @@ def _grid_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
         return Readiness(missing="No qualifying results yet")
     if choice.race is None:
         return Readiness(missing="This session is not a numbered race")
-    q = look.status(qualifying[0].code)
-    sources = [q]
+    # Qualifying run per class: the grid comes from every qualifying session.
+    qs = [look.status(q.code) for q in qualifying]
+    sources = list(qs)
     if choice.race == 2:
         sources += [look.status(r.code) for r in look.sessions("race") if r.race_number == 1]
     official = all(source.official for source in sources)
@@ -382,8 +383,11 @@ def _grid_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
         return Readiness(missing=exc.message)
     # A grid has no revision of its own: it says which qualifying revision it comes from.
     state = "Official" if official else "Provisional"
-    if official and q.revision:
-        state += f" (Q rev {q.revision})"
+    if official and len(qs) == 1 and qs[0].revision:
+        state += f" (Q rev {qs[0].revision})"
+    elif official:
+        state += " (" + ", ".join(f"{q.code} rev {status.revision}"
+                                  for q, status in zip(qualifying, qs, strict=True)) + ")"
     if count:
         state = f"Amended ({count} {'amendment' if count == 1 else 'amendments'}) · {state}"
     return Readiness(state=state, amended=bool(count), official=official)

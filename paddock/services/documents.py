@@ -682,8 +682,9 @@ def grid_document(db: Database, *, event: str, race: int,
                + (f" published {_stamp(s.published_at, zone)}" if s.published_at else "")
                + f", hash {s.content_hash})" if s.official else ")")
             for s in sources) + ".")
-    if sources and not sources[0].rows:
-        notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
+    qualifying = [s for s in sources if s.session_kind == "qualifying"]
+    if qualifying and not any(s.rows for s in qualifying):
+        notes.append(f"No {qualifying[0].session_name.lower()} times: cars are placed by their "
                      "best practice lap, then by car number.")
     untimed = [slot.number for slot in grid.slots if slot.time_ms is None]
     if untimed:

@@ -3,7 +3,9 @@
 Where each grid comes from (domain: Grids; the ordering itself is `paddock.rules.grid`):
 
 - Race 1: each car's best valid qualifying lap, from the qualifying classification as it
-  stands (the latest official revision, else the provisional one). Equal times: the lap
+  stands (the latest official revision, else the provisional one). An event that runs
+  qualifying per class (one qualifying session for each) forms the grid from all of them:
+  each car's laps of whichever session it ran in. Equal times: the lap
   set first (session time of the crossing; without lap times, the qualifying order).
 - Race 2: each car's second-best qualifying lap, or its fastest race-1 lap when quicker.
 - Cars entered at the event without a time start behind the timed ones, by their best
@@ -229,7 +231,7 @@ class _Results:
 
     event: EventView
     practice: tuple[SessionResults, ...]
-    qualifying: SessionResults | None
+    qualifying: tuple[SessionResults, ...]  # every qualifying session, in schedule order
     race1: SessionResults | None
 
 
@@ -264,12 +266,11 @@ def _load_results(db: Database, event: str, race: int) -> tuple[str, _Results]:
     def results(code: str) -> SessionResults:
         return session_results(db, event=key, session=code)
 
-    qualifying = next((r for r in sessions if r.kind == "qualifying"), None)
     race1 = next((r for r in sessions if r.kind == "race" and r.race_number == 1), None)
     return key, _Results(
         event=event_view(db, key),
         practice=tuple(results(r.code) for r in sessions if r.kind == "practice"),
-        qualifying=results(qualifying.code) if qualifying else None,
+        qualifying=tuple(results(r.code) for r in sessions if r.kind == "qualifying"),
         race1=results(race1.code) if race1 is not None and race == 2 else None,
     )
 
@@ -351,8 +352,10 @@ def _grid_drops(s: Session, season: Season, race_session: RaceSession, race: int
     ordered = _season_sessions(s, season)
     places = {p.id: p for p in ordered}
     event_id = race_session.event_id
-    q = loaded.qualifying
-    r1_published = q.published_at if q is not None and q.official else None
+    qs = loaded.qualifying
+    # Published once every qualifying session it comes from is official: the last one's time.
+    r1_published = (max((q.published_at for q in qs if q.published_at is not None), default=None)
+                    if qs and all(q.official for q in qs) else None)
     wanted = _drop_sessions(ordered, race_session.id)
     late_from: list[int] = []
     later_here: list[int] = []
@@ -371,7 +374,7 @@ def _grid_drops(s: Session, season: Season, race_session: RaceSession, race: int
     records = s.exec(select(PenaltyRecord).where(
         col(PenaltyRecord.session_id).in_(every), PenaltyRecord.kind == "grid-drop")
         .order_by(col(PenaltyRecord.id))).all()
-    formed = q is not None and any(v.row.best_lap_ms is not None for v in q.rows)
+    formed = any(v.row.best_lap_ms is not None for q in qs for v in q.rows)
     if race == 2 and loaded.race1 is not None:
         formed = formed or any(v.row.best_lap_ms is not None for v in loaded.race1.rows)
     penalties: list[rules.GridPenalty] = []
@@ -472,17 +475,21 @@ def _form(s: Session, event_key: str, race: int, loaded: _Results,
         else rules.MoveTo(a.number, a.position or 0, a.reason)
         for a in adjustments if a.kind in (WITHDRAW, MOVE)
     ]
+    # Laps of several qualifying sessions (one per class) compare: each session its band.
+    qualifying = [lap for band, results in enumerate(loaded.qualifying)
+                  for lap in _best_laps(results, band=band * _SESSION_BAND)]
+    second = [lap for band, results in enumerate(loaded.qualifying)
+              for lap in _best_laps(results, second=True, band=band * _SESSION_BAND)]
+    excluded = {q.session_code: _disqualified(q) for q in loaded.qualifying}
     if race == 1:
-        grid = rules.race1_grid(_best_laps(loaded.qualifying), cars=cars, practice=practice,
+        grid = rules.race1_grid(qualifying, cars=cars, practice=practice,
                                 penalties=penalties, pit_lane=pit_lane,
                                 adjustments=amendments)
-        excluded = {"Q": _disqualified(loaded.qualifying)}
     else:
-        grid = rules.race2_grid(_best_laps(loaded.qualifying, second=True),
-                                _best_laps(loaded.race1), cars=cars, practice=practice,
+        grid = rules.race2_grid(second, _best_laps(loaded.race1), cars=cars, practice=practice,
                                 penalties=penalties, pit_lane=pit_lane,
                                 adjustments=amendments)
-        excluded = {"Q": _disqualified(loaded.qualifying), "R1": _disqualified(loaded.race1)}
+        excluded["R1"] = _disqualified(loaded.race1)
     slots = []
     for slot in grid.slots:
         who = details.get(slot.number, _Details("", "", "", "", ""))
@@ -495,7 +502,7 @@ def _form(s: Session, event_key: str, race: int, loaded: _Results,
             time_ms=slot.time_ms,
             time_source=slot.time_source.value if slot.time_source else None,
             note=note, pit_lane=slot.number in pit_lane))
-    sources = tuple(_source(r) for r in (loaded.qualifying, loaded.race1) if r is not None)
+    sources = tuple(_source(r) for r in (*loaded.qualifying, loaded.race1) if r is not None)
     return GridView(
         event=loaded.event, race=race, pole_side=event.pole_side,
         basis=_BASIS[race], amended=bool(adjustments),
