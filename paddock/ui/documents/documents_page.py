@@ -130,6 +130,8 @@ class DocumentsPage(QWidget):
         # The first document after the list is read is made at once; the pause is for
         # an official arrowing down the list (see `_render`).
         self._at_once = False
+        self._in_flight: tuple[object, str | None] | None = None
+        self._early = False
         start_warmup()
         self.setObjectName("documentsPage")
         self.setStyleSheet(documents_style_sheet())
@@ -365,6 +367,7 @@ class DocumentsPage(QWidget):
         if choice is None:
             self._generation += 1
             self._rendering = False
+            self._in_flight = None
             self._render_timer.stop()
             if self._event is None:
                 text = "Choose an event in the header to see its documents."
@@ -389,9 +392,11 @@ class DocumentsPage(QWidget):
         choice = self._choice
         if choice is None:
             return
+        class_name = self._class if choice.takes_class else None
+        if self._early and self._rendering and self._in_flight == (choice.key, class_name):
+            return  # already being made: the first document, started before the list
         self._generation += 1
         self._rendering = True
-        class_name = self._class if choice.takes_class else None
         self.preview.show_busy(f"Making the {self._what(choice, class_name)}…")
         self._update_actions()
         if self._at_once:
@@ -404,8 +409,11 @@ class DocumentsPage(QWidget):
         choice = self._choice
         if choice is None or not self._rendering:
             return
+        self._make(choice, self._class if choice.takes_class else None)
+
+    def _make(self, choice: DocumentChoice, class_name: str | None) -> None:
         generation = self._generation
-        class_name = self._class if choice.takes_class else None
+        self._in_flight = (choice.key, class_name)
         db_path = self._db.location
         self.runner.run(lambda: make_preview(db_path, choice, class_name),
                         on_success=lambda preview: self._previewed(generation, preview),
@@ -415,6 +423,7 @@ class DocumentsPage(QWidget):
         if generation != self._generation:
             return  # another document was chosen meanwhile
         self._rendering = False
+        self._in_flight = None
         self.preview.show_document(preview.pdf, preview.pages, preview.first_page)
         self._update_actions()
         self.preview_ready.emit()
@@ -423,6 +432,7 @@ class DocumentsPage(QWidget):
         if generation != self._generation:
             return
         self._rendering = False
+        self._in_flight = None
         if isinstance(error, PaddockError):
             text = f"This document cannot be made yet:\n{error.message}"
         else:
@@ -441,8 +451,20 @@ class DocumentsPage(QWidget):
             QTimer.singleShot(0, self._catch_up)
 
     def _catch_up(self) -> None:
-        if self._stale:
+        if not self._stale:
+            return
+        if self._choice is None and self._event is not None:
+            # Nothing shown yet: the page opens on the event's entry list (always the
+            # first document, always ready), so it is started before the list is read.
+            self._generation += 1
+            self._rendering = True
+            self._make(DocumentChoice(DocumentKind.ENTRY_LIST.value, "Entry list", "Event",
+                                      self._event, ""), None)
+            self._early = True
+        try:
             self.refresh()
+        finally:
+            self._early = False
 
     @staticmethod
     def _what(choice: DocumentChoice, class_name: str | None) -> str:
