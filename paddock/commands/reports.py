@@ -8,7 +8,9 @@
     paddock report grid --event EVENT --race 1|2 -o FILE.pdf
     paddock report tyres --event EVENT [--no-barcodes] -o FILE.pdf
     paddock report standings [--class C] -o FILE.pdf
-    paddock report results-by-class --event EVENT --session R1 [--class C] -o FILE.pdf
+    paddock report results-by-class --event EVENT --session R1|Q|FP1 [--class C] -o FILE.pdf
+                                    (a race by finishing order, qualifying and practice by
+                                     best lap: one table per class)
     paddock report season-entry-list -o FILE.pdf
     paddock report event-pack --event EVENT -o FOLDER   (and NN-...-event-pack.pdf: all
                                                          of them behind a cover and index)
@@ -60,7 +62,7 @@ def _usage_problem(args: argparse.Namespace) -> str:
 
 
 def _key(args: argparse.Namespace) -> str:
-    # `--by-class` makes a race's classification its results by class (one table per class).
+    # `--by-class` makes a classification one table per class (a race's, qualifying's...).
     if args.document == "classification" and args.by_class:
         return "results-by-class"
     return str(args.document)

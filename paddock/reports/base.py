@@ -49,6 +49,7 @@ from paddock.reports.styles import (
     HEAD_SIZE,
     HEADING,
     INK,
+    MIN_SCALE,
     NAVY,
     NOTE,
     RULE,
@@ -223,9 +224,7 @@ def data_table(
         if stringWidth(column.title, BODY_BOLD, HEAD_SIZE) <= room:
             heading.append(column.title)
         else:
-            heading.append(
-                FitText([Line(column.title, BODY_BOLD, HEAD_SIZE, WHITE)], column.align.lower())
-            )
+            heading.append(FitText([heading_line(column.title, room)], column.align.lower()))
     body: list[list[Cell]] = [heading]
     for row in rows:
         cells: list[Cell] = []
@@ -266,6 +265,17 @@ def data_table(
         style=TableStyle(style),
         hAlign="LEFT",
     )
+
+
+def heading_line(title: str, room: float) -> Line:
+    """A column heading that wraps between words only: it shrinks until its longest word fits.
+
+    "Replacements" broken into "Replacem" / "ents" reads as two words on a photocopy.
+    """
+    longest = max((stringWidth(word, BODY_BOLD, HEAD_SIZE) for word in title.split()),
+                  default=0.0)
+    scale = min(MIN_SCALE, room / longest * 0.99) if longest > room else MIN_SCALE
+    return Line(title, BODY_BOLD, HEAD_SIZE, WHITE, min_scale=max(0.3, scale))
 
 
 def heading(text: str) -> Paragraph:
@@ -387,9 +397,11 @@ class ReportRenderer(Generic[D]):
             bottomPadding=0,
             id="body",
         )
-        template.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPage=self._draw_letterhead)]
-        )
+        templates = [PageTemplate(id="page", frames=[frame], onPage=self._draw_letterhead)]
+        for kind, title in self.page_templates():
+            templates.append(PageTemplate(id=kind, frames=[frame],
+                                          onPage=self._letterhead_titled(title)))
+        template.addPageTemplates(templates)
         with _render_lock:
             template.build(self._full_story(), canvasmaker=_numbered_canvas(self._draw_footer))
         return buffer.getvalue()
@@ -409,11 +421,30 @@ class ReportRenderer(Generic[D]):
         if self.document.signatures:
             story.append(CondPageBreak(80))
             story.append(KeepTogether([Spacer(0, 16), SignatureBlock(self.document.signatures)]))
+        story.extend(self.appendix())
         return story
+
+    def appendix(self) -> list[Flowable]:
+        """Pages after the signatures, numbered with the document (e.g. barcode labels)."""
+        return []
+
+    def page_templates(self) -> list[tuple[str, str]]:
+        """Further page kinds as (template id, letterhead title); the first kind is "page".
+
+        A story switches with ``NextPageTemplate(id)`` before a page break.
+        """
+        return []
 
     # --- page furniture ----------------------------------------------------------------
 
-    def _draw_letterhead(self, canvas: Canvas, _template: BaseDocTemplate) -> None:
+    def _letterhead_titled(self, title: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+        def draw(canvas: Canvas, template: BaseDocTemplate) -> None:
+            self._draw_letterhead(canvas, template, title)
+
+        return draw
+
+    def _draw_letterhead(self, canvas: Canvas, _template: BaseDocTemplate,
+                         title: str | None = None) -> None:
         document = self.document
         width, height = self.pagesize
         left, right = self.margin_x, width - self.margin_x
@@ -423,7 +454,7 @@ class ReportRenderer(Generic[D]):
         canvas.drawImage(_mark(), left - 2, top - 42, 44, 44)
         text_left = left + 50
         # The right block (title, session) gets what it needs, up to 45% of the width.
-        title = self.letterhead_title()
+        title = title or self.letterhead_title()
         title_size = fit_size(title, SANS_BOLD, 15, self.content_width * 0.45, 9)
         session_size = fit_size(document.session, SANS_BOLD, 11, self.content_width * 0.45, 7)
         right_width = min(

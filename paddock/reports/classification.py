@@ -85,6 +85,28 @@ def total_cell(row: ClassificationRow) -> str | FitText:
     return FitText([*lines, Line(row.penalty, BODY_BOLD, 6.8, RED)], "right")
 
 
+#: Marks each class's fastest lap beside its bold (and red) time: a copier keeps the mark.
+FASTEST_MARK = "*"
+BEST_LAP_COLUMN = 11
+CLASS_BEST_LAP_COLUMN = 10
+
+
+def fastest_style(body: list[list[str | Flowable]], rows: Sequence[int],
+                  column: int) -> list[tuple[Any, ...]]:
+    """Bold, red and marked: the fastest lap cells of ``rows`` (1-based, under the heading).
+
+    The mark is written into the cell itself (``body`` is changed), so it reads back.
+    """
+    style: list[tuple[Any, ...]] = []
+    for index in rows:
+        cell = body[index - 1][column]
+        if isinstance(cell, str) and cell:
+            body[index - 1][column] = f"{FASTEST_MARK}{cell}"
+        style += [("TEXTCOLOR", (column, index), (column, index), RED),
+                  ("FONTNAME", (column, index), (column, index), BODY_BOLD)]
+    return style
+
+
 def fastest_per_class(
     rows: Sequence[ClassificationRow | QualifyingRow], class_order: Sequence[str]
 ) -> list[ClassificationRow | QualifyingRow]:
@@ -201,7 +223,8 @@ class RaceClassificationRenderer(_Classification):
             Column("Total time", 52, "RIGHT"),
             Column("Gap", 44, "RIGHT"),
             Column("Interval", 44, "RIGHT"),
-            Column("Best lap", 42, "RIGHT", bold=True),
+            # Regular weight: bold (with red and a mark) picks out each class's fastest.
+            Column("Best lap", 42, "RIGHT"),
             Column("Lap", 18, "RIGHT"),
         ]
         if show_speed:
@@ -235,13 +258,11 @@ class RaceClassificationRenderer(_Classification):
             (row.class_name, row.number)
             for row in fastest_per_class(self.document.rows, self.document.class_order)
         }
-        style = [
-            ("TEXTCOLOR", (11, index), (11, index), RED)
-            for index, row in enumerate(rows, start=1)
-            if (row.class_name, row.number) in fastest
-        ]
         body = [self.line(row, position) for row, position in zip(rows, positions, strict=True)]
-        return data_table(self.columns(), body, extra_style=style)
+        marked = [index for index, row in enumerate(rows, start=1)
+                  if (row.class_name, row.number) in fastest]
+        return data_table(self.columns(), body,
+                          extra_style=fastest_style(body, marked, BEST_LAP_COLUMN))
 
     def story(self) -> list[Flowable]:
         rows = self.document.rows
@@ -256,7 +277,8 @@ class RaceClassificationRenderer(_Classification):
 
         story: list[Flowable] = [
             self.table(classified, [str(row.position) for row in classified]),
-            note("Fastest lap of each class in red. PIC = position in class."),
+            note(f"{FASTEST_MARK} Fastest lap of each class, in bold (and red). "
+                 "PIC = position in class."),
         ]
         for title, group in (
             ("Not classified", started),
@@ -347,7 +369,7 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
             Column("Total time", 52, "RIGHT"),
             Column("Gap", 44, "RIGHT"),
             Column("Interval", 44, "RIGHT"),
-            Column("Best lap", 42, "RIGHT", bold=True),
+            Column("Best lap", 42, "RIGHT"),
             Column("Lap", 18, "RIGHT"),
         ]
         if show_speed:
@@ -357,6 +379,8 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
     def story(self) -> list[Flowable]:
         rows = self.document.rows
         columns = self.columns()
+        fastest = {(row.class_name, row.number)
+                   for row in fastest_per_class(rows, self.document.class_order)}
         story: list[Flowable] = []
         for class_name in ordered_classes((r.class_name for r in rows), self.document.class_order):
             in_class = [row for row in rows if row.class_name == class_name]
@@ -411,9 +435,84 @@ class ResultsByClassRenderer(RaceClassificationRenderer):
                 body.append(cells)
             count = sum(1 for row in in_class if is_classified(row))
             title = f"{class_name} — {count} classified of {len(in_class)}"
+            listed = [*classified, *others]
+            marked = [index for index, row in enumerate(listed, start=1)
+                      if (row.class_name, row.number) in fastest]
+            table = data_table(columns, body,
+                               extra_style=fastest_style(body, marked, CLASS_BEST_LAP_COLUMN))
+            story.append(KeepTogether([heading(title), table]))
+        story.append(Spacer(0, 2))
+        story.append(note(f"Gap and interval within the class. Pos = overall position. "
+                          f"{FASTEST_MARK} Fastest lap of the class, in bold (and red)."))
+        return story + self.closing(rows)
+
+
+class QualifyingByClassRenderer(QualifyingClassificationRenderer):
+    """Qualifying or practice, one table per class: position, gap and interval in the class."""
+
+    def columns(self) -> list[Column]:
+        show_speed = self.show_speed
+        columns = [
+            Column("PIC", 22, "CENTER", bold=True),
+            Column("Pos", 22, "CENTER"),
+            Column("No.", 24, "CENTER", bold=True),
+            Column("Driver / Team", 142 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
+            Column("Nat.", 24, "CENTER"),
+            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
+            Column("Laps", 22, "RIGHT"),
+            Column("Best lap", 44, "RIGHT", bold=True),
+            Column("Lap", 18, "RIGHT"),
+            Column("Gap", 42, "RIGHT"),
+            Column("Interval", 42, "RIGHT"),
+            Column("2nd best", 44, "RIGHT"),
+            Column("Lap", 18, "RIGHT"),
+        ]
+        if show_speed:
+            columns.append(Column(self.document.speed_unit, SPEED_WIDTH, "RIGHT"))
+        return columns
+
+    def story(self) -> list[Flowable]:
+        rows = self.document.rows
+        columns = self.columns()
+        story: list[Flowable] = []
+        for class_name in ordered_classes((r.class_name for r in rows), self.document.class_order):
+            in_class = [row for row in rows if row.class_name == class_name]
+            timed = sorted((row for row in in_class if row.best_lap_ms is not None),
+                           key=lambda row: (row.class_position or 0, row.position or 0))
+            untimed = [row for row in in_class if row.best_lap_ms is None]
+            leader = timed[0].best_lap_ms if timed else None
+            body: list[list[str | Flowable]] = []
+            ahead: int | None = None
+            for index, row in enumerate([*timed, *untimed], start=1):
+                best = row.best_lap_ms
+                cells: list[str | Flowable] = [
+                    str(row.class_position or index) if best is not None else "",
+                    "" if row.position is None else str(row.position),
+                    row.number,
+                    driver_team(row.driver, row.team),
+                    row.nationality,
+                    row.car,
+                    str(row.laps),
+                    format_laptime(best) or "no time",
+                    "" if row.best_lap_number is None else str(row.best_lap_number),
+                    format_gap(best - leader)
+                    if best is not None and leader is not None and index > 1 else "",
+                    format_gap(best - ahead) if best is not None and ahead is not None else "",
+                    format_laptime(row.second_lap_ms),
+                    "" if row.second_lap_number is None else str(row.second_lap_number),
+                ]
+                if self.show_speed:
+                    cells.append(speed_text(row.best_lap_speed))
+                body.append(cells)
+                ahead = best if best is not None else ahead
+            title = f"{class_name} — {len(timed)} with a time of {len(in_class)}"
             story.append(KeepTogether([heading(title), data_table(columns, body)]))
         story.append(Spacer(0, 2))
-        story.append(note("Gap and interval within the class. Pos = overall position."))
+        story.append(note("Gap and interval within the class, on the best lap. "
+                          "Pos = overall position."))
+        remarks = [f"Car {row.number}: {row.note}" for row in rows if row.note]
+        if remarks:
+            story.append(KeepTogether([heading("Remarks"), *(note(text) for text in remarks)]))
         return story + self.closing(rows)
 
 
@@ -441,3 +540,8 @@ def render_results_by_class(document: ClassificationDocument) -> bytes:
 def render_qualifying_classification(document: QualifyingDocument) -> bytes:
     """A qualifying or practice classification as PDF bytes."""
     return QualifyingClassificationRenderer(document).render()
+
+
+def render_qualifying_by_class(document: QualifyingDocument) -> bytes:
+    """A qualifying or practice session, one table per class, as PDF bytes."""
+    return QualifyingByClassRenderer(document).render()

@@ -135,6 +135,8 @@ class EntryListRow:
     car: str  # "992" or "991.2"
     junior: bool = False
     gentleman: bool = False
+    #: Scores for its team in the team championship (a full-season entry in the current car).
+    team_championship: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,11 +144,15 @@ class EntryListDocument(DocumentBase):
     """The entry list of an event or a season; rows are printed by car number.
 
     ``class_order`` fixes the order of the per-class summary (classes not named come after,
-    in order of appearance).
+    in order of appearance). ``version`` counts the changes made to the entries listed
+    (each added, changed, deleted or re-entered entry is one), ``version_at`` is the time of
+    the last one: two printouts with the same version list the same entries.
     """
 
     rows: tuple[EntryListRow, ...]
     class_order: tuple[str, ...] = ()
+    version: int | None = None
+    version_at: datetime | None = None
 
 
 # --- Classifications --------------------------------------------------------------------
@@ -270,17 +276,48 @@ class GridSlot:
     time_ms: int | None = None
     note: str = ""
     pit_lane: bool = False
+    #: Which time placed the car: "Q best", "Q 2nd best", "R1 fastest", "practice", "".
+    time_source: str = ""
+
+
+@dataclass(frozen=True)
+class GridCar:
+    """A car listed beside the grid (withdrawn, or with a grid drop still to come)."""
+
+    number: str
+    driver: str
+    team: str
+    class_name: str
+    what: str  # the reason it was withdrawn, or the drop ("+3 places: decision 5, ...")
+    decided: str = ""  # where / when: "14:05 EDT", "Sebring Race 2"
+    applies_to: str = ""  # a pending drop: the grid it waits for
+
+
+@dataclass(frozen=True)
+class GridAmendment:
+    """One stewards' amendment of the grid, with when it was made."""
+
+    made_at: datetime
+    number: str
+    text: str  # "Withdrawn: engine change", "Moved to position 3: ..."
 
 
 @dataclass(frozen=True, kw_only=True)
 class GridDocument(DocumentBase):
-    """A starting grid, drawn two-wide and staggered as on the track."""
+    """A starting grid, drawn two-wide and staggered as on the track.
+
+    ``withdrawn`` cars are not on the grid; ``amendments`` are the stewards' changes in the
+    order made; ``pending`` drops were decided but wait for a later grid.
+    """
 
     slots: tuple[GridSlot, ...]
     pole_side: Literal["left", "right"] = "left"
     basis: str = ""  # how the order was formed, e.g. "Best qualifying lap"
     notes: tuple[str, ...] = ()
     signatures: tuple[str, ...] = ("Race Director", "Chief Steward")
+    withdrawn: tuple[GridCar, ...] = ()
+    amendments: tuple[GridAmendment, ...] = ()
+    pending: tuple[GridCar, ...] = ()
 
 
 # --- Standings --------------------------------------------------------------------------
@@ -370,6 +407,9 @@ class TyreRow:
     registered_at: datetime
     status: str
     note: str = ""
+    #: The event it was carried on to since ("" while it is still here): the event's
+    #: record keeps it, marked as gone.
+    carried_to: str = ""
 
 
 @dataclass(frozen=True)

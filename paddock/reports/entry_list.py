@@ -8,14 +8,18 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from paddock.reports.base import Column, ReportRenderer, data_table, heading, note, ordered_classes
 from paddock.reports.documents import EntryListDocument
+from paddock.reports.flowables import FitText, Line
+from paddock.reports.fonts import SANS_BOLD
 from paddock.reports.styles import BODY_BOLD, NAVY
 from paddock.rules.cars import car_number_key
 
 JUNIOR_MARK = "J"
 GENTLEMAN_MARK = "G"
+TEAM_MARK = "T"
 LEGEND = (
     f"{JUNIOR_MARK} = Porsche Junior programme (aged 23 or younger)   ·   "
-    f"{GENTLEMAN_MARK} = gentleman driver"
+    f"{GENTLEMAN_MARK} = gentleman driver   ·   "
+    f"{TEAM_MARK} = scores in the team championship (full-season entry, current car)"
 )
 
 COLUMNS = (
@@ -23,17 +27,29 @@ COLUMNS = (
     Column("Class", 64),
     Column("Driver", 150, bold=True),
     Column("Nat.", 32, "CENTER"),
-    Column("Team", 190),
+    Column("Team", 180),
     Column("Car", 40, "CENTER"),
-    Column("J / G", 30, "CENTER", bold=True),
+    Column("Marks", 40, "CENTER", bold=True),
 )
 
 
-def markers(junior: bool, gentleman: bool) -> str:
-    """The entry's programme markers, e.g. "J", "G", "J G" or ""."""
+def markers(junior: bool, gentleman: bool, team: bool = False) -> str:
+    """The entry's markers, e.g. "J", "G", "J T" or ""."""
     return " ".join(
-        mark for mark, on in ((JUNIOR_MARK, junior), (GENTLEMAN_MARK, gentleman)) if on
+        mark for mark, on in ((JUNIOR_MARK, junior), (GENTLEMAN_MARK, gentleman),
+                              (TEAM_MARK, team)) if on
     )
+
+
+def version_text(document: EntryListDocument) -> str:
+    """"Version 3 — 2021-03-17 14:05 EDT", in the event's time; "" when not known."""
+    if document.version is None:
+        return ""
+    text = f"Version {document.version}"
+    if document.version_at is not None:
+        local = document.version_at.astimezone(document.local_tz)
+        text += f" — {local:%Y-%m-%d %H:%M} {local.tzname() or 'UTC'}"
+    return text
 
 
 class EntryListRenderer(ReportRenderer[EntryListDocument]):
@@ -51,14 +67,18 @@ class EntryListRenderer(ReportRenderer[EntryListDocument]):
                     row.nationality,
                     row.team,
                     row.car,
-                    markers(row.junior, row.gentleman),
+                    markers(row.junior, row.gentleman, row.team_championship),
                 ]
                 for row in rows
             ],
             extra_style=[("TEXTCOLOR", (6, 1), (6, -1), NAVY)],
             font_size=9,
         )
-        return [table, Spacer(0, 3), note(LEGEND), *self._summary()]
+        story: list[Flowable] = []
+        version = version_text(self.document)
+        if version:
+            story += [FitText([Line(version, SANS_BOLD, 10, NAVY)]), Spacer(0, 4)]
+        return [*story, table, Spacer(0, 3), note(LEGEND), *self._summary()]
 
     def _summary(self) -> list[Flowable]:
         rows = self.document.rows

@@ -2,7 +2,9 @@
 
 Pole is on the side the event gives (left or right); the other column sits half a row
 back. Each place is a box: position, car number, time that set it, driver, class, team,
-and the amendment or penalty that moved it. Pit-lane starters are listed under the grid.
+which time placed it (best or second-best qualifying lap, Race 1 lap), and the penalty
+or amendment that moved it. Under the grid, as tables: pit-lane starters, withdrawn cars,
+the stewards' amendments with their times, and grid drops still pending.
 """
 
 from __future__ import annotations
@@ -13,16 +15,22 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from paddock.reports.base import Column, ReportRenderer, data_table, heading, note
-from paddock.reports.documents import GridDocument, GridSlot
+from paddock.reports.base import (
+    Column,
+    ReportRenderer,
+    data_table,
+    heading,
+    local_stamp,
+    note,
+)
+from paddock.reports.documents import GridCar, GridDocument, GridSlot
 from paddock.reports.flowables import fit_size
 from paddock.reports.fonts import (
     CONDENSED,
     CONDENSED_BOLD,
     SANS_BOLD,
-    SANS_ITALIC,
 )
-from paddock.reports.styles import GREY, INK, NAVY, RED, RULE, WHITE, ZEBRA
+from paddock.reports.styles import GREY, INK, NAVY, RULE, WHITE, ZEBRA
 from paddock.rules.laptime import format_laptime
 
 BOX_WIDTH = 236.0
@@ -31,6 +39,16 @@ BOX_HEIGHT = 40.0
 #: is left under a box holds its amendment note. 20 rows fit two Letter pages.
 ROW_PITCH = 50.0
 POSITION_WIDTH = 30.0
+
+#: The time that placed a car, as printed in its box.
+TIME_SOURCE_TEXT = {
+    "Q best": "best Q lap",
+    "Q 2nd best": "2nd-best Q lap",
+    "R1 fastest": "Race 1 lap",
+    "practice": "practice lap",
+}
+#: Marks a car moved by a penalty or amendment: visible on a black-and-white copy.
+MOVED_MARK = "▶ "
 
 
 def amended(note_text: str) -> str:
@@ -90,9 +108,14 @@ def draw_slot(canvas: Canvas, slot: GridSlot, x: float, y: float) -> None:
     canvas.drawCentredString(right - badge_width / 2, y - 23.5, slot.class_name)
 
     _fitted(canvas, slot.driver, SANS_BOLD, 9, inner - badge_width - 6, left, y - 24.5, INK)
-    _fitted(canvas, slot.team, CONDENSED, 7.5, inner, left, y - 34, GREY)
+    source = TIME_SOURCE_TEXT.get(slot.time_source, slot.time_source)
+    source_width = canvas.stringWidth(source, CONDENSED_BOLD, 7.5) if source else 0
+    if source:
+        _fitted(canvas, source, CONDENSED_BOLD, 7.5, inner / 2, right, y - 34, INK, "right")
+    _fitted(canvas, slot.team, CONDENSED, 7.5, inner - source_width - 6, left, y - 34, GREY)
     if slot.note:
-        _fitted(canvas, amended(slot.note), SANS_ITALIC, 7, BOX_WIDTH, x, bottom - 7.5, RED)
+        _fitted(canvas, MOVED_MARK + amended(slot.note), CONDENSED_BOLD, 8, BOX_WIDTH, x,
+                bottom - 8, INK)
 
 
 class GridBlock(Flowable):
@@ -199,18 +222,45 @@ class GridSheetRenderer(ReportRenderer[GridDocument]):
             columns = [
                 Column("Pos", 26, "CENTER", bold=True),
                 Column("No.", 30, "CENTER", bold=True),
-                Column("Driver", 130, bold=True),
-                Column("Team", 150),
-                Column("Class", 54),
-                Column("Reason", self.content_width - 390),
+                Column("Driver", 120, bold=True),
+                Column("Team", 130),
+                Column("Class", 48),
+                Column("Reason", self.content_width - 354),
             ]
             body = [[str(s.position), s.number, s.driver, s.team, s.class_name, s.note]
                     for s in pit_lane]
             story.append(KeepTogether([heading("Start from the pit lane"),
                                        data_table(columns, body)]))
+        if document.withdrawn:
+            story.append(KeepTogether([heading("Withdrawn — not on the grid"),
+                                       self._cars(document.withdrawn, "Reason", "Time")]))
+        if document.amendments:
+            zone = document.local_tz
+            columns = [Column("Time", 110), Column("No.", 34, "CENTER", bold=True),
+                       Column("Amendment", self.content_width - 144, bold=True)]
+            body = [[local_stamp(a.made_at, zone), a.number, a.text]
+                    for a in document.amendments]
+            story.append(KeepTogether([heading("Amendments by the stewards"),
+                                       data_table(columns, body, font_size=8.5)]))
+        if document.pending:
+            story.append(KeepTogether([
+                heading("Grid drops pending — not applied to this grid"),
+                self._cars(document.pending, "Drop", "Decided in", "Applies to")]))
         for text in document.notes:
             story.append(note(text))
         return story
+
+    def _cars(self, cars: Sequence[GridCar], what: str, decided: str,
+              applies: str = "") -> Flowable:
+        fixed = 34 + 112 + 48 + 86 + (110 if applies else 0)
+        columns = [Column("No.", 34, "CENTER", bold=True), Column("Driver", 112, bold=True),
+                   Column("Class", 48), Column(what, self.content_width - fixed, bold=True),
+                   Column(decided, 86)]
+        if applies:
+            columns.append(Column(applies, 110))
+        body = [[c.number, c.driver, c.class_name, c.what, c.decided]
+                + ([c.applies_to] if applies else []) for c in cars]
+        return data_table(columns, body, font_size=8.5)
 
 
 def render_grid_sheet(document: GridDocument) -> bytes:

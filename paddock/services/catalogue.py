@@ -30,13 +30,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from paddock.errors import NotFound, PaddockError
 from paddock.services import documents as docs
 from paddock.services.lap_documents import RACE_ONLY
-from paddock.services.results import SessionResults, session_results
 from paddock.services.season import EventView, event_view
 from paddock.services.sessions import SessionFacts
 
 if TYPE_CHECKING:
     from paddock.db.engine import Database
-    from paddock.services.standings import StandingsView
 
 Scope = Literal["event", "session", "season"]
 
@@ -84,6 +82,8 @@ class DocumentType:
         ready: ``ready(look, choice) -> Readiness``; None: a session document needs
             the session's results, an event or season document is always ready.
         in_pack: written into the event pack.
+        pack_kinds: the kinds of session whose document goes into the pack (None: every
+            kind of ``session_kinds``), e.g. the time cards of races only.
         merges_pdfs: ``build`` joins PDFs with PDFium (the window then holds PDFium's
             lock while making it).
         stem: the file name without ".pdf", with ``{short}``, ``{code}``, ``{year}``,
@@ -101,6 +101,7 @@ class DocumentType:
     optional: tuple[str, ...] = ()
     ready: Callable[[EventLook, DocumentChoice], Readiness] | None = None
     in_pack: bool = True
+    pack_kinds: frozenset[str] | None = None
     merges_pdfs: bool = False
     stem: str = ""
     place: Literal["start", "end"] = "end"
@@ -134,6 +135,7 @@ class DocumentChoice:
         session_name: the session's name ("Race 1") for a session document.
         official: whether it is official (None: a document without that status).
         revision: the official revision it prints (0 when there is none).
+        session_kind: "race", "qualifying" or "practice" for a session document.
     """
 
     kind: str
@@ -149,6 +151,7 @@ class DocumentChoice:
     session_name: str = ""
     official: bool | None = None
     revision: int = 0
+    session_kind: str = ""
 
     @property
     def document(self) -> DocumentType:
@@ -164,6 +167,13 @@ class DocumentChoice:
     @property
     def available(self) -> bool:
         return not self.missing
+
+    @property
+    def in_pack(self) -> bool:
+        """Whether the event pack holds it (a race's time cards do, practice's do not)."""
+        document = self.document
+        return document.in_pack and (not self.session_kind or document.pack_kinds is None
+                                     or self.session_kind in document.pack_kinds)
 
     @property
     def takes_class(self) -> bool:
@@ -202,30 +212,127 @@ class Catalogue:
         return next((choice for choice in self.choices if choice.key == key), None)
 
 
+@dataclass(frozen=True)
+class SessionStatus:
+    """How a session stands, read without classifying it (for the list, not for print).
+
+    Attributes:
+        has_results: an official revision, or timing data (laps or results lines).
+        official: it has an official revision; ``revision`` is the latest (0: none).
+        decisions / pending: the stewards' decisions recorded in it, and how many of
+            them wait for the next publication.
+    """
+
+    has_results: bool = False
+    official: bool = False
+    revision: int = 0
+    decisions: int = 0
+    pending: int = 0
+
+
 class EventLook:
-    """What the readiness checks of one listing share, each read once when first asked."""
+    """What the readiness checks of one listing share, each read once when first asked.
+
+    The list only needs to know whether each session has results, whether they are
+    official (and which revision) and how many decisions it holds: `status` reads that for
+    every session of the event in a few queries, where classifying each session (what
+    printing it needs) would take most of a second for a weekend.
+    """
 
     def __init__(self, db: Database, event: EventView) -> None:
         self.db = db
         self.event = event
-        self._results: dict[str, SessionResults] = {}
-        self._standings: StandingsView | None = None
 
-    def results(self, code: str) -> SessionResults:
-        """The session's classification as it stands."""
-        if code not in self._results:
-            self._results[code] = session_results(self.db, event=str(self.event.number),
-                                                  session=code)
-        return self._results[code]
+    @functools.cached_property
+    def _statuses(self) -> dict[str, SessionStatus]:
+        from sqlalchemy import func
+        from sqlmodel import col, select
+
+        from paddock.db.models import (
+            Event,
+            LapRecordRow,
+            PenaltyRecord,
+            PublishedRevision,
+            RaceSession,
+            ResultLine,
+        )
+        from paddock.services.season import current_season
+
+        with self.db.reader() as s:
+            season = current_season(s)
+            codes = dict(s.exec(
+                select(RaceSession.id, RaceSession.code)
+                .join(Event, col(RaceSession.event_id) == Event.id)
+                .where(Event.season_id == season.id, Event.number == self.event.number)).all())
+            ids = list(codes)
+            revisions = dict(s.exec(
+                select(PublishedRevision.session_id, func.max(PublishedRevision.revision))
+                .where(col(PublishedRevision.session_id).in_(ids))
+                .group_by(col(PublishedRevision.session_id))).all())
+            timed = {i for table in (LapRecordRow, ResultLine) for i in s.exec(
+                select(table.session_id).where(col(table.session_id).in_(ids)).distinct())}
+            decisions: dict[int, list[int]] = {}
+            for session_id, pending in s.exec(
+                    select(PenaltyRecord.session_id, PenaltyRecord.pending)
+                    .where(col(PenaltyRecord.session_id).in_(ids))):
+                decisions.setdefault(session_id, []).append(int(pending))
+        return {code: SessionStatus(
+            has_results=session_id in revisions or session_id in timed,
+            official=session_id in revisions, revision=revisions.get(session_id) or 0,
+            decisions=len(decisions.get(session_id, ())),
+            pending=sum(decisions.get(session_id, ())))
+            for session_id, code in codes.items() if session_id is not None}
+
+    @functools.cached_property
+    def season_races(self) -> tuple[int, bool]:
+        """The season's races with results (as the standings count them), and whether
+        some of them are still provisional; read without computing the standings."""
+        from sqlmodel import col, select
+
+        from paddock.db.models import (
+            Event,
+            LapRecordRow,
+            PublishedRevision,
+            RaceSession,
+            ResultLine,
+        )
+        from paddock.services.season import current_season
+
+        with self.db.reader() as s:
+            season = current_season(s)
+            ids = [i for i in s.exec(
+                select(RaceSession.id).join(Event, col(RaceSession.event_id) == Event.id)
+                .where(Event.season_id == season.id, RaceSession.kind == "race")).all()
+                if i is not None]
+            official = set(s.exec(select(PublishedRevision.session_id).where(
+                col(PublishedRevision.session_id).in_(ids)).distinct()).all())
+            timed = {i for table in (LapRecordRow, ResultLine) for i in s.exec(
+                select(table.session_id).where(col(table.session_id).in_(ids)).distinct())}
+        return len(official | timed), bool(timed - official)
+
+    def status(self, code: str) -> SessionStatus:
+        """How session ``code`` stands (no results: a default status)."""
+        return self._statuses.get(code, SessionStatus())
 
     def sessions(self, kind: str) -> list[SessionFacts]:
         return [f for f in self.event.schedule if f.kind == kind]
 
     @functools.cached_property
     def tyres(self) -> int:
-        from paddock.services.tyres import event_tyres
+        """The tyres registered at the event and not voided (as the tyre sheet lists)."""
+        from sqlalchemy import func
+        from sqlmodel import select
 
-        return len(event_tyres(self.db, str(self.event.number)).tyres)
+        from paddock.db.models import Event, TyreRecord
+        from paddock.services.season import current_season
+
+        with self.db.reader() as s:
+            season = current_season(s)
+            return int(s.exec(
+                select(func.count()).select_from(TyreRecord)
+                .join(Event, TyreRecord.event_id == Event.id)  # type: ignore[arg-type]
+                .where(Event.season_id == season.id, Event.number == self.event.number,
+                       TyreRecord.status != "void")).one())
 
     @functools.cached_property
     def with_laps(self) -> frozenset[str]:
@@ -234,14 +341,6 @@ class EventLook:
 
         return sessions_with_laps(self.db, str(self.event.number))
 
-    @property
-    def standings(self) -> StandingsView:
-        from paddock.services.standings import season_standings
-
-        if self._standings is None:
-            self._standings = season_standings(self.db)
-        return self._standings
-
 
 # --- readiness -----------------------------------------------------------------------------
 
@@ -249,37 +348,49 @@ class EventLook:
 def session_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     """A document made from the session's classification: needs its results."""
     assert choice.session is not None
-    results = look.results(choice.session)
-    if not results.rows:
+    status = look.status(choice.session)
+    if not status.has_results:
         return Readiness(missing=f"No results for {choice.session} yet")
-    return Readiness(state=f"Official · rev {results.revision}" if results.official
-                     else "Provisional", official=results.official,
-                     revision=results.revision if results.official else 0)
+    return Readiness(state=f"Official · rev {status.revision}" if status.official
+                     else "Provisional", official=status.official,
+                     revision=status.revision if status.official else 0)
 
 
 def _grid_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
-    from paddock.services.grids import starting_grid
+    """A grid needs qualifying results; official when every session it comes from is.
+
+    Read from the sessions' standing and the stored amendments, without forming the grid:
+    an amendment that no longer fits the grid is said when the grid is made.
+    """
+    from paddock.services.grids import grid_adjustments
 
     qualifying = look.sessions("qualifying")
     if not qualifying:
         return Readiness(missing="This event has no qualifying")
-    if not any(look.results(q.code).rows for q in qualifying):
+    if not any(look.status(q.code).has_results for q in qualifying):
         return Readiness(missing="No qualifying results yet")
     if choice.race is None:
         return Readiness(missing="This session is not a numbered race")
+    # Qualifying run per class: the grid comes from every qualifying session.
+    qs = [look.status(q.code) for q in qualifying]
+    sources = list(qs)
+    if choice.race == 2:
+        sources += [look.status(r.code) for r in look.sessions("race") if r.race_number == 1]
+    official = all(source.official for source in sources)
     try:
-        grid = starting_grid(look.db, event=str(look.event.number), race=choice.race)
+        count = len(grid_adjustments(look.db, event=str(look.event.number), race=choice.race))
     except PaddockError as exc:
-        # A stored amendment no longer fits: listed, so that it can be taken back.
-        return Readiness(state=exc.message, amended=True)
+        return Readiness(missing=exc.message)
     # A grid has no revision of its own: it says which qualifying revision it comes from.
-    state = "Official" if grid.official else "Provisional"
-    if grid.official and grid.qualifying_revision:
-        state += f" (Q rev {grid.qualifying_revision})"
-    if grid.amended:
-        count = len(grid.adjustments)
+    state = "Official" if official else "Provisional"
+    if official and len(qs) == 1 and qs[0].revision:
+        state += f" (Q rev {qs[0].revision})"
+    elif official:
+        state += " (" + ", ".join(f"{q.code} rev {status.revision}"
+                                  for q, status in zip(qualifying, qs, strict=True)) + ")"
+    if count:
         state = f"Amended ({count} {'amendment' if count == 1 else 'amendments'}) · {state}"
-    return Readiness(state=state, amended=grid.amended, official=grid.official)
+    return Readiness(state=state, amended=bool(count), official=official)
 
 
 def _laps_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
@@ -293,10 +404,10 @@ def _laps_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
 def _decisions_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
     """The stewards' decisions of a session: needs one."""
     assert choice.session is not None
-    penalties = look.results(choice.session).penalties
-    if not penalties:
+    status = look.status(choice.session)
+    if not status.decisions:
         return Readiness(missing=f"No decisions in {choice.session} yet")
-    count, pending = len(penalties), sum(p.pending for p in penalties)
+    count, pending = status.decisions, status.pending
     state = f"{count} {'decision' if count == 1 else 'decisions'}"
     if pending:
         state += f" · {pending} pending"
@@ -315,14 +426,13 @@ def _tyres_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
 
 
 def _standings_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
-    standings = look.standings
-    races = len(standings.sources)
+    races, provisional = look.season_races
     if not races:
         return Readiness(missing="No race results in the season yet")
     noun = "race" if races == 1 else "races"
-    state = f"{races} {noun} counted" + (" · some provisional" if standings.provisional
+    state = f"{races} {noun} counted" + (" · some provisional" if provisional
                                          else " · official")
-    return Readiness(state=state, official=not standings.provisional)
+    return Readiness(state=state, official=not provisional)
 
 
 def _season_entry_list_readiness(look: EventLook, choice: DocumentChoice) -> Readiness:
@@ -357,6 +467,11 @@ LAP_TITLES = {"time-cards": "Time cards", "lap-chart": "Lap chart",
               "best-sectors": "Best sectors and ideal lap", "pit-stops": "Pit stops",
               "flags": "Flags"}
 
+#: The lap documents the event pack holds for some kinds of session only: the time cards
+#: of every car run to a hundred pages in a race weekend, so the pack has a race's (the
+#: ones teams and the stewards ask for); pit stops and flags matter in a race.
+LAP_PACK_KINDS = {"time-cards": RACES, "pit-stops": RACES, "flags": RACES}
+
 
 DOCUMENTS: list[DocumentType] = [
     DocumentType("entry-list", "Entry list", docs.entry_list_pdf, scope="event",
@@ -367,22 +482,21 @@ DOCUMENTS: list[DocumentType] = [
                  required=("event", "session"), optional=("class_name", "revision")),
     DocumentType("results-by-class", "Results by class",
                  functools.partial(docs.classification_pdf, by_class=True),
-                 session_kinds=RACES, required=("event", "session"),
-                 optional=("class_name", "revision")),
+                 required=("event", "session"),
+                 optional=("class_name", "revision"),
+                 # Qualifying by class orders each class's grid; practice's stays on call.
+                 pack_kinds=frozenset({"race", "qualifying"})),
     *(DocumentType(key, title, functools.partial(_lap_document, key),
                    session_kinds=RACES if key in RACE_ONLY else ALL_SESSIONS,
                    required=("event", "session"),
                    optional=("car",) if key == "time-cards" else (),
-                   # Not yet in the event pack: its combined PDF with an index is to come.
-                   ready=_laps_readiness, in_pack=False)
+                   ready=_laps_readiness, pack_kinds=LAP_PACK_KINDS.get(key))
       for key, title in LAP_TITLES.items()),
     DocumentType("decisions", "Stewards' decisions", _decisions,
                  required=("event", "session"), optional=("decision",),
-                 # Not yet in the event pack: it would renumber the pack's files.
-                 ready=_decisions_readiness, in_pack=False),
+                 ready=_decisions_readiness),
     DocumentType("tyres", "Tyre allocation", docs.tyres_pdf, scope="event",
-                 required=("event",), optional=("barcodes",), ready=_tyres_readiness,
-                 merges_pdfs=True),
+                 required=("event",), optional=("barcodes",), ready=_tyres_readiness),
     DocumentType("standings", "Championship standings", docs.standings_pdf, scope="season",
                  optional=("class_name",), ready=_standings_readiness),
     DocumentType("season-entry-list", "Season entry list", _season_entry_list,
@@ -462,7 +576,7 @@ def event_documents(db: Database, event: str | int) -> Catalogue:
                 session=facts.code,
                 race=facts.race_number if "race" in (*document.required, *document.optional)
                 else None,
-                session_name=facts.name))
+                session_name=facts.name, session_kind=facts.kind))
     for document in later:
         add(document, DocumentChoice(document.key, document.title, "Event", number,
                                      document.file_stem(short=short, year=year)))
@@ -504,5 +618,5 @@ def pack_candidates(catalogue: Catalogue) -> list[tuple[int, DocumentChoice]]:
     """The event pack's documents in weekend order with their slot numbers, numbered
     whether or not they can be made now (a document keeps its file name from one run to
     the next)."""
-    wanted = [c for c in catalogue.choices if c.document.in_pack]
+    wanted = [c for c in catalogue.choices if c.in_pack]
     return list(enumerate(wanted, start=1))

@@ -10,6 +10,7 @@ inside the ``_pdf`` functions, when a document is actually made.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,8 +22,18 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from paddock.db.engine import Database
-from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
-from paddock.errors import NotFound, PaddockError
+from paddock.db.models import (
+    AuditRecord,
+    Car,
+    Entry,
+    Event,
+    RaceClass,
+    RaceSession,
+    Season,
+    TyreRecord,
+    Venue,
+)
+from paddock.errors import NotFound
 from paddock.reports.documents import (
     CLASSIFIED,
     DID_NOT_FINISH,
@@ -37,6 +48,8 @@ from paddock.reports.documents import (
     EntryListDocument,
     EntryListRow,
     EventPackCover,
+    GridAmendment,
+    GridCar,
     GridDocument,
     GridSlot,
     PackEntry,
@@ -208,11 +221,29 @@ def entry_list_document(db: Database, event: str | None = None, *,
     rows = tuple(
         EntryListRow(number=e.number, class_name=e.class_name, driver=e.driver,
                      nationality=e.nationality, team=e.team, car=e.car, junior=e.junior,
-                     gentleman=e.gentleman)
+                     gentleman=e.gentleman, team_championship=e.team_championship)
         for e in entries
     )
+    version, version_at = _entries_version(db, {e.id for e in entries})
     return EntryListDocument(**header, rows=rows, class_order=facts.class_order,
-                             status=PROVISIONAL)
+                             status=PROVISIONAL, version=version, version_at=version_at)
+
+
+def _entries_version(db: Database, listed: set[int]) -> tuple[int, datetime | None]:
+    """How many changes the audit trail holds for the entries listed, and the last one's time.
+
+    Each add, change, re-entry and delete of an entry is one change; a deleted entry is
+    counted (it was on an earlier version). Nothing recorded yet is version 1.
+    """
+    with db.reader() as s:
+        season = current_season(s)
+        existing = {str(i) for i in s.exec(select(Entry.id).where(Entry.season_id == season.id))}
+        rows = s.exec(select(AuditRecord.entity_id, AuditRecord.action, AuditRecord.at)
+                      .where(AuditRecord.entity == "entry")).all()
+    wanted = {str(i) for i in listed}
+    changes = [at for entity_id, action, at in rows
+               if entity_id in wanted or (action == "delete" and entity_id not in existing)]
+    return max(1, len(changes)), max(changes, default=None)
 
 
 def entry_list_pdf(db: Database, event: str | None = None) -> bytes:
@@ -415,15 +446,20 @@ def classification_document(
 def results_by_class_document(
     db: Database, *, event: str, session: str, class_name: str | None = None,
     revision: int | None = None, generated_at: datetime | None = None,
-) -> ClassificationDocument:
-    """A race's results, one table per class (or the one class asked for)."""
+) -> ClassificationDocument | QualifyingDocument:
+    """A session's results, one table per class (or the one class asked for): a race's
+    by finishing order, qualifying's and practice's by best lap."""
     document = classification_document(db, event=event, session=session,
                                        class_name=class_name, revision=revision,
                                        generated_at=generated_at)
-    if not isinstance(document, ClassificationDocument):
-        raise PaddockError(f"results by class are for races; {session.upper()} ranks by best "
-                           "lap: print its classification instead")
+    if isinstance(document, QualifyingDocument):
+        return replace(document, title=f"{_kind_title(document.title)} by Class")
     return replace(document, title="Results by Class")
+
+
+def _kind_title(title: str) -> str:
+    """"Qualifying Classification" -> "Qualifying"."""
+    return title.replace(" Classification", "").strip() or "Qualifying"
 
 
 def classification_pdf(
@@ -441,8 +477,9 @@ def classification_pdf(
                                        class_name=class_name, revision=revision)
     if isinstance(document, QualifyingDocument):
         if by_class:
-            raise PaddockError(f"results by class are for races; {session.upper()} ranks by "
-                               "best lap: print one class with --class instead")
+            # Each class's order on its best laps: the order a grid by class starts in.
+            return render.render_qualifying_by_class(
+                replace(document, title=f"{_kind_title(document.title)} by Class"))
         return render.render_qualifying_classification(document)
     if by_class or class_name:
         return render.render_results_by_class(replace(document, title="Results by Class"))
@@ -461,23 +498,73 @@ def _tyre_note(tyre: Any, event_names: dict[int, str]) -> str:
     return "; ".join(parts)
 
 
+@dataclass(frozen=True)
+class _CarriedAway:
+    """A tyre that was at this event and has since been carried on to a later one."""
+
+    barcode: str
+    car: str
+    tyre_type: str
+    registered_at: datetime
+    to_event: int
+    note: str
+
+
+def _carried_away(s: Session, season: Season, event: Event) -> list[_CarriedAway]:
+    """The tyres carried from ``event`` to a later event, each with where it went first.
+
+    A carry moves the tyre's row to the new event (its ``event_id``), so the event's own
+    record would lose it; the audit trail keeps every carry, even of a tyre carried on
+    again since, and the row itself keeps the last one.
+    """
+    to_event: dict[str, int] = {}
+    for barcode, before, after in s.exec(
+        select(AuditRecord.entity_id, AuditRecord.before, AuditRecord.after)
+        .where(AuditRecord.action == "carry-over", AuditRecord.entity == "tyre")
+        .order_by(col(AuditRecord.id))
+    ):
+        try:
+            was, went = json.loads(before).get("event"), json.loads(after).get("event")
+        except (ValueError, AttributeError):
+            continue
+        if was == event.number and isinstance(went, int):
+            to_event.setdefault(barcode, went)
+    rows = s.exec(
+        select(TyreRecord, Entry.number).join(Entry, col(TyreRecord.entry_id) == Entry.id)
+        .where(TyreRecord.season_id == season.id, TyreRecord.event_id != event.id,
+               col(TyreRecord.barcode).in_(to_event)
+               | (TyreRecord.carried_from_event_id == event.id))
+    ).all()
+    numbers = {e.id: e.number for e in s.exec(select(Event).where(Event.season_id == season.id))}
+    found = []
+    for record, car in rows:
+        went = to_event.get(record.barcode, numbers.get(record.event_id, 0))
+        found.append(_CarriedAway(record.barcode, car, record.tyre_type, record.registered_at,
+                                  went, record.reason))
+    return found
+
+
 def tyre_allocation_document(db: Database, *, event: str,
                              generated_at: datetime | None = None) -> TyreAllocationDocument:
     """The tyres registered at an event, by car, with each car's totals against quota.
 
     Every car entered at the event is listed, with or without tyres, so the tyre desk sees
-    who has not registered yet.
+    who has not registered yet. The event's record stays as it was there: a tyre carried
+    on to a later event is still listed, marked "Carried to <event>".
     """
     facts = _event_facts(db, event)
     info: EventTyres = event_tyres(db, event)
     with db.reader() as s:
         season = current_season(s)
+        here = find_event(s, season, event)
         event_names = {e.number: e.name for e in s.exec(
             select(Event).where(Event.season_id == season.id))}
+        carried_away = _carried_away(s, season, here)
     entries: dict[str, EntryView] = {e.number: e for e in list_entries(db)}
     slicks = {s.car: s for s in info.slicks}
     wets = {s.car: s for s in info.wets}
-    numbers = sorted(facts.entered | {t.car for t in info.tyres}, key=car_number_key)
+    numbers = sorted(facts.entered | {t.car for t in info.tyres}
+                     | {t.car for t in carried_away}, key=car_number_key)
     carry_limit = info.tyre_rules.carry_over_limit
     # Replacements and scrapped tyres are the exception: a column only when some car has one.
     wanted_totals = {"New slicks", "Wets", "Carried over"}
@@ -496,6 +583,14 @@ def tyre_allocation_document(db: Database, *, event: str,
                     status=TYRE_STATUS_TEXT.get(t.status, t.status),
                     note=_tyre_note(t, event_names))
             for t in info.tyres if t.car == number)
+        away = tuple(
+            TyreRow(barcode=t.barcode, tyre_type=t.tyre_type.capitalize(),
+                    position=facts.season.car_sizes.get(entry.car, "") if entry else "",
+                    registered_at=t.registered_at,
+                    status=f"Carried to {event_names.get(t.to_event, t.to_event)}",
+                    note=t.note, carried_to=event_names.get(t.to_event, str(t.to_event)))
+            for t in carried_away if t.car == number)
+        tyres = tuple(sorted(tyres + away, key=lambda t: (t.registered_at, t.barcode)))
         slick, wet = slicks.get(number), wets.get(number)
         totals = [TyreTotal("New slicks", slick.registered if slick else 0,
                             info.tyre_rules.slick_quota),
@@ -514,19 +609,19 @@ def tyre_allocation_document(db: Database, *, event: str,
             class_name=entry.class_name if entry else "", car=entry.car if entry else "",
             tyres=tyres, totals=tuple(totals)))
     return TyreAllocationDocument(**facts.header("Tyre Allocation", generated_at=generated_at),
-                                  status=None, cars=tuple(cars), sizes=facts.season.sizes)
+                                  status=None, cars=tuple(cars), sizes=facts.season.sizes,
+                                  signatures=("Tyre Official",))
 
 
 def tyres_pdf(db: Database, *, event: str, barcodes: bool = True) -> bytes:
     """The tyre allocation sheet, followed by one barcode page per car with tyres."""
-    from paddock.reports.tyres import render_tyre_allocation, render_tyre_barcodes
+    from paddock.reports.tyres import render_tyre_allocation
 
     document = tyre_allocation_document(db, event=event)
-    sheet = render_tyre_allocation(document)
-    with_tyres = [car.number for car in document.cars if car.tyres]
-    if not barcodes or not with_tyres:
-        return sheet
-    return _concatenate([sheet, render_tyre_barcodes(document, with_tyres)])
+    with_tyres = [car.number for car in document.cars
+                  if any(not tyre.carried_to for tyre in car.tyres)]
+    # One renderer for both parts, so "Page X of Y" runs through the whole file.
+    return render_tyre_allocation(document, with_tyres if barcodes and with_tyres else None)
 
 
 def _concatenate(pdfs: Sequence[bytes]) -> bytes:
@@ -587,42 +682,46 @@ def grid_document(db: Database, *, event: str, race: int,
                + (f" published {_stamp(s.published_at, zone)}" if s.published_at else "")
                + f", hash {s.content_hash})" if s.official else ")")
             for s in sources) + ".")
-    if sources and not sources[0].rows:
-        notes.append(f"No {sources[0].session_name.lower()} times: cars are placed by their "
+    qualifying = [s for s in sources if s.session_kind == "qualifying"]
+    if qualifying and not any(s.rows for s in qualifying):
+        notes.append(f"No {qualifying[0].session_name.lower()} times: cars are placed by their "
                      "best practice lap, then by car number.")
-    by_source: dict[str, list[str]] = {}
-    for slot in grid.slots:
-        # Only the exceptions to the basis printed above the grid are worth a line.
-        if slot.time_source in _TIME_SOURCE and slot.time_source != _USUAL_SOURCE[race]:
-            by_source.setdefault(slot.time_source, []).append(slot.number)
-    for source_name, cars in by_source.items():
-        notes.append(f"Placed by {_TIME_SOURCE.get(source_name, source_name)}: "
-                     + ", ".join(f"#{car}" for car in cars) + ".")
     untimed = [slot.number for slot in grid.slots if slot.time_ms is None]
     if untimed:
         notes.append("No time: " + ", ".join(f"#{car}" for car in untimed)
                      + " (behind the timed cars).")
-    # Each amendment with the time it was made, in the order made.
-    notes += [f"Amended {_stamp(a.created_at, zone)}: {a.text[0].upper()}{a.text[1:]}."
-              for a in grid.adjustments]
+    entries = {e.number: e for e in list_entries(db)}
+
+    def car(number: str, what: str, decided: str = "", applies_to: str = "") -> GridCar:
+        entry = entries.get(number)
+        return GridCar(number, entry.driver if entry else "", entry.team if entry else "",
+                       entry.class_name if entry else "", what, decided, applies_to)
+
+    withdrawn = tuple(car(a.number, a.reason, _stamp(a.created_at, zone))
+                      for a in grid.adjustments if a.kind == "withdraw")
+    amendments = tuple(GridAmendment(a.created_at, a.number, _amendment_text(a))
+                       for a in grid.adjustments)
+    pending = tuple(car(p.number, p.text, p.decided_in, p.applies_to) for p in grid.pending)
     code, name = _race_session(db, event, race)
     return GridDocument(
         **facts.header("Starting Grid", name, code=code, generated_at=generated_at),
         status=status,
         slots=tuple(GridSlot(position=slot.position, number=slot.number, driver=slot.driver,
                              team=slot.team, class_name=slot.class_name, time_ms=slot.time_ms,
-                             note=slot.note, pit_lane=slot.pit_lane)
+                             note=slot.note, pit_lane=slot.pit_lane,
+                             time_source=slot.time_source or "")
                     for slot in grid.slots),
         pole_side="right" if grid.pole_side == "right" else "left", basis=grid.basis,
-        notes=tuple(notes))
+        notes=tuple(notes), withdrawn=withdrawn, amendments=amendments, pending=pending)
 
 
-_USUAL_SOURCE = {1: "Q best", 2: "Q 2nd best"}
-_TIME_SOURCE = {
-    "Q 2nd best": "their second-best qualifying lap",
-    "R1 fastest": "their fastest Race 1 lap",
-    "practice": "their best practice lap",
-}
+def _amendment_text(adjustment: Any) -> str:
+    """"Withdrawn: engine change" — the car has its own column on the sheet."""
+    if adjustment.kind == "withdraw":
+        return f"Withdrawn: {adjustment.reason}"
+    if adjustment.kind == "move":
+        return f"Moved to position {adjustment.position}: {adjustment.reason}"
+    return f"Starts from the pit lane: {adjustment.reason}"
 
 
 def _race_session(db: Database, event: str, race: int) -> tuple[str | None, str]:

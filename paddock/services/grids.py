@@ -3,7 +3,9 @@
 Where each grid comes from (domain: Grids; the ordering itself is `paddock.rules.grid`):
 
 - Race 1: each car's best valid qualifying lap, from the qualifying classification as it
-  stands (the latest official revision, else the provisional one). Equal times: the lap
+  stands (the latest official revision, else the provisional one). An event that runs
+  qualifying per class (one qualifying session for each) forms the grid from all of them:
+  each car's laps of whichever session it ran in. Equal times: the lap
   set first (session time of the crossing; without lap times, the qualifying order).
 - Race 2: each car's second-best qualifying lap, or its fastest race-1 lap when quicker.
 - Cars entered at the event without a time start behind the timed ones, by their best
@@ -146,6 +148,21 @@ class AdjustmentView:
 
 
 @dataclass(frozen=True)
+class PendingDrop:
+    """A grid drop decided but not applied to this grid: it waits for a later one.
+
+    ``applies_to`` says which ("the next event's Race 1 grid", "this grid, once it is
+    formed"); ``decided_in`` where it was decided ("Race 2", "Sebring Race 2").
+    """
+
+    number: str
+    text: str  # "+3 places: decision 5, jump start"
+    decided_in: str
+    decided_at: datetime
+    applies_to: str
+
+
+@dataclass(frozen=True)
 class GridView:
     """A race's starting grid as it stands.
 
@@ -159,6 +176,7 @@ class GridView:
         slots: the grid, pole first; withdrawn cars are not on it.
         sources: the sessions whose classifications formed it (qualifying first).
         adjustments: the stored amendments (with ids, to remove one).
+        pending: grid drops shown on this grid but not applied to it (see `_grid_drops`).
     """
 
     event: EventView
@@ -170,6 +188,7 @@ class GridView:
     slots: tuple[GridSlotView, ...]
     sources: tuple[GridSource, ...]
     adjustments: tuple[AdjustmentView, ...]
+    pending: tuple[PendingDrop, ...] = ()
 
     @property
     def qualifying(self) -> GridSource | None:
@@ -212,7 +231,7 @@ class _Results:
 
     event: EventView
     practice: tuple[SessionResults, ...]
-    qualifying: SessionResults | None
+    qualifying: tuple[SessionResults, ...]  # every qualifying session, in schedule order
     race1: SessionResults | None
 
 
@@ -247,12 +266,11 @@ def _load_results(db: Database, event: str, race: int) -> tuple[str, _Results]:
     def results(code: str) -> SessionResults:
         return session_results(db, event=key, session=code)
 
-    qualifying = next((r for r in sessions if r.kind == "qualifying"), None)
     race1 = next((r for r in sessions if r.kind == "race" and r.race_number == 1), None)
     return key, _Results(
         event=event_view(db, key),
         practice=tuple(results(r.code) for r in sessions if r.kind == "practice"),
-        qualifying=results(qualifying.code) if qualifying else None,
+        qualifying=tuple(results(r.code) for r in sessions if r.kind == "qualifying"),
         race1=results(race1.code) if race1 is not None and race == 2 else None,
     )
 
@@ -273,37 +291,120 @@ def _details(s: Session, season: Season) -> dict[str, _Details]:
             for n, first, last, team, cls, nat, car in rows}
 
 
-def _drop_sessions(s: Session, season: Season, race_session: RaceSession) -> list[int]:
-    """Ids of the sessions whose grid drops this race takes (see the module's rule)."""
-    ordered = s.exec(
-        select(RaceSession.id, RaceSession.kind)
+@dataclass(frozen=True)
+class _SessionPlace:
+    """A session's place in the season, for finding which grid a drop decided there hits."""
+
+    id: int
+    kind: str
+    event_id: int
+    event_name: str
+    race_number: int | None
+    name: str
+
+
+def _season_sessions(s: Session, season: Season) -> list[_SessionPlace]:
+    rows = s.exec(
+        select(RaceSession.id, RaceSession.kind, Event.id, Event.name,  # type: ignore[call-overload]
+               RaceSession.race_number, RaceSession.name)
         .join(Event, col(RaceSession.event_id) == Event.id)
         .where(Event.season_id == season.id)
         .order_by(col(Event.number), col(RaceSession.sort_order))).all()
-    ids = [session_id for session_id, _ in ordered]
-    here = ids.index(race_session.id)
+    return [_SessionPlace(*row) for row in rows if row[0] is not None]
+
+
+def _drop_sessions(ordered: Sequence[_SessionPlace], race_session_id: int | None) -> list[int]:
+    """Ids of the sessions whose grid drops this race takes (see the module's rule)."""
+    ids = [place.id for place in ordered]
+    here = ids.index(race_session_id) if race_session_id in ids else len(ids)
     start = 0
     for index in range(here - 1, -1, -1):
-        if ordered[index][1] == "race":
+        if ordered[index].kind == "race":
             start = index
             break
-    return [i for i in ids[start:here] if i is not None]
+    return ids[start:here]
 
 
-def _grid_penalties(s: Session, session_ids: Sequence[int],
-                    on_grid: set[str]) -> list[rules.GridPenalty]:
-    if not session_ids:
-        return []
+def _drop_text(p: PenaltyRecord) -> str:
+    reason = f"decision {p.decision}, {p.reason}" if p.decision else p.reason
+    return f"+{p.places} place{'s' if p.places != 1 else ''}" + (f": {reason}" if reason else "")
+
+
+@dataclass(frozen=True)
+class _Drops:
+    """The grid drops a race's grid takes, and those it shows as pending."""
+
+    penalties: list[rules.GridPenalty]
+    pending: list[PendingDrop]
+
+
+def _grid_drops(s: Session, season: Season, race_session: RaceSession, race: int,
+                loaded: _Results, on_grid: set[str]) -> _Drops:
+    """Which recorded grid drops this race's grid takes.
+
+    A drop applies to the first race that starts after the session it was decided in. A drop
+    decided at another event (the previous event's race 2) never changes a grid already
+    published: one recorded after this event's race 1 grid was published (its qualifying
+    official before the decision) waits for race 2 instead. Until the grid it applies to is
+    formed (no qualifying times yet), a drop is listed as pending, not applied; a race 2 grid
+    also lists the drops decided in race 2 itself, pending for the next event's race 1.
+    """
+    ordered = _season_sessions(s, season)
+    places = {p.id: p for p in ordered}
+    event_id = race_session.event_id
+    qs = loaded.qualifying
+    # Published once every qualifying session it comes from is official: the last one's time.
+    r1_published = (max((q.published_at for q in qs if q.published_at is not None), default=None)
+                    if qs and all(q.official for q in qs) else None)
+    wanted = _drop_sessions(ordered, race_session.id)
+    late_from: list[int] = []
+    later_here: list[int] = []
+    if race == 2:
+        # Drops from the previous event that came too late for this event's race 1 grid.
+        first = next((p for p in ordered if p.event_id == event_id
+                      and p.kind == "race" and p.race_number == 1), None)
+        if first is not None:
+            late_from = [i for i in _drop_sessions(ordered, first.id)
+                         if places[i].event_id != event_id]
+        later_here = [p.id for p in ordered if p.event_id == event_id and p.kind == "race"
+                      and (p.race_number or 0) >= race]
+    every = [*wanted, *late_from, *later_here]
+    if not every:
+        return _Drops([], [])
     records = s.exec(select(PenaltyRecord).where(
-        col(PenaltyRecord.session_id).in_(session_ids), PenaltyRecord.kind == "grid-drop")
+        col(PenaltyRecord.session_id).in_(every), PenaltyRecord.kind == "grid-drop")
         .order_by(col(PenaltyRecord.id))).all()
-    penalties = []
+    formed = any(v.row.best_lap_ms is not None for q in qs for v in q.rows)
+    if race == 2 and loaded.race1 is not None:
+        formed = formed or any(v.row.best_lap_ms is not None for v in loaded.race1.rows)
+    penalties: list[rules.GridPenalty] = []
+    pending: list[PendingDrop] = []
     for p in records:
         if p.number not in on_grid:
             continue
+        where = places[p.session_id]
+        cross = where.event_id != event_id
+        decided = f"{where.event_name} {where.name}" if cross else where.name
+        if p.session_id in later_here:
+            pending.append(PendingDrop(p.number, _drop_text(p), decided, p.created_at,
+                                       "the next event's Race 1 grid"))
+            continue
+        late = cross and r1_published is not None and p.created_at > r1_published
+        if p.session_id in late_from and not late:
+            continue  # race 1 of this event took it
+        if race == 1 and late:
+            pending.append(PendingDrop(p.number, _drop_text(p), decided, p.created_at,
+                                       "Race 2 (decided after this grid was published)"))
+            continue
+        if not formed:
+            pending.append(PendingDrop(p.number, _drop_text(p), decided, p.created_at,
+                                       "this grid, once it is formed"))
+            continue
         reason = f"decision {p.decision}, {p.reason}" if p.decision else p.reason
+        if cross:
+            reason = f"{reason} ({decided})" if reason else decided
         penalties.append(rules.GridPenalty(p.number, p.places, reason))
-    return penalties
+    return _Drops(penalties, pending)
 
 
 def _adjustment_view(record: GridAdjustment) -> AdjustmentView:
@@ -366,24 +467,29 @@ def _form(s: Session, event_key: str, race: int, loaded: _Results,
     cars = entered_numbers(s, event)
     practice = [lap for band, results in enumerate(loaded.practice)
                 for lap in _best_laps(results, band=band * _SESSION_BAND)]
-    penalties = _grid_penalties(s, _drop_sessions(s, season, race_session), set(cars))
+    drops = _grid_drops(s, season, race_session, race, loaded, set(cars))
+    penalties = drops.penalties
     pit_lane = {a.number: a.reason for a in adjustments if a.kind == PIT_LANE}
     amendments: list[rules.Adjustment] = [
         rules.Withdrawal(a.number, a.reason) if a.kind == WITHDRAW
         else rules.MoveTo(a.number, a.position or 0, a.reason)
         for a in adjustments if a.kind in (WITHDRAW, MOVE)
     ]
+    # Laps of several qualifying sessions (one per class) compare: each session its band.
+    qualifying = [lap for band, results in enumerate(loaded.qualifying)
+                  for lap in _best_laps(results, band=band * _SESSION_BAND)]
+    second = [lap for band, results in enumerate(loaded.qualifying)
+              for lap in _best_laps(results, second=True, band=band * _SESSION_BAND)]
+    excluded = {q.session_code: _disqualified(q) for q in loaded.qualifying}
     if race == 1:
-        grid = rules.race1_grid(_best_laps(loaded.qualifying), cars=cars, practice=practice,
+        grid = rules.race1_grid(qualifying, cars=cars, practice=practice,
                                 penalties=penalties, pit_lane=pit_lane,
                                 adjustments=amendments)
-        excluded = {"Q": _disqualified(loaded.qualifying)}
     else:
-        grid = rules.race2_grid(_best_laps(loaded.qualifying, second=True),
-                                _best_laps(loaded.race1), cars=cars, practice=practice,
+        grid = rules.race2_grid(second, _best_laps(loaded.race1), cars=cars, practice=practice,
                                 penalties=penalties, pit_lane=pit_lane,
                                 adjustments=amendments)
-        excluded = {"Q": _disqualified(loaded.qualifying), "R1": _disqualified(loaded.race1)}
+        excluded["R1"] = _disqualified(loaded.race1)
     slots = []
     for slot in grid.slots:
         who = details.get(slot.number, _Details("", "", "", "", ""))
@@ -396,12 +502,12 @@ def _form(s: Session, event_key: str, race: int, loaded: _Results,
             time_ms=slot.time_ms,
             time_source=slot.time_source.value if slot.time_source else None,
             note=note, pit_lane=slot.number in pit_lane))
-    sources = tuple(_source(r) for r in (loaded.qualifying, loaded.race1) if r is not None)
+    sources = tuple(_source(r) for r in (*loaded.qualifying, loaded.race1) if r is not None)
     return GridView(
         event=loaded.event, race=race, pole_side=event.pole_side,
         basis=_BASIS[race], amended=bool(adjustments),
         amendments=tuple(a.text for a in adjustments), slots=tuple(slots),
-        sources=sources, adjustments=tuple(adjustments))
+        sources=sources, adjustments=tuple(adjustments), pending=tuple(drops.pending))
 
 
 # --- use cases --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,6 +46,8 @@ ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP = range(5)
 
 #: How long a status line stays (a "Saved … to …" must be seen).
 STATUS_MS = 10_000
+#: After the window first shows, when the documents are warmed up (see ui.documents.warmup).
+DOCUMENTS_WARMUP_MS = 1_500
 #: The window's keyboard shortcuts, as Help → Keyboard shortcuts lists them.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Ctrl+P", "Print the page's document (classification, document, standings, entry "
@@ -311,6 +313,11 @@ class MainWindow(QMainWindow):
         if not self._fitted:
             self._fitted = True
             self.fit_to_screen()
+            # Once the window is up and idle, load what the first document needs, so the
+            # Documents page's first preview does not wait for it.
+            from paddock.ui.documents.warmup import start_warmup
+
+            QTimer.singleShot(DOCUMENTS_WARMUP_MS, start_warmup)
 
     # --- behaviour ------------------------------------------------------------------
 

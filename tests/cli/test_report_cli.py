@@ -49,6 +49,8 @@ def weekend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Wee
     (("classification", "--event", "5", "--session", "r1", "--by-class"), "Results by Class"),
     (("classification", "--event", "5", "--session", "R1", "--class", "pro-am"), "Race 1 — Pro-Am"),
     (("classification", "--event", EVENT, "--session", "Q"), "Qualifying Classification"),
+    (("classification", "--event", EVENT, "--session", "Q", "--by-class"),
+     "Qualifying by Class"),
     (("grid", "--event", EVENT, "--race", "1"), "Starting Grid"),
     (("grid", "--event", EVENT, "--race", "2"), "Race 2"),
     (("tyres", "--event", EVENT), "Tyre Barcodes"),
@@ -86,8 +88,6 @@ def test_classification_shows_the_decision(weekend: tuple[str, Weekend], tmp_pat
     (("classification", "--event", EVENT, "--session", "R1", "--revision", "2"),
      "road-america R1 has no revision 2"),
     (("tyres", "--event", "99"), "no event '99'"),
-    (("classification", "--event", EVENT, "--session", "Q", "--by-class"),
-     "results by class are for races"),
 ])
 def test_refusals_exit_1_with_the_reason_and_write_nothing(
         weekend: tuple[str, Weekend], tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -146,14 +146,22 @@ def test_event_pack_prints_what_it_wrote(weekend: tuple[str, Weekend], tmp_path:
     names = sorted(p.name for p in folder.iterdir())
     assert names.pop(0) == "00-road-america-event-pack.pdf"
     assert f"wrote {folder / '00-road-america-event-pack.pdf'} (" in stdout
-    assert names == ["01-road-america-entry-list.pdf", "04-road-america-Q-classification.pdf",
-                     "05-road-america-R1-grid.pdf", "06-road-america-R1-classification.pdf",
-                     "07-road-america-R1-results-by-class.pdf", "08-road-america-R2-grid.pdf",
-                     "11-road-america-tyres.pdf", "12-standings.pdf"]
+    assert names == ["01-road-america-entry-list.pdf", "12-road-america-Q-classification.pdf",
+                     "13-road-america-Q-results-by-class.pdf",
+                     "14-road-america-Q-fastest-laps.pdf", "15-road-america-Q-best-laps.pdf",
+                     "16-road-america-Q-best-sectors.pdf", "18-road-america-R1-grid.pdf",
+                     "19-road-america-R1-classification.pdf",
+                     "20-road-america-R1-results-by-class.pdf",
+                     "21-road-america-R1-time-cards.pdf", "22-road-america-R1-lap-chart.pdf",
+                     "23-road-america-R1-fastest-laps.pdf", "24-road-america-R1-best-laps.pdf",
+                     "25-road-america-R1-best-sectors.pdf", "26-road-america-R1-pit-stops.pdf",
+                     "27-road-america-R1-flags.pdf", "28-road-america-R1-decisions.pdf",
+                     "29-road-america-R2-grid.pdf", "40-road-america-tyres.pdf",
+                     "41-standings.pdf"]
     for name in names:
         assert f"wrote {folder / name} (" in stdout
     assert "skipped Free Practice 1 classification: no results for FP1 yet" in err
-    assert "8 document(s)" in err
+    assert "20 document(s)" in err
 
 
 def test_the_real_command_exit_codes(weekend: tuple[str, Weekend], tmp_path: Path) -> None:

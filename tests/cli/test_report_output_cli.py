@@ -93,6 +93,6 @@ def test_an_event_pack_beside_the_database_writes_whole_files(
                        "-o", str(db.parent))
     assert code == 0, err
     written = sorted(p.name for p in db.parent.glob("*.pdf"))
-    assert written and all(name.startswith(("0", "1")) for name in written)
+    assert written and all(name[:2].isdigit() and name[2] == "-" for name in written)
     assert not list(db.parent.glob(".*.part"))  # no temporary file left behind
     assert run(capsys, "--db", str(db), "verify")[0] == 0

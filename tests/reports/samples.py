@@ -7,6 +7,7 @@ are four cars.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -22,6 +23,8 @@ from paddock.reports.documents import (
     DocumentStatus,
     EntryListDocument,
     EntryListRow,
+    GridAmendment,
+    GridCar,
     GridDocument,
     GridSlot,
     PenaltyLine,
@@ -320,6 +323,32 @@ def grid(size: int = 40, pole_side: str = "left") -> GridDocument:
         pole_side=pole_side,  # type: ignore[arg-type]
         basis="Best qualifying lap",
         notes=("Cars without a time start behind all timed cars, by best practice time.",),
+    )
+
+
+def amended_grid(size: int = 24) -> GridDocument:
+    """Race 2 grid: times from Q and Race 1, a car withdrawn, amendments, a pending drop."""
+    document = grid(size)
+    slots = tuple(
+        dataclasses.replace(slot, time_source=("R1 fastest" if slot.position % 3 == 0
+                                               else "Q 2nd best") if slot.time_ms else "")
+        for slot in document.slots)
+    gone = field(size + 1)[-1]
+    pit = slots[-1]
+    return dataclasses.replace(
+        document, session="Race 2", slots=slots,
+        basis="Second-best qualifying lap, or fastest Race 1 lap when quicker",
+        withdrawn=(GridCar(gone.number, gone.driver, gone.team, gone.class_name,
+                           "Engine change after Race 1", "27 Jun 2021 09:12 EDT"),),
+        amendments=(
+            GridAmendment(GENERATED - timedelta(hours=5), gone.number,
+                          "Withdrawn: Engine change after Race 1"),
+            GridAmendment(GENERATED - timedelta(hours=4), pit.number,
+                          "Starts from the pit lane: car repaired under parc fermé"),
+        ),
+        pending=(GridCar(slots[1].number, slots[1].driver, slots[1].team, slots[1].class_name,
+                         "+3 places: decision 9, causing a collision", "Race 2",
+                         "the next event's Race 1 grid"),),
     )
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
+import pdfplumber
 import pytest
 
 from paddock.reports.grid_sheet import BOX_WIDTH, render_grid_sheet
 from tests.reports.pdfread import Word, pages_text, words
-from tests.reports.samples import LONG_DRIVER, grid
+from tests.reports.samples import LONG_DRIVER, amended_grid, grid
 
 LEFT_EDGE, RIGHT_EDGE = 36.0, 612 - 36.0
 
@@ -74,3 +77,42 @@ def test_no_text_crosses_from_one_column_of_the_grid_into_the_other(pdf: bytes) 
         in_right = w.x0 >= RIGHT_EDGE - BOX_WIDTH - 0.5 and w.x1 <= RIGHT_EDGE + 0.5
         assert in_left or in_right, w
     assert set(LONG_DRIVER.split()) <= {w.text for w in in_grid}
+
+
+def test_each_box_names_the_time_that_placed_the_car() -> None:
+    document = amended_grid()
+    text = "\n".join(pages_text(render_grid_sheet(document)))
+    assert text.count("2nd-best Q lap") == sum(
+        1 for s in document.slots if s.time_source == "Q 2nd best" and not s.pit_lane)
+    assert text.count("Race 1 lap") >= sum(
+        1 for s in document.slots if s.time_source == "R1 fastest" and not s.pit_lane)
+
+
+def test_withdrawn_cars_amendments_and_pending_drops_are_tables() -> None:
+    document = amended_grid()
+    pdf = render_grid_sheet(document)
+    found = words(pdf)
+    gone = document.withdrawn[0]
+    # Each table has its heading row, and the withdrawn car's number sits in the "No." column.
+    heads = [w for w in found if w.text in ("Withdrawn", "Amendments", "pending")]
+    assert len(heads) == 3
+    text = "\n".join(pages_text(pdf))
+    assert f"{gone.number} {gone.driver} {gone.class_name} Engine change after Race 1" in text
+    assert "27 Jun 2021 09:05 EDT " + gone.number + " Withdrawn: Engine change after Race 1" in text
+    pending = document.pending[0]
+    assert (f"{pending.number} {pending.driver} {pending.class_name} +3 places: decision 9, "
+            "causing a collision Race 2 the next event's Race 1 grid") in text
+
+
+def test_amendments_print_in_readable_type_not_small_grey() -> None:
+    pdf = render_grid_sheet(amended_grid())
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        chars = [c for page in document.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+    # Under a moved car's box: a mark, in bold, 8 pt (at least 7 when the reason is long).
+    marks = [c for c in chars if c["text"] == "▶"]
+    assert marks and all(c["size"] >= 7 and "Bold" in c["fontname"] for c in marks)
+    # In the amendments table: bold, 8.5 pt, black.
+    start = text.index("Withdrawn: Engine")
+    assert chars[start]["size"] >= 8 and "Bold" in chars[start]["fontname"]
+    assert max(chars[start]["non_stroking_color"] or (0,)) < 0.3

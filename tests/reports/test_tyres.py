@@ -83,7 +83,7 @@ def test_allocation_totals_against_quota_and_each_cars_tyres() -> None:
     pdf = render_tyre_allocation(tyres(size=8))
     text = "\n".join(pages_text(pdf))
     lines = text.splitlines()
-    assert "3 Kees van Bremen Redfern Racing Pro-Am 9 / 8 0 0 / 4 9" in lines
+    assert "3 Kees van Bremen Redfern Racing Pro-Am 9 / 8 ▲ 0 0 / 4 9" in lines
     assert "Over quota: New slicks" in text
     assert "Totals — New slicks: 8 / 8 Wets: 4 Carried over: 1 / 4" in lines
     assert any(line.startswith("1 MI21000G00 Slick Front 30/65-18 26 Jun 2021 14:05 EDT "

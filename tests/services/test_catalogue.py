@@ -38,9 +38,15 @@ def test_the_window_and_the_event_pack_list_the_catalogues_documents(
     listed = event_documents(db, "sebring")
     assert keys(document_catalogue(db, 1).choices) == keys(listed.choices)
     pack = event_pack(db, event="sebring", folder=tmp_path / "pack")
-    in_pack = [c for c in listed.choices if c.document.in_pack]
+    in_pack = [c for c in listed.choices if c.in_pack]
     assert [p.title for p in pack.written] == [c.full_title for c in in_pack if c.available]
     assert len(pack.written) + len(pack.skipped) == len(in_pack)
+    # The lap documents and the stewards' decisions are in it; time cards for races only.
+    packed = {(c.kind, c.session_kind) for c in in_pack}
+    assert {("time-cards", "race"), ("lap-chart", "race"), ("fastest-laps", "qualifying"),
+            ("decisions", "race"), ("results-by-class", "qualifying")} <= packed
+    assert ("time-cards", "practice") not in packed
+    assert ("results-by-class", "practice") not in packed
     # Every document of the list is made by the catalogue's builder.
     for choice in listed.available:
         assert catalogue.build_choice(db, choice)[:5] == b"%PDF-", choice.key
@@ -128,3 +134,28 @@ def test_an_unknown_report_is_a_usage_error_naming_the_documents(
     err = capsys.readouterr().err
     assert code == 2 and "no document 'lap-charts'" in err and "event-pack" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_lists_quick_look_agrees_with_the_classifications_and_standings(
+        db: Database) -> None:
+    """The list reads each session's standing without classifying it: the same answers."""
+    from paddock.services.results import session_results
+    from paddock.services.standings import season_standings
+
+    for event in ("sebring", "ctmp", "watkins-glen"):
+        for choice in event_documents(db, event).choices:
+            if choice.kind == "classification" and choice.session is not None:
+                results = session_results(db, event=event, session=choice.session)
+                assert choice.available == bool(results.rows), (event, choice.session)
+                if results.rows:
+                    assert choice.official == results.official
+                    assert choice.revision == (results.revision if results.official else 0)
+            if choice.kind == "decisions" and choice.session is not None:
+                penalties = session_results(db, event=event, session=choice.session).penalties
+                assert choice.available == bool(penalties)
+                if penalties:
+                    assert choice.state.startswith(f"{len(penalties)} decision")
+    standings = season_standings(db)
+    choice = next(c for c in event_documents(db, "sebring").choices if c.kind == "standings")
+    assert choice.state.startswith(f"{len(standings.sources)} race")
+    assert choice.official == (not standings.provisional)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -98,7 +99,9 @@ def test_event_entry_list_lists_the_cars_entered_there(db: Database) -> None:
         assert bool(found) == (entry.number in entered), entry.number
         if found:
             assert entry.driver in found[0] and entry.nationality in found[0]
-            assert found[0].rstrip().endswith("J") == (entry.junior and not entry.gentleman)
+            marks = found[0].split(entry.car)[-1].split()
+            assert marks == [m for m, on in (("J", entry.junior), ("G", entry.gentleman),
+                                             ("T", entry.team_championship)) if on]
     assert {"61", "31"}.isdisjoint(entered)
 
 
@@ -296,8 +299,11 @@ def test_a_session_without_results_is_refused_with_what_to_do(
         classification_document(db, event=EVENT, session="R3")
     with pytest.raises(NotFound, match="has no revision 1"):
         classification_document(db, event=EVENT, session="R1", revision=1)
-    with pytest.raises(PaddockError, match="results by class are for races"):
-        results_by_class_document(db, event=EVENT, session="Q")
+    # Qualifying by class is allowed: each class ranked on its best laps.
+    by_class = results_by_class_document(db, event=EVENT, session="Q")
+    assert isinstance(by_class, QualifyingDocument) and by_class.title == "Qualifying by Class"
+    text = text_of(classification_pdf(db, event=EVENT, session="Q", by_class=True))
+    assert "Qualifying by Class" in text and "Pro-Am — " in text
 
 
 # --- tyres ---------------------------------------------------------------------------------
@@ -312,7 +318,10 @@ def test_tyre_sheet_then_a_barcode_page_per_car(weekend: tuple[Database, Weekend
     assert {car.number for car in document.cars} == set(entered_cars(db, EVENT))
     sheet = pages_text(tyres_pdf(db, event=EVENT, barcodes=False))
     pages = pages_text(tyres_pdf(db, event=EVENT))
-    assert pages[:len(sheet)] == sheet
+    # One file, numbered through: the sheet's pages, then the labels, "Page X of <all>".
+    assert [re.sub(r"Page \d+ of \d+", "", p) for p in pages[:len(sheet)]] == [
+        re.sub(r"Page \d+ of \d+", "", p) for p in sheet]
+    assert all(f"Page {n} of {len(pages)}" in p for n, p in enumerate(pages, start=1))
     barcode_pages = pages[len(sheet):]
     assert len(barcode_pages) == 3
     for car, page in zip(with_tyres, barcode_pages, strict=True):
@@ -391,21 +400,40 @@ def test_event_pack_writes_every_current_document(
     assert names == [
         "01-road-america-entry-list.pdf",
         "02-road-america-FP1-classification.pdf",
-        "04-road-america-Q-classification.pdf",
-        "05-road-america-R1-grid.pdf",
-        "06-road-america-R1-classification.pdf",
-        "07-road-america-R1-results-by-class.pdf",
-        "08-road-america-R2-grid.pdf",
-        "11-road-america-tyres.pdf",
-        "12-standings.pdf",
+        "03-road-america-FP1-fastest-laps.pdf",
+        "04-road-america-FP1-best-laps.pdf",
+        "05-road-america-FP1-best-sectors.pdf",
+        "12-road-america-Q-classification.pdf",
+        "13-road-america-Q-results-by-class.pdf",  # qualifying by class
+        "14-road-america-Q-fastest-laps.pdf",
+        "15-road-america-Q-best-laps.pdf",
+        "16-road-america-Q-best-sectors.pdf",
+        "17-road-america-Q-decisions.pdf",
+        "18-road-america-R1-grid.pdf",
+        "19-road-america-R1-classification.pdf",
+        "20-road-america-R1-results-by-class.pdf",
+        "21-road-america-R1-time-cards.pdf",  # a race's time cards only
+        "22-road-america-R1-lap-chart.pdf",
+        "23-road-america-R1-fastest-laps.pdf",
+        "24-road-america-R1-best-laps.pdf",
+        "25-road-america-R1-best-sectors.pdf",
+        "26-road-america-R1-pit-stops.pdf",
+        "27-road-america-R1-flags.pdf",
+        "28-road-america-R1-decisions.pdf",
+        "29-road-america-R2-grid.pdf",
+        "40-road-america-tyres.pdf",
+        "41-standings.pdf",
     ]
     assert [p.path.name for p in pack.written] == names
-    assert pack.skipped == ("Free Practice 2 classification: no results for FP2 yet",
-                            "Race 2 classification: no results for R2 yet",
-                            "Race 2 results by class: no results for R2 yet")
+    assert "Free Practice 2 classification: no results for FP2 yet" in pack.skipped
+    assert "Race 2 time cards: no time cards for R2 yet" in pack.skipped
+    assert "Race 2 stewards' decisions: no decisions in R2 yet" in pack.skipped
+    assert not any("FP1 time cards" in s or "Free Practice 1 time cards" in s
+                   for s in pack.skipped)
     for item in pack.written:
         assert item.path.read_bytes()[:5] == b"%PDF-" and item.size == item.path.stat().st_size
-    assert "Results by Class" in text_of((tmp_path / "pack" / names[5]).read_bytes())
+    assert "Results by Class" in text_of((tmp_path / "pack" / names[13]).read_bytes())
+    assert "Qualifying by Class" in text_of((tmp_path / "pack" / names[6]).read_bytes())
     # Run again: the same names, replaced.
     again = event_pack(db, event="5", folder=tmp_path / "pack")
     assert [p.path.name for p in again.written] == names
@@ -467,12 +495,13 @@ def test_the_event_pack_also_writes_one_combined_file(
     for part in parts:
         with pdfplumber.open(io.BytesIO(part)) as pdf:
             counts.append(len(pdf.pages))
-    assert total == 1 + sum(counts)  # the cover, then every part
-    cover = texts[0]
+    cover_pages = total - sum(counts)  # the cover (its index may run on), then every part
+    assert cover_pages in (1, 2)
+    cover = "\n".join(texts[:cover_pages])
     assert "Event Pack" in cover and "Road America" in cover and "Made " in cover
     assert "Contents" in cover and "Not made yet" in cover
     assert "Race 2 classification No results for R2 yet" in cover
-    start = 2
+    start = cover_pages + 1
     for index, (item, count) in enumerate(zip(pack.written, counts, strict=True), start=1):
         row = line_of(cover, f"{index} {item.title}")
         assert row.endswith(f"{item.path.name} {count} {start}"), row

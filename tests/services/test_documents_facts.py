@@ -74,5 +74,5 @@ def test_a_grid_names_its_sources_state_revision_and_time_and_its_amendments_tim
     assert document.session_info is not None and document.session_info.name == "Race 1"
     text = flat(" ".join(pages_text(grid_pdf(db, event="ctmp", race=1))))
     assert "Formed from Qualifying (official, revision 1 published" in text
-    assert f"Amended {made}: Car {car} withdrawn: Engine change." in text
+    assert f"{made} {car} Withdrawn: Engine change" in text  # the amendments table
     assert "Scheduled start" in flat(pages_text(grid_pdf(db, event="ctmp", race=1))[0])

@@ -327,3 +327,20 @@ def test_running_down_the_list_makes_only_the_document_stopped_on(
     qtbot.wait(documents_page.RENDER_DELAY_MS * 2)
     assert made == ["Race 1 classification"]
     assert page.document_title.text() == "Race 1 classification"
+
+
+def test_the_first_document_is_made_at_once_and_arrowing_waits(
+        qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    ensure_results(db, tmp_path / "timing")
+    widget = DocumentsPage(db, EVENT)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.preview_ready, timeout=RENDER_TIMEOUT):
+        widget.show()
+        qtbot.waitUntil(lambda: widget.busy, timeout=5_000)
+        # The page's first document is on its way without the pause for arrowing.
+        assert not widget._render_timer.isActive()
+    # A choice in the list (an official arrowing down) waits for the choice to settle.
+    assert widget.select_document(DocumentKind.CLASSIFICATION, "R1")
+    assert widget._render_timer.isActive()
+    widget.runner.wait(RENDER_TIMEOUT)
+    qtbot.waitUntil(lambda: not widget.busy, timeout=RENDER_TIMEOUT)

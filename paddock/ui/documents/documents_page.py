@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError
-from paddock.services.documents import EventPack, event_pack
 from paddock.ui.common.pdf_pages import PDFIUM_LOCK, page_count, render_page
 from paddock.ui.common.pdf_preview import PdfPreview
 from paddock.ui.common.theme import set_style_property as set_state
@@ -48,11 +47,13 @@ from paddock.ui.documents.documents_grid import GridAmendments
 from paddock.ui.documents.documents_list import DocumentList
 from paddock.ui.documents.documents_output import PdfOutput, documents_folder
 from paddock.ui.documents.documents_style import documents_style_sheet
+from paddock.ui.documents.warmup import start_warmup
 from paddock.ui.season.session_facts_dialog import SessionFactsDialog
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
+    from paddock.services.documents import EventPack
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ def make_preview(db_path: Path | str | None, choice: DocumentChoice,
 
 def write_event_pack(db_path: Path | str | None, event: int, folder: Path) -> EventPack:
     """Write every document of ``event`` into ``folder`` (runs on the pool)."""
+    from paddock.services.documents import event_pack
+
     # The tyre sheet's barcode pages are joined with PDFium: one caller at a time.
     with PDFIUM_LOCK:
         return on_own_connection(db_path, lambda db: event_pack(db, event=str(event),
@@ -124,6 +127,12 @@ class DocumentsPage(QWidget):
         self._rendering = False
         self._packing = False
         self._stale = False
+        # The first document after the list is read is made at once; the pause is for
+        # an official arrowing down the list (see `_render`).
+        self._at_once = False
+        self._in_flight: tuple[object, str | None] | None = None
+        self._early = False
+        start_warmup()
         self.setObjectName("documentsPage")
         self.setStyleSheet(documents_style_sheet())
         self._render_timer = QTimer(self)
@@ -302,9 +311,11 @@ class DocumentsPage(QWidget):
         self.document_list.set_catalogue(self._catalogue)
         self._update_summary()
         self._choice = None
+        self._at_once = True
         chosen = self._catalogue is not None and (
             (keep is not None and self.document_list.select(keep))
             or self._select_first())
+        self._at_once = False
         if not chosen:
             self._chosen(None)
 
@@ -356,6 +367,7 @@ class DocumentsPage(QWidget):
         if choice is None:
             self._generation += 1
             self._rendering = False
+            self._in_flight = None
             self._render_timer.stop()
             if self._event is None:
                 text = "Choose an event in the header to see its documents."
@@ -380,19 +392,28 @@ class DocumentsPage(QWidget):
         choice = self._choice
         if choice is None:
             return
+        class_name = self._class if choice.takes_class else None
+        if self._early and self._rendering and self._in_flight == (choice.key, class_name):
+            return  # already being made: the first document, started before the list
         self._generation += 1
         self._rendering = True
-        class_name = self._class if choice.takes_class else None
         self.preview.show_busy(f"Making the {self._what(choice, class_name)}…")
         self._update_actions()
-        self._render_timer.start()
+        if self._at_once:
+            self._render_timer.stop()
+            self._start_render()
+        else:
+            self._render_timer.start()
 
     def _start_render(self) -> None:
         choice = self._choice
         if choice is None or not self._rendering:
             return
+        self._make(choice, self._class if choice.takes_class else None)
+
+    def _make(self, choice: DocumentChoice, class_name: str | None) -> None:
         generation = self._generation
-        class_name = self._class if choice.takes_class else None
+        self._in_flight = (choice.key, class_name)
         db_path = self._db.location
         self.runner.run(lambda: make_preview(db_path, choice, class_name),
                         on_success=lambda preview: self._previewed(generation, preview),
@@ -402,6 +423,7 @@ class DocumentsPage(QWidget):
         if generation != self._generation:
             return  # another document was chosen meanwhile
         self._rendering = False
+        self._in_flight = None
         self.preview.show_document(preview.pdf, preview.pages, preview.first_page)
         self._update_actions()
         self.preview_ready.emit()
@@ -410,6 +432,7 @@ class DocumentsPage(QWidget):
         if generation != self._generation:
             return
         self._rendering = False
+        self._in_flight = None
         if isinstance(error, PaddockError):
             text = f"This document cannot be made yet:\n{error.message}"
         else:
@@ -422,7 +445,26 @@ class DocumentsPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
+            # The page is drawn first; the list is read and the first document started
+            # right after, in the same turn of the event loop's queue.
+            self.preview.show_busy("Reading the event's documents…")
+            QTimer.singleShot(0, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if not self._stale:
+            return
+        if self._choice is None and self._event is not None:
+            # Nothing shown yet: the page opens on the event's entry list (always the
+            # first document, always ready), so it is started before the list is read.
+            self._generation += 1
+            self._rendering = True
+            self._make(DocumentChoice(DocumentKind.ENTRY_LIST.value, "Entry list", "Event",
+                                      self._event, ""), None)
+            self._early = True
+        try:
             self.refresh()
+        finally:
+            self._early = False
 
     @staticmethod
     def _what(choice: DocumentChoice, class_name: str | None) -> str:
