@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
@@ -408,6 +409,27 @@ def _results(ctx: SessionContext) -> SessionResults:
                           winner_laps=result.winner_laps, min_laps=result.min_laps)
 
 
+#: Inside `reading_once`: each session's classification, read once (by database, event, session).
+_read_once: ContextVar[dict[tuple[int, str, str], SessionResults] | None] = ContextVar(
+    "session_results_read_once", default=None)
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Within, `session_results` reads each session once and hands out that reading again.
+
+    For work that reads the same sessions many times over in one go (the standings form
+    every race's grid, and each grid reads the event's practice and qualifying): without
+    it a 16-race season classified the same sessions about twice over. Only for reading;
+    a change made inside would not be seen.
+    """
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
 def session_results(db: Database, *, event: str, session: str,
                     preview: bool = False) -> SessionResults:
     """The classification as it stands: the latest official revision, else provisional.
@@ -417,9 +439,15 @@ def session_results(db: Database, *, event: str, session: str,
             decisions would publish (marked ``preview``, not official), for the stewards to
             check their bulletin before it goes out.
     """
+    memo = _read_once.get()
+    key = (id(db), event, session)
+    if memo is not None and not preview and key in memo:
+        return memo[key]
     with db.reader() as s:
         ctx = SessionContext(s, event, session)
         results = _results(ctx)
+        if memo is not None and not preview:
+            memo[key] = results
         if not preview or not results.official or not results.pending:
             return results
         result, entries = ctx.compute(with_pending=True)

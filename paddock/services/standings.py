@@ -651,6 +651,32 @@ def _season(s: Session, year: int | None) -> Season:
     return found
 
 
+def _add_races(db: Database, races: Sequence[_Race],
+               official: dict[int, tuple[PublishedRevision, list[_Line]]], pending: set[int],
+               timed: set[int], scale: PointsScale, codes: dict[str, str],
+               results: list[RaceResult], sources: list[StandingsSource]) -> None:
+    """Each race that counts, with its poles from its own grid, and where it comes from."""
+    for index, race in enumerate(races):
+        if race.session_id in official:
+            revision, lines = official[race.session_id]
+            number, published_at, is_official = revision.revision, revision.published_at, True
+            digest = revision.content_hash
+        elif race.session_id in pending:
+            number, lines = _provisional_lines(db, race)
+            published_at, is_official, digest = None, False, ""
+            if not lines:
+                continue
+        else:
+            continue
+        results.append(_race_result(db, race, lines, scale,
+                                    timed_grid=race.session_id in timed,
+                                    races_after=len(races) - 1 - index))
+        sources.append(StandingsSource(
+            race.event_number, race.event_short_name, race.event_name, race.code, race.name,
+            race.race_number, is_official, number, published_at, digest,
+            venue=codes[race.event_short_name]))
+
+
 def season_standings(db: Database, *, class_name: str | None = None,
                      year: int | None = None) -> StandingsView:
     """Drivers' and teams' standings per class and the Junior table, as they stand now.
@@ -693,25 +719,10 @@ def season_standings(db: Database, *, class_name: str | None = None,
     results: list[RaceResult] = []
     sources: list[StandingsSource] = []
     codes = venue_codes(list(dict.fromkeys(race.event_short_name for race in races)))
-    for index, race in enumerate(races):
-        if race.session_id in official:
-            revision, lines = official[race.session_id]
-            number, published_at, is_official = revision.revision, revision.published_at, True
-            digest = revision.content_hash
-        elif race.session_id in pending:
-            number, lines = _provisional_lines(db, race)
-            published_at, is_official, digest = None, False, ""
-            if not lines:
-                continue
-        else:
-            continue
-        results.append(_race_result(db, race, lines, scale,
-                                    timed_grid=race.session_id in timed,
-                                    races_after=len(races) - 1 - index))
-        sources.append(StandingsSource(
-            race.event_number, race.event_short_name, race.event_name, race.code, race.name,
-            race.race_number, is_official, number, published_at, digest,
-            venue=codes[race.event_short_name]))
+    from paddock.services.results import reading_once
+
+    with reading_once():
+        _add_races(db, races, official, pending, timed, scale, codes, results, sources)
 
     found = list(dict.fromkeys(row.class_name for race in results for row in race.rows))
     order = classes + [c for c in found if c not in classes and c]
