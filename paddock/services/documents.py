@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from paddock.db.engine import Database
-from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
+from paddock.db.models import Car, Event, RaceClass, RaceSession, Season
 from paddock.errors import NotFound, PaddockError
 from paddock.reports.documents import (
     CLASSIFIED,
@@ -177,10 +177,9 @@ def _event_facts(db: Database, event: str) -> _EventFacts:
     with db.reader() as session:
         season = current_season(session)
         found = find_event(session, season, event)
-        venue = session.get(Venue, found.venue_id) if found.venue_id is not None else None
         entered = entered_numbers(session, found)
         return _EventFacts(_season_facts(session, season), view,
-                           venue.lap_length_m if venue else None, frozenset(entered))
+                           view.lap_length_m, frozenset(entered))
 
 
 def _season_header(db: Database, title: str, session: str = "", *,
