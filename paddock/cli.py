@@ -115,26 +115,6 @@ def cmd_entries_events(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_season(args: argparse.Namespace) -> int:
-    from paddock.services.season import season_overview
-
-    with _db(args) as db:
-        overview = season_overview(db)
-    if args.json:
-        _print_json({"year": overview.year, "name": overview.name, "events": [
-            {"number": e.number, "short_name": e.short_name, "name": e.name, "venue": e.venue,
-             "start_date": e.start_date.isoformat() if e.start_date else None,
-             "end_date": e.end_date.isoformat() if e.end_date else None,
-             "sessions": list(e.sessions),
-             "schedule": [facts.to_json() for facts in e.schedule]}
-            for e in overview.events]})
-        return 0
-    print(overview.name)
-    for e in overview.events:
-        print(f"{e.number:>2}  {e.short_name:<14} {e.venue:<34} {e.dates_text}")
-    return 0
-
-
 def cmd_tyres_register(args: argparse.Namespace) -> int:
     from paddock.services.tyres import register_tyres
 
@@ -226,16 +206,6 @@ def cmd_tyres_list(args: argparse.Namespace) -> int:
         print(f"{s.car:>4}  {s.driver or '':<30} {s.registered:>2} registered, "
               f"{'' if s.left is None else s.left:>2} left, {s.carried_over} carried over, "
               f"{s.replacements} replacements, {s.scrapped} scrapped")
-    return 0
-
-
-def cmd_class_add(args: argparse.Namespace) -> int:
-    from paddock.services.season import add_class
-
-    cars = tuple(c.strip() for c in args.cars.split(",")) if args.cars else ()
-    with _db(args) as db:
-        add_class(db, args.name, cars=cars, gentleman=args.gentleman, max_age=args.max_age)
-    print(f"added class {args.name}")
     return 0
 
 
@@ -376,12 +346,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    # --db is accepted before or after the sub-command; SUPPRESS keeps a later
-    # sub-parser from overwriting a value given earlier with its default.
+    # --db and --season are accepted before or after the sub-command; SUPPRESS keeps a
+    # later sub-parser from overwriting a value given earlier with its default.
     parser.add_argument(
         "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
         help="database file, or a server: postgresql://user@host:port/name (default: "
         "$PADDOCK_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--season", type=int, metavar="YEAR", default=None if top else argparse.SUPPRESS,
+        help="work on this season (default: the season marked current, `paddock season use`)",
     )
 
 
@@ -406,11 +380,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace an existing database (the old file is kept as a copy)")
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("season", help="the season's events and dates")
-    _add_db(p)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_season)
-
     entries = sub.add_parser("entries", help="the entry list")
     entries_sub = entries.add_subparsers(dest="entries_command", metavar="ACTION", required=True)
     p = entries_sub.add_parser("import", help="import an entry list CSV (all rows or none)")
@@ -430,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_entries_events)
 
-    tyres = sub.add_parser("tyres", help="Michelin tyre allocation and checks")
+    tyres = sub.add_parser("tyres", help="tyre allocation and checks")
     tyres_sub = tyres.add_subparsers(dest="tyres_command", metavar="ACTION", required=True)
     p = tyres_sub.add_parser("register", help="register tyres to a car (all or none)")
     _add_db(p)
@@ -482,16 +451,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--event", required=True, metavar="EVENT")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_tyres_list)
-
-    classes = sub.add_parser("class", help="the season's classes")
-    classes_sub = classes.add_subparsers(dest="class_command", metavar="ACTION", required=True)
-    p = classes_sub.add_parser("add", help="add a class to the season")
-    _add_db(p)
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--cars", metavar="CODES", help="admitted cars, e.g. 991.2 (default: all)")
-    p.add_argument("--gentleman", action="store_true", help="needs the gentleman declaration")
-    p.add_argument("--max-age", type=int, metavar="N", help="only drivers aged N or younger")
-    p.set_defaults(handler=cmd_class_add)
 
     results = sub.add_parser("results", help="session results")
     results_sub = results.add_subparsers(dest="results_command", metavar="ACTION", required=True)
@@ -573,8 +532,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
 
-    from paddock.commands import backups, copy, export, grids, integrity, reports, sessions
+    from paddock.commands import (
+        backups,
+        copy,
+        export,
+        grids,
+        integrity,
+        reports,
+        season,
+        sessions,
+    )
 
+    season.register(sub, _add_db)
     reports.register(sub, _add_db)
     sessions.register(sub, _add_db)
     export.register(sub, _add_db)
@@ -590,7 +559,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        if args.season is None:
+            return handler(args)
+        from paddock.services.season import season_chosen
+
+        with season_chosen(args.season):
+            return handler(args)
     except PaddockError as exc:
         print(f"paddock: {exc}" if "\n" not in str(exc) else str(exc), file=sys.stderr)
         return 1
