@@ -22,28 +22,16 @@ Exit 1 (nothing written) for refused input, with the field named.
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sys
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-AddDb = Callable[[argparse.ArgumentParser], None]
+from paddock.commands.common import AddDb, open_db, print_json
+
 # As `paddock.services.calendar` has them (not imported here: `paddock --help` stays quick).
 CLEARABLE_EVENT = ("dates", "venue", "lap-length")
 CLEARABLE_TYRES = ("slick-quota", "wet-quota")
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(km|m)?\s*$", re.IGNORECASE)
-
-
-def _db(args: argparse.Namespace) -> Any:
-    from paddock.services.database import open_database
-
-    return open_database(args.db)
-
-
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
 def _date(text: str) -> date:
@@ -87,11 +75,11 @@ def cmd_season(args: argparse.Namespace) -> int:
     from paddock.services.season import season_overview
     from paddock.services.tyre_supply import season_tyres
 
-    with _db(args) as db:
+    with open_db(args) as db:
         overview = season_overview(db)
         tyres = season_tyres(db)
     if args.json:
-        _print_json({"year": overview.year, "name": overview.name,
+        print_json({"year": overview.year, "name": overview.name,
                      "events": [event_json(e) for e in overview.events],
                      "tyres": tyres.to_json()})
         return 0
@@ -107,10 +95,10 @@ def cmd_season(args: argparse.Namespace) -> int:
 def cmd_season_list(args: argparse.Namespace) -> int:
     from paddock.services.calendar import list_seasons
 
-    with _db(args) as db:
+    with open_db(args) as db:
         seasons = list_seasons(db)
     if args.json:
-        _print_json({"seasons": [{"year": s.year, "name": s.name, "current": s.current,
+        print_json({"seasons": [{"year": s.year, "name": s.name, "current": s.current,
                                   "events": s.events, "cancelled": s.cancelled}
                                  for s in seasons]})
         return 0
@@ -124,7 +112,7 @@ def cmd_season_list(args: argparse.Namespace) -> int:
 def cmd_season_new(args: argparse.Namespace) -> int:
     from paddock.services.calendar import new_season
 
-    with _db(args) as db:
+    with open_db(args) as db:
         info = new_season(db, args.year, from_year=args.from_year)
     source = f" from {args.from_year}" if args.from_year else ""
     print(f"made the {info.year} season{source}: {info.events} events; the current season is "
@@ -135,7 +123,7 @@ def cmd_season_new(args: argparse.Namespace) -> int:
 def cmd_season_use(args: argparse.Namespace) -> int:
     from paddock.services.calendar import use_season
 
-    with _db(args) as db:
+    with open_db(args) as db:
         info = use_season(db, args.year)
     print(f"{info.year} is now the current season")
     return 0
@@ -155,7 +143,7 @@ def cmd_event_add(args: argparse.Namespace) -> int:
 
     sessions = (tuple(c for c in args.sessions.split(",")) if args.sessions is not None
                 else WEEKEND_CODES)
-    with _db(args) as db:
+    with open_db(args) as db:
         view = add_event(db, _fields(args, args.short_name), sessions=sessions)
     print(f"added event {_event_line(view).strip()} ({', '.join(view.sessions)})")
     return 0
@@ -164,7 +152,7 @@ def cmd_event_add(args: argparse.Namespace) -> int:
 def cmd_event_edit(args: argparse.Namespace) -> int:
     from paddock.services.calendar import edit_event
 
-    with _db(args) as db:
+    with open_db(args) as db:
         view = edit_event(db, args.event, _fields(args, args.short_name),
                           clear=tuple(args.clear or ()))
     print(f"event {_event_line(view).strip()}")
@@ -174,7 +162,7 @@ def cmd_event_edit(args: argparse.Namespace) -> int:
 def cmd_event_cancel(args: argparse.Namespace) -> int:
     from paddock.services.calendar import cancel_event
 
-    with _db(args) as db:
+    with open_db(args) as db:
         view = cancel_event(db, args.event, args.reason)
     print(f"cancelled event {view.number} {view.short_name}: {view.cancelled_reason}")
     return 0
@@ -183,7 +171,7 @@ def cmd_event_cancel(args: argparse.Namespace) -> int:
 def cmd_event_reinstate(args: argparse.Namespace) -> int:
     from paddock.services.calendar import reinstate_event
 
-    with _db(args) as db:
+    with open_db(args) as db:
         view = reinstate_event(db, args.event)
     print(f"event {_event_line(view).strip()} is back on the calendar")
     return 0
@@ -192,7 +180,7 @@ def cmd_event_reinstate(args: argparse.Namespace) -> int:
 def cmd_event_delete(args: argparse.Namespace) -> int:
     from paddock.services.calendar import delete_event
 
-    with _db(args) as db:
+    with open_db(args) as db:
         delete_event(db, args.event)
     print(f"deleted event {args.event}")
     return 0
@@ -201,7 +189,7 @@ def cmd_event_delete(args: argparse.Namespace) -> int:
 def cmd_event_session(args: argparse.Namespace) -> int:
     from paddock.services.calendar import add_session
 
-    with _db(args) as db:
+    with open_db(args) as db:
         view = add_session(db, event=args.event, code=args.code, name=args.name)
     print(f"{view.name}: sessions {', '.join(view.sessions)} (`paddock session set` gives "
           "the start and length)")
@@ -214,13 +202,13 @@ def cmd_season_tyres(args: argparse.Namespace) -> int:
     changes = dict(supplier=args.supplier, dry=args.dry, wet=args.wet,
                    slick_quota=args.slick_quota, wet_quota=args.wet_quota,
                    carry_over=args.carry_over)
-    with _db(args) as db:
+    with open_db(args) as db:
         if any(v is not None for v in changes.values()) or args.clear:
             tyres = set_season_tyres(db, **changes, clear=tuple(args.clear or ()))
         else:
             tyres = season_tyres(db)
     if args.json:
-        _print_json(tyres.to_json())
+        print_json(tyres.to_json())
         return 0
     print(f"{tyres.year} tyres: {tyres.label or tyres.supplier_text}"
           + (f" (wet: {tyres.wet})" if tyres.wet else ""))
@@ -236,7 +224,7 @@ def cmd_season_tyres(args: argparse.Namespace) -> int:
 def cmd_season_car(args: argparse.Namespace) -> int:
     from paddock.services.tyre_supply import set_car
 
-    with _db(args) as db:
+    with open_db(args) as db:
         tyres = set_car(db, args.code, name=args.name, front=args.front, rear=args.rear)
     car = next(c for c in tyres.cars if c.code == args.code.strip())
     print(f"{tyres.year} car {car.code} {car.name}: front {car.front or '-'}, "
@@ -254,10 +242,10 @@ def _cars(text: str | None) -> tuple[str, ...] | None:
 def cmd_class_list(args: argparse.Namespace) -> int:
     from paddock.services.classes import list_classes
 
-    with _db(args) as db:
+    with open_db(args) as db:
         classes = list_classes(db)
     if args.json:
-        _print_json({"classes": [c.to_json() for c in classes]})
+        print_json({"classes": [c.to_json() for c in classes]})
         return 0
     for c in classes:
         print(f"{c.name:<14} {c.rules_text:<50} {c.entries} entries")
@@ -267,7 +255,7 @@ def cmd_class_list(args: argparse.Namespace) -> int:
 def cmd_class_add(args: argparse.Namespace) -> int:
     from paddock.services.season import add_class
 
-    with _db(args) as db:
+    with open_db(args) as db:
         add_class(db, args.name, cars=_cars(args.cars), gentleman=args.gentleman,
                   max_age=args.max_age)
     print(f"added class {args.name}")
@@ -277,7 +265,7 @@ def cmd_class_add(args: argparse.Namespace) -> int:
 def cmd_class_edit(args: argparse.Namespace) -> int:
     from paddock.services.classes import edit_class
 
-    with _db(args) as db:
+    with open_db(args) as db:
         info = edit_class(db, args.name, rename=args.rename, cars=_cars(args.cars),
                           gentleman=args.gentleman, max_age=args.max_age,
                           no_age_limit=args.no_age_limit)
@@ -288,7 +276,7 @@ def cmd_class_edit(args: argparse.Namespace) -> int:
 def cmd_class_remove(args: argparse.Namespace) -> int:
     from paddock.services.classes import remove_class
 
-    with _db(args) as db:
+    with open_db(args) as db:
         remove_class(db, args.name)
     print(f"removed class {args.name}")
     return 0
@@ -310,7 +298,7 @@ def _event_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pole-side", choices=("left", "right"), dest="pole_side")
 
 
-def register(sub: Any, add_db: AddDb) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], add_db: AddDb) -> None:
     season = sub.add_parser("season", help="seasons, the season's calendar, tyres and cars")
     add_db(season)
     season.add_argument("--json", action="store_true")
