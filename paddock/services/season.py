@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -74,9 +74,18 @@ def chosen_year() -> int | None:
     return _CHOSEN.get()
 
 
-def choose_season(year: int | None) -> None:
-    """Work on season ``year`` from now on in this context (None: the current one)."""
-    _CHOSEN.set(year)
+def choose_season(year: int | None) -> Token[int | None]:
+    """Work on season ``year`` from now on in this context (None: the current one).
+
+    Return:
+        What `restore_choice` takes to undo it (and every later choice).
+    """
+    return _CHOSEN.set(year)
+
+
+def restore_choice(token: Token[int | None]) -> None:
+    """Back to what was chosen before `choose_season` gave ``token``."""
+    _CHOSEN.reset(token)
 
 
 @contextmanager
