@@ -115,6 +115,7 @@ class _SeasonFacts:
     classified_share: Fraction
     sizes: tuple[str, ...]
     car_sizes: dict[str, str]  # car code -> "F 30/65-18 · R 31/71-18"
+    tyres: str = ""  # the season's supplier and tyres, as printed
 
 
 def _season_facts(session: Session, season: Season) -> _SeasonFacts:
@@ -132,7 +133,9 @@ def _season_facts(session: Session, season: Season) -> _SeasonFacts:
                                              stop_and_go_ms=season.stop_and_go_s * 1000),
         classified_share=Fraction(season.classified_share_pct, 100), sizes=sizes,
         car_sizes={c.code: f"F {c.front_tyre} · R {c.rear_tyre}" for c in cars
-                   if c.front_tyre and c.rear_tyre})
+                   if c.front_tyre and c.rear_tyre},
+        tyres=" ".join(p for p in (season.tyre_supplier, season.tyre_name) if p)
+        + (f" (wet: {season.wet_tyre_name})" if season.wet_tyre_name else ""))
 
 
 @dataclass(frozen=True)
@@ -513,7 +516,8 @@ def tyre_allocation_document(db: Database, *, event: str,
             class_name=entry.class_name if entry else "", car=entry.car if entry else "",
             tyres=tyres, totals=tuple(totals)))
     return TyreAllocationDocument(**facts.header("Tyre Allocation", generated_at=generated_at),
-                                  status=None, cars=tuple(cars), sizes=facts.season.sizes)
+                                  status=None, cars=tuple(cars), sizes=facts.season.sizes,
+                                  tyres=facts.season.tyres)
 
 
 def tyres_pdf(db: Database, *, event: str, barcodes: bool = True) -> bytes:

@@ -26,6 +26,7 @@ from paddock.services.calendar import (
 )
 from paddock.services.classes import edit_class, list_classes, remove_class
 from paddock.services.database import Database, open_database
+from paddock.services.documents import tyres_pdf
 from paddock.services.entries import EntryInput, add_entry, list_entries
 from paddock.services.season import (
     add_class,
@@ -36,6 +37,7 @@ from paddock.services.season import (
 )
 from paddock.services.sessions import session_facts, set_session_facts
 from paddock.services.tyre_supply import season_tyres, set_car, set_season_tyres
+from tests.reports.pdfread import pages_text
 
 
 @pytest.fixture
@@ -234,3 +236,13 @@ def test_the_tyre_supplier_is_season_data(db: Database) -> None:
         with pytest.raises(RuleViolation, match="slick quota: -1"):
             set_season_tyres(db, slick_quota=-1)
     assert season_tyres(db).label == "Michelin Pilot Sport Cup N3"
+
+
+def test_the_tyre_sheet_prints_the_seasons_supplier(db: Database) -> None:
+    text = " ".join(pages_text(tyres_pdf(db, event="sebring")))
+    assert "Tyres: Michelin Pilot Sport Cup N3" in text
+    new_season(db, 2024, from_year=2021)
+    with season_chosen(2024):
+        set_season_tyres(db, supplier="Yokohama", dry="ADVAN A005", wet="ADVAN A006")
+        text = " ".join(pages_text(tyres_pdf(db, event="sebring")))
+    assert "Tyres: Yokohama ADVAN A005 (wet: ADVAN A006)" in text and "Michelin Pilot" not in text

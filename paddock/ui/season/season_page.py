@@ -182,6 +182,7 @@ class SeasonPage(QWidget):
         tyres = QGroupBox("Tyres")
         box = QVBoxLayout(tyres)
         box.addWidget(self.tyres_label)
+        box.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.edit_tyres_button)
         row.addStretch(1)
@@ -195,7 +196,7 @@ class SeasonPage(QWidget):
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(12)
         column.addLayout(top)
-        column.addWidget(calendar, 3)
+        column.addWidget(calendar, 5)
         column.addLayout(lower, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -262,6 +263,11 @@ class SeasonPage(QWidget):
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text, c.name))
         table.resizeColumnsToContents()
+        # As high as its rows: the calendar takes the room.
+        height = table.horizontalHeader().height() + 2 + sum(
+            table.rowHeight(row) for row in range(table.rowCount()))
+        table.setMinimumHeight(min(height, 200))
+        table.setMaximumHeight(max(height, 80))
 
     def _show_tyres(self) -> None:
         tyres = self._tyres
