@@ -204,6 +204,9 @@ def find_event(session: Session, season: Season, key: str) -> Event:
             select(Event.short_name).where(Event.season_id == season.id)
             .order_by(col(Event.number))
         ).all()
+        if not names:
+            raise NotFound(f"no event '{key}': the {season.year} season has no events yet "
+                           "(add them on the Season page, or `paddock season event add`)")
         raise NotFound(f"no event '{key}' in {season.year}; events are 1-{len(names)} or "
                        + ", ".join(names))
     return event

@@ -275,7 +275,7 @@ class SeasonPage(QWidget):
             return
         quota = "not limited" if tyres.slick_quota is None else str(tyres.slick_quota)
         wets = "not limited" if tyres.wet_quota is None else str(tyres.wet_quota)
-        lines = [f"Supplier: {tyres.supplier_text}",
+        lines = [f"Supplier: {tyres.supplier or 'not set'}",
                  f"Dry: {tyres.dry or '—'}    Wet: {tyres.wet or '—'}",
                  f"New slicks per car per event: {quota}; wets: {wets}; carry-over up to "
                  f"{tyres.carry_over}"]
