@@ -384,9 +384,11 @@ def add_event(db: Database, fields: EventFields, *,
 
 def edit_event(db: Database, key: str, fields: EventFields, *,
                clear: Collection[str] = ()) -> EventView:
-    """Change an event's facts; None keeps a fact. When the last day moves, the sessions
-    move with it (each keeps its day counted from the last day and its local time); the
-    event keeps its number and short name.
+    """Change an event's facts; None keeps a fact. When the weekend moves (both dates
+    change), its sessions move with it: each keeps its day counted from the last day and
+    its local time. A weekend made longer or shorter keeps its sessions where they are
+    (one left outside the new dates is refused). The event keeps its number and short
+    name.
 
     Args:
         clear: facts to forget: "dates" (to be confirmed), "venue" (to be announced),
@@ -407,7 +409,7 @@ def edit_event(db: Database, key: str, fields: EventFields, *,
         season = current_season(s)
         event = find_event(s, season, key)
         before = _snapshot(event)
-        old_end = event.end_date
+        old_start, old_end = event.start_date, event.end_date
         sessions = s.exec(select(RaceSession).where(RaceSession.event_id == event.id)
                           .order_by(col(RaceSession.sort_order))).all()
         _apply(s, event, fields)
@@ -421,7 +423,7 @@ def edit_event(db: Database, key: str, fields: EventFields, *,
             if "lap-length" in clear:
                 event.lap_length_m = None
             problems = _check_event(s, season, event)
-            moved = _days_moved(old_end, event.end_date)
+            moved = _days_moved(old_start, old_end, event.start_date, event.end_date)
             zone = _zone(event.time_zone)
             for found in sessions:
                 if found.starts_at is None:
@@ -444,10 +446,14 @@ def edit_event(db: Database, key: str, fields: EventFields, *,
         return _event_view(s, event, season)
 
 
-def _days_moved(old_end: date | None, end: date | None) -> int:
-    """How many days the weekend's sessions move: they keep their day counted from the
-    event's last day, as a weekend is built (races on the last days)."""
-    if old_end is None or end is None:
+def _days_moved(old_start: date | None, old_end: date | None, start: date | None,
+                end: date | None) -> int:
+    """How many days the weekend's sessions move: when both dates change (the weekend
+    moved), each session keeps its day counted from the last day; when one date changes
+    (a longer or shorter weekend), the sessions stay where they are."""
+    if not (old_start and old_end and start and end):
+        return 0
+    if start == old_start or end == old_end:
         return 0
     return (end - old_end).days
 

@@ -111,6 +111,9 @@ def test_moving_an_event_keeps_its_number_and_short_name_and_moves_its_sessions(
     assert moved.dates_text == "May 27–30, 2021"
     r2 = next(f for f in moved.schedule if f.code == "R2")
     assert r2.date_text == "Sunday 30 May 2021" and r2.start_text == "11:30 EDT"
+    # A longer weekend keeps its sessions where they are.
+    longer = edit_event(db, "ctmp", EventFields(end=date(2021, 5, 31)))
+    assert next(f for f in longer.schedule if f.code == "R2").date_text == "Sunday 30 May 2021"
     renamed = edit_event(db, "2", EventFields(name="Mosport", lap_length_m=3957))
     assert (renamed.name, renamed.number, renamed.short_name) == ("Mosport", 2, "ctmp")
 
