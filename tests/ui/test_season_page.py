@@ -18,9 +18,11 @@ from paddock.services.classes import list_classes
 from paddock.services.database import Database, open_database
 from paddock.services.entries import list_entries
 from paddock.services.season import season_chosen, season_overview
+from paddock.services.sessions import session_facts
 from paddock.services.tyre_supply import season_tyres
 from paddock.ui.main_window import SEASON, MainWindow
 from paddock.ui.season.season_dialogs import (
+    AddSessionDialog,
     CancelEventDialog,
     ClassDialog,
     EventDialog,
@@ -28,6 +30,7 @@ from paddock.ui.season.season_dialogs import (
     TyresDialog,
 )
 from paddock.ui.season.season_page import SeasonPage
+from paddock.ui.season.session_facts_dialog import SessionFactsDialog
 
 from .helpers import when_modal_opens
 
@@ -217,3 +220,47 @@ def test_cancel_an_event_and_set_the_tyre_supplier(
     shots = tmp_path.parent / "shots"
     shots.mkdir(exist_ok=True)
     main.grab().save(str(shots / "season-page.png"))
+
+
+def test_add_an_event_a_session_and_its_start(qtbot: QtBot, main: MainWindow,
+                                              fresh: Database) -> None:
+    page = _page(main)
+
+    def add(dialog: QWidget) -> None:
+        assert isinstance(dialog, EventDialog)
+        dialog.short_edit.setText("mosport-2")
+        dialog.name_edit.setText("Mosport II")
+        dialog.venue_edit.setText("Canadian Tire Motorsport Park")
+        dialog.start_edit.setDate(QDate(2021, 11, 5))
+        dialog.end_edit.setDate(QDate(2021, 11, 7))
+        dialog.zone_edit.setText("America/Toronto")
+        dialog.ok_button.click()
+
+    when_modal_opens(add)
+    page.add_event()
+    event = page.selected_event()
+    assert event is not None and (event.number, event.short_name) == (9, "mosport-2")
+    assert main.header.event_combo.count() == 9
+
+    def add_session(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddSessionDialog)
+        dialog.code_edit.setText("R3")
+        dialog.ok_button.click()
+
+    when_modal_opens(add_session)
+    page.add_session()
+    assert page.session_combo.itemText(page.session_combo.count() - 1) == "R3"
+    page.session_combo.setCurrentIndex(page.session_combo.count() - 1)
+
+    def start(dialog: QWidget) -> None:
+        assert isinstance(dialog, SessionFactsDialog)
+        dialog.date_edit.setDate(QDate(2021, 11, 7))
+        dialog.start_edit.setText("15:20")
+        dialog.length_edit.setText("35m")
+        dialog.ok_button.click()
+
+    when_modal_opens(start)
+    page.edit_session_facts()
+    facts = session_facts(fresh, event="mosport-2", session="R3")
+    assert (facts.start_text, facts.length_text, facts.name) == ("15:20 EST", "35 min",
+                                                                 "Race 3")
