@@ -26,7 +26,6 @@ from paddock.db.models import (
     RaceSession,
     ResultLine,
     Season,
-    SeasonPoints,
     TimingImport,
     TyreRecord,
     Venue,
@@ -119,7 +118,8 @@ def new_season(db: Database, year: int, *, from_year: int | None = None) -> Seas
 
     With ``from_year``: its calendar (same month and day in the new year, each session at
     the same local time, conditions not copied), classes, car types with their tyre sizes,
-    points scale, tyre supplier and quotas, all editable afterwards. Cancelled events are
+    points scale with its bonuses and drop rules, tyre supplier and quotas, all editable
+    afterwards. Cancelled events are
     not copied. Without: an empty calendar, the default classes and cars.
 
     Raises:
@@ -169,14 +169,15 @@ def _default_classes_and_cars(s: Session, season_id: int) -> None:
 
 def _copy_setup(s: Session, source: Season, season: Season) -> None:
     assert source.id is not None and season.id is not None
-    for cls in s.exec(select(RaceClass).where(RaceClass.season_id == source.id)):
+    from paddock.services.standings import copy_points_scale
+
+    for cls in s.exec(select(RaceClass).where(RaceClass.season_id == source.id)).all():
         s.add(RaceClass(**cls.model_dump(exclude={"id", "season_id"}), season_id=season.id))
-    for car in s.exec(select(Car).where(Car.season_id == source.id)):
+    for car in s.exec(select(Car).where(Car.season_id == source.id)).all():
         s.add(Car(**car.model_dump(exclude={"id", "season_id"}), season_id=season.id))
-    points = s.exec(select(SeasonPoints).where(SeasonPoints.season_id == source.id)).first()
-    if points is not None:
-        s.add(SeasonPoints(**points.model_dump(exclude={"id", "season_id"}),
-                           season_id=season.id))
+    s.flush()
+    # The scale, its bonuses and the drop rules (which follow the classes by name).
+    copy_points_scale(s, source, season)
     events = s.exec(select(Event).where(Event.season_id == source.id, Event.cancelled_reason == "")
                     .order_by(col(Event.number))).all()
     for number, old in enumerate(events, start=1):

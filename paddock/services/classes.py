@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from paddock.db import audit
 from paddock.db.engine import Database
-from paddock.db.models import Car, Driver, Entry, RaceClass, Season
+from paddock.db.models import Car, Driver, Entry, RaceClass, Season, SeasonDropRule
 from paddock.errors import NotFound, RuleViolation
 from paddock.rules import eligibility as rules
 from paddock.services.season import current_season
@@ -166,5 +166,8 @@ def remove_class(db: Database, name: str) -> None:
         if info.entries:
             raise RuleViolation([f"class {cls.name} has {info.entries} entries: move them to "
                                  "another class first"])
+        for rule in s.exec(select(SeasonDropRule).where(SeasonDropRule.race_class_id == cls.id)):
+            s.delete(rule)
+        s.flush()
         s.delete(cls)
         audit.record(s, "delete", "class", f"{season.year}/{cls.name}", before=info.to_json())

@@ -19,7 +19,7 @@ def test_the_latest_season_becomes_current_and_every_season_ran_on_michelin(
         tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
-    schema.upgrade(engine, "0007_session_facts")
+    schema.upgrade(engine, "0008_points_drop")
     with engine.begin() as con:
         con.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         con.execute(text(SEASON.format(year=2021)))

@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from paddock.db.models import AuditRecord, Driver
 from paddock.errors import NotFound, RuleViolation
+from paddock.rules.points import DropRule
 from paddock.services.calendar import (
     EventFields,
     add_event,
@@ -36,6 +37,7 @@ from paddock.services.season import (
     season_overview,
 )
 from paddock.services.sessions import session_facts, set_session_facts
+from paddock.services.standings import points_scale, set_points_scale
 from paddock.services.tyre_supply import season_tyres, set_car, set_season_tyres
 from tests.reports.pdfread import pages_text
 
@@ -249,3 +251,17 @@ def test_the_tyre_sheet_prints_the_seasons_supplier(db: Database) -> None:
         set_season_tyres(db, supplier="Yokohama", dry="ADVAN A005", wet="ADVAN A006")
         text = " ".join(pages_text(tyres_pdf(db, event="sebring")))
     assert "Tyres: Yokohama ADVAN A005 (wet: ADVAN A006)" in text and "Michelin Pilot" not in text
+
+
+def test_a_new_season_keeps_the_points_scale_bonuses_and_drop_rules(db: Database) -> None:
+    set_points_scale(db, positions=(25, 20, 17, 14, 12), pole_bonus=5,
+                     drops=(DropRule("Pro-Am", 2, protect_last=2),))
+    new_season(db, 2023, from_year=2021)
+    with season_chosen(2023):
+        scale = points_scale(db)
+        assert (scale.positions, scale.pole_bonus) == ((25, 20, 17, 14, 12), 5)
+        assert scale.drops == (DropRule("Pro-Am", 2, protect_last=2),)
+        # A class that drops results can still be removed (its rule goes with it).
+        remove_class(db, "Pro-Am")
+        assert points_scale(db).drops == ()
+    assert points_scale(db).drops == (DropRule("Pro-Am", 2, protect_last=2),)

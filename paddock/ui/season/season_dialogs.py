@@ -30,7 +30,7 @@ from paddock.services.calendar import POLE_SIDES, EventFields, SeasonInfo
 from paddock.services.classes import ClassInfo
 from paddock.services.season import EventView
 from paddock.services.tyre_supply import SeasonTyres
-from paddock.ui.results.results_style import message_area, ok_cancel, show_message
+from paddock.ui.common.dialogs import message_area, ok_cancel, show_message
 
 if TYPE_CHECKING:
     from paddock.services.database import Database

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -32,6 +31,7 @@ from paddock.services.calendar import SeasonInfo, list_seasons
 from paddock.services.classes import ClassInfo, list_classes
 from paddock.services.season import EventView, season_overview
 from paddock.services.tyre_supply import SeasonTyres, season_tyres
+from paddock.ui.common.tables import configure_table
 from paddock.ui.season.season_dialogs import (
     AddSessionDialog,
     CancelEventDialog,
@@ -55,11 +55,7 @@ def _table(name: str, columns: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(columns))
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
+    configure_table(table, table.fontMetrics().height() + 12)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 

@@ -7,7 +7,7 @@ N3 tyres, so existing seasons say so. An event may have its own lap length, and 
 cancelled with a reason (it keeps its number, results and tyres).
 
 Revision ID: 0009_seasons
-Revises: 0007_session_facts
+Revises: 0008_points_drop
 Create Date: 2026-11-30 14:20:00
 """
 from alembic import op
@@ -16,7 +16,7 @@ import sqlmodel
 
 
 revision = '0009_seasons'
-down_revision = '0007_session_facts'
+down_revision = '0008_points_drop'
 branch_labels = None
 depends_on = None
 
