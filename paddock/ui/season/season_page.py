@@ -46,8 +46,10 @@ from paddock.ui.season.session_facts_dialog import SessionFactsDialog
 if TYPE_CHECKING:
     from paddock.services.database import Database
 
-CALENDAR_COLUMNS = ("#", "Event", "Short name", "Venue", "Dates", "Lap", "Pole", "Sessions",
-                    "Status")
+CALENDAR_COLUMNS = ("#", "Event", "Short name", "Dates", "Status", "Venue", "Lap", "Pole",
+                    "Sessions")
+#: The calendar's column that says why an event was cancelled (never struck out).
+STATUS_COLUMN = CALENDAR_COLUMNS.index("Status")
 CLASS_COLUMNS = ("Class", "Admitted cars", "Declaration", "Age limit", "Entries")
 
 
@@ -238,17 +240,18 @@ class SeasonPage(QWidget):
         for row, e in enumerate(self._events):
             lap = f"{e.lap_length_m / 1000:.2f} km" if e.lap_length_m else ""
             status = f"Cancelled: {e.cancelled_reason}" if e.cancelled else ""
-            cells = (str(e.number), e.name, e.short_name, e.venue, e.dates_text, lap,
-                     e.pole_side.capitalize(), " ".join(e.sessions), status)
+            cells = (str(e.number), e.name, e.short_name, e.dates_text, status, e.venue, lap,
+                     e.pole_side.capitalize(), " ".join(e.sessions))
             for column, text in enumerate(cells):
                 item = _item(text, e.number)
                 if e.cancelled:
                     font = item.font()
-                    font.setStrikeOut(column != len(cells) - 1)
+                    font.setStrikeOut(column != STATUS_COLUMN)
                     item.setFont(font)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
-        table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(len(CALENDAR_COLUMNS) - 1,
+                                                      QHeaderView.ResizeMode.Stretch)
 
     def _fill_classes(self) -> None:
         table = self.classes_table
