@@ -2,7 +2,8 @@
 
 A window shows what other desks (another window, a CLI, a tyre desk on the server) wrote,
 without a click. `ChangeWatcher.changed()` answers "has anyone committed since I last
-asked?" cheaply enough to be asked twice a second on the UI thread:
+asked?" cheaply enough to be asked twice a second (the window asks from a thread of its
+own, one question at a time, so a server that has gone away never stalls it):
 
 - SQLite: ``PRAGMA data_version`` on a connection of the watcher's own. SQLite changes
   the value whenever *another* connection commits to the file (any process), so the
@@ -87,8 +88,8 @@ class ChangeWatcher:
             import psycopg
 
             url = self._db.engine.url.set(drivername="postgresql")
-            # Asked on the window's thread: a server that went away must fail fast, not
-            # after the network's own timeouts (minutes for a pulled cable).
+            # A server that went away must fail fast, not after the network's own
+            # timeouts (minutes for a pulled cable): the window says so at once.
             self._con = psycopg.connect(url.render_as_string(hide_password=False),
                                         autocommit=True, connect_timeout=2,
                                         tcp_user_timeout=2000, keepalives=1,

@@ -1,18 +1,23 @@
 """Live desks: the window reloads when another desk changed the database.
 
-`LiveRefresh` asks the services' change watcher twice a second. A change is passed on as
-`changed` only when the desk is idle: not while a modal dialog is open, not while the
-official is typing (a key pressed in the last `TYPING_IDLE_MS`); it waits, and goes out
-once they stop. A database that cannot be reached is reported at once (`lost`), asked
-again every `RETRY_MS`, and reported back (`back`, then `changed`) when it answers.
+`LiveRefresh` asks the services' change watcher twice a second, on a thread of its own:
+the question goes over the network to a server, which may have gone away (a check then
+takes up to ~2 s to fail), and the window must never wait for it. The answer comes back
+to the window's thread. A change is passed on as `changed` only when the desk is idle:
+not while a modal dialog is open, not while the official is typing (a key pressed in the
+last `TYPING_IDLE_MS`); it waits, and goes out once they stop. A database that cannot be
+reached is reported at once (`lost`), asked again every `RETRY_MS`, and reported back
+(`back`, then `changed`) when it answers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from paddock.errors import DatabaseError
@@ -57,6 +62,19 @@ class LiveRefresh(QObject):
             watcher = watch_changes(db)
         self._watcher = watcher
         self._db = db
+        # One thread, so the watcher's connection is used by one check at a time and
+        # closed after the last. Both are children: deleted with this object, the pool
+        # first waits for a check still running, whose answer then goes nowhere.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._answer = _Answer(self)
+        self._answer.done.connect(self._answered)
+        self._checking = False
+        self._stopped = False
+        # The first answer comes from a connection made on the checks' thread while the
+        # pages were loading: what another desk committed in between is unknown, so it
+        # counts as a change (one reload more than needed, never one less).
+        self._first = True
         # A write that fails (on any thread) makes the watcher look at once: a server
         # that went away is then said now, not at the next poll.
         self._write_failed.connect(self.poll)
@@ -77,18 +95,27 @@ class LiveRefresh(QObject):
         """Why the database cannot be reached, or None when it can."""
         return self._unreachable
 
+    @property
+    def checking(self) -> bool:
+        """Whether a question to the watcher has not been answered yet."""
+        return self._checking
+
     def start(self) -> None:
         self.poll()
         self.timer.start()
 
     def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
         self.timer.stop()
         if self._listener in self._db.failure_listeners:
             self._db.failure_listeners.remove(self._listener)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self._watcher.close()
+        # Closed on the checks' thread, after a check still running there.
+        self._pool.start(_Job(self._watcher.close, None))
 
     def report_failure(self, message: str) -> None:
         """A write found the database unreachable: say so now and retry from here."""
@@ -109,13 +136,30 @@ class LiveRefresh(QObject):
         return (monotonic() - self._last_key) * 1000 < TYPING_IDLE_MS
 
     def poll(self) -> None:
-        """Ask the watcher; pass a change on when the desk is idle."""
-        try:
-            if self._watcher.changed():
-                self._pending = True
-        except DatabaseError as exc:
-            self.report_failure(exc.message)
+        """Ask the watcher, on the checks' thread; the answer comes back to this one.
+
+        Returns at once. A question still unanswered (a server slow to fail) is not asked
+        again meanwhile.
+        """
+        if self._checking or self._stopped:
             return
+        self._checking = True
+        self._pool.start(_Job(self._watcher.changed, self._answer))
+
+    def _answered(self, changed: object, error: object) -> None:
+        """The watcher's answer, back on this thread: pass a change on when the desk is
+        idle; say at once that the database cannot be reached."""
+        self._checking = False
+        if self._stopped:
+            return
+        if isinstance(error, DatabaseError):
+            self.report_failure(error.message)
+            return
+        if isinstance(error, BaseException):
+            raise error  # a bug: shown as one, on the window's thread
+        if changed or self._first:
+            self._pending = True
+        self._first = False
         if self._unreachable is not None:
             self._unreachable = None
             self.timer.setInterval(POLL_MS)
@@ -124,3 +168,33 @@ class LiveRefresh(QObject):
         if self._pending and not self.busy():
             self._pending = False
             self.changed.emit()
+
+
+class _Answer(QObject):
+    """Carries a check's answer to the window's thread.
+
+    Signals:
+        done(object, object): (the watcher's answer, None) or (None, what it raised).
+    """
+
+    done = Signal(object, object)
+
+
+class _Job(QRunnable):
+    """Calls ``work`` on the pool's thread; sends what came of it through ``answer``."""
+
+    def __init__(self, work: Callable[[], object], answer: _Answer | None) -> None:
+        super().__init__()
+        self._work = work
+        self._answer = answer
+
+    def run(self) -> None:
+        result: object = None
+        error: BaseException | None = None
+        try:
+            result = self._work()
+        except Exception as exc:  # handed to the window's thread, which decides
+            error = exc
+        if self._answer is not None:
+            with suppress(RuntimeError):  # the window was closed meanwhile
+                self._answer.done.emit(result, error)

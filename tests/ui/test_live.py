@@ -59,6 +59,7 @@ def test_typing_defers_the_reload(qtbot: QtBot, window: MainWindow, db: Database
     finally:
         other.close()
     window.live.poll()
+    qtbot.waitUntil(lambda: not window.live.checking, timeout=2000)
     assert reloads == []  # a key was pressed just now: wait
     qtbot.waitUntil(lambda: reloads == [None], timeout=4000)
     assert page.scan_edit.text() == "MI2100"
@@ -109,7 +110,7 @@ def test_a_lost_server_shows_a_banner_and_clears_it(
     page.car_edit.clear()
     qtbot.keyClicks(page.car_edit, "7")
     main.live.poll()
-    assert main.banner.isVisible()
+    qtbot.waitUntil(main.banner.isVisible, timeout=1000)
     assert "unreachable — changes cannot be saved; retrying…" in main.banner.text()
     assert "unreachable" in main.statusBar().currentMessage()
     assert page.car_edit.text() == "7"  # what was typed stays
@@ -147,10 +148,12 @@ def test_connect_to_server_opens_remembers_and_hands_over(
         assert window.connect_to_server(url) is True
         assert asked == [(url, False)]  # an empty server is refused, never filled here
         assert handed == [server]
-        assert recent_servers(settings) == [url]
+        # Remembered without its password (tests/ui/test_connect_dialog.py).
+        assert recent_servers(settings) == ["postgresql://paddock@192.168.1.20:5432/paddock"]
         dialog = ConnectDialog(settings)
         qtbot.addWidget(dialog)
-        assert dialog.url() == url  # the last server is offered first
+        # The last server is offered first.
+        assert dialog.url() == "postgresql://paddock@192.168.1.20:5432/paddock"
         dialog.url_box.setEditText("/tmp/not-a-server.db")
         assert not dialog.buttons.buttons()[0].isEnabled() or "postgresql://" in \
             dialog.problem.text()
@@ -183,3 +186,123 @@ def test_a_failed_write_makes_the_window_look_at_once(
     qtbot.waitUntil(lambda: not main.banner.isHidden(), timeout=1000)
     main.live.stop()
     assert db.failure_listeners == []
+
+
+class _Stalled:
+    """A watcher of a server that went away without a word: a check hangs, then fails."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.release = threading.Event()
+        self.asked = 0
+
+    def changed(self) -> bool:
+        self.asked += 1
+        self.release.wait(10)
+        raise DatabaseError("the database server cannot be reached (timeout expired)")
+
+    def close(self) -> None:
+        self.release.set()
+
+
+def test_a_check_that_hangs_never_blocks_the_window(
+        qtbot: QtBot, db: Database, settings: QSettings) -> None:
+    from time import monotonic
+
+    from PySide6.QtCore import QTimer
+
+    watcher = _Stalled()
+    started = monotonic()
+    main = MainWindow(db, settings=settings, watcher=watcher)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.live.checking  # the first check is out, and hangs
+    # The window goes on meanwhile: a timer fires, typing shows, a page opens.
+    fired: list[float] = []
+    QTimer.singleShot(50, lambda: fired.append(monotonic()))
+    qtbot.waitUntil(lambda: bool(fired), timeout=1000)
+    main.header.select_event(1)
+    main.show_page(1)
+    page = main.tyres_page
+    page.scan_edit.setFocus()
+    qtbot.keyClicks(page.scan_edit, "MI2100")
+    assert page.scan_edit.text() == "MI2100"
+    qtbot.wait(1200)  # two polls' time: asked again only once the first is answered
+    assert watcher.asked == 1 and main.live.checking
+    assert not main.banner.isVisible()
+    assert monotonic() - started < 8  # nothing waited for the 10 s the check may hang
+    watcher.release.set()  # the check fails: said at once
+    qtbot.waitUntil(main.banner.isVisible, timeout=2000)
+    assert page.scan_edit.text() == "MI2100"
+    main.close()
+
+
+def test_a_scan_on_the_server_shows_at_another_desk_within_two_seconds(
+        qtbot: QtBot, postgres_url: str, settings: QSettings) -> None:
+    """Two desks on one PostgreSQL database: LISTEN/NOTIFY, asked from the check thread."""
+    from paddock.services import tyres as tyre_service
+
+    desk = open_database(postgres_url, demo_if_new=True)
+    other = open_database(postgres_url, create=False)
+    main = MainWindow(desk, settings=settings)
+    try:
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitExposed(main)
+        main.header.select_event(1)
+        main.show_page(1)
+        page = main.tyres_page
+        before = page.tyre_model.rowCount()
+        tyre_service.register_tyres(other, event="1", car="12", barcodes=["MI21009905"])
+        qtbot.waitUntil(lambda: page.tyre_model.rowCount() == before + 1, timeout=2000)
+    finally:
+        main.close()
+        other.close()
+        desk.close()
+
+
+class _Late:
+    """The real watcher, whose first check starts only when let go (a slow connect)."""
+
+    def __init__(self, db: Database) -> None:
+        import threading
+
+        from paddock.services.live import watch_changes
+
+        self.inner = watch_changes(db)
+        self.go = threading.Event()
+
+    def changed(self) -> bool:
+        self.go.wait(10)
+        return self.inner.changed()
+
+    def close(self) -> None:
+        self.go.set()
+        self.inner.close()
+
+
+def test_a_change_before_the_first_check_is_not_missed(
+        qtbot: QtBot, db: Database, settings: QSettings) -> None:
+    """A desk commits after the page loaded but before the watcher's connection was made
+    (on its own thread): the first answer cannot know, so the page reloads anyway."""
+    watcher = _Late(db)
+    main = MainWindow(db, settings=settings, watcher=watcher)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.header.select_event(1)
+    main.show_page(1)
+    page = main.tyres_page
+    before = page.tyre_model.rowCount()
+    other = open_database(db.path)
+    try:
+        from paddock.services import tyres as tyre_service
+
+        tyre_service.register_tyres(other, event="1", car="12", barcodes=["MI21009906"])
+    finally:
+        other.close()
+    watcher.go.set()
+    qtbot.waitUntil(lambda: page.tyre_model.rowCount() == before + 1, timeout=2000)
+    main.close()
