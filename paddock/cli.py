@@ -54,7 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        from paddock.services.season import season_chosen
+
+        # Always set (None: the season marked current), so a caller's earlier choice in
+        # this process (a test, an embedding program) never leaks into the command.
+        with season_chosen(args.season):
+            return handler(args)
     except PaddockError as exc:
         print(f"paddock: {exc}" if "\n" not in str(exc) else str(exc), file=sys.stderr)
         return 1

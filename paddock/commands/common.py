@@ -21,12 +21,16 @@ class AddDb(Protocol):
 
 
 def add_db(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    # --db is accepted before or after the sub-command; SUPPRESS keeps a later
-    # sub-parser from overwriting a value given earlier with its default.
+    # --db and --season are accepted before or after the sub-command; SUPPRESS keeps a
+    # later sub-parser from overwriting a value given earlier with its default.
     parser.add_argument(
         "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
         help="database file, or a server: postgresql://user@host:port/name (default: "
         "$PADDOCK_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--season", type=int, metavar="YEAR", default=None if top else argparse.SUPPRESS,
+        help="work on this season (default: the season marked current, `paddock season use`)",
     )
 
 

@@ -102,7 +102,8 @@ def cmd_tyres_list(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], add_db: AddDb) -> None:
-    tyres = sub.add_parser("tyres", help="Michelin tyre allocation and checks")
+    tyres = sub.add_parser("tyres", help="tyre allocation and checks (the season's supplier: "
+                           "`paddock season tyres`)")
     tyres_sub = tyres.add_subparsers(dest="tyres_command", metavar="ACTION", required=True)
     p = tyres_sub.add_parser("register", help="register tyres to a car (all or none)")
     add_db(p)

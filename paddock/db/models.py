@@ -39,6 +39,14 @@ class Season(SQLModel, table=True):
     stop_and_go_s: int = 40
     # Number every starter (NC and DNF too), as the timekeepers' files do.
     number_all_starters: bool = True
+    # The season every desk works on unless told otherwise (`paddock season use YEAR`);
+    # at most one season has it. With none marked, the latest season is the current one.
+    is_current: bool = False
+    # The tyres of the season (Michelin 2021-2023, Yokohama 2024-2025, Pirelli from 2026):
+    # printed on the tyre pages and documents. "" = not said yet.
+    tyre_supplier: str = ""
+    tyre_name: str = ""  # the dry tyre, e.g. "Pilot Sport Cup N3"
+    wet_tyre_name: str = ""
     created_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -101,6 +109,11 @@ class Event(SQLModel, table=True):
     # Overrides of the season's tyre allocation for this event only; None = the season's.
     slick_quota: int | None = None
     wet_quota: int | None = None
+    # The lap length of this event's layout (metres); None = the venue's.
+    lap_length_m: int | None = None
+    # A cancelled event keeps its number, results and tyres; it is shown struck out with
+    # its reason. "" = not cancelled.
+    cancelled_reason: str = ""
 
 
 class RaceSession(SQLModel, table=True):
@@ -187,7 +200,7 @@ class EventEntry(SQLModel, table=True):
 
 
 class TyreRecord(SQLModel, table=True):
-    """One Michelin tyre of the season, by barcode, and where it stands now.
+    """One tyre of the season, by barcode, and where it stands now.
 
     A carried-over tyre keeps its row: ``event_id`` becomes the new event and
     ``carried_from_event_id`` remembers the old one; the audit trail keeps each step.

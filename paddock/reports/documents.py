@@ -440,6 +440,9 @@ class TyreAllocationDocument(DocumentBase):
 
     cars: tuple[TyreCar, ...]
     sizes: tuple[str, ...] = ()  # e.g. ("992: front 30/65-18, rear 31/71-18",)
+    #: The season's tyres, e.g. "Michelin Pilot Sport Cup N3 (wet: Pilot Sport Cup N3
+    #: rain)"; "" when the season has not said (never a fixed supplier).
+    tyres: str = ""
 
 
 # --- Helpers ----------------------------------------------------------------------------

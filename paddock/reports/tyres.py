@@ -98,6 +98,8 @@ class TyreAllocationRenderer(ReportRenderer[TyreAllocationDocument]):
     def story(self) -> list[Flowable]:
         document = self.document
         story: list[Flowable] = []
+        if document.tyres:
+            story.append(note("Tyres: " + document.tyres))
         if document.sizes:
             story.append(note("Sizes: " + "; ".join(document.sizes)))
         story.append(heading("Totals against quota"))

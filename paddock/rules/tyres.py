@@ -1,6 +1,6 @@
 """Tyre control: barcodes, quotas per car per event, carry-over, replacements, scan checks.
 
-The rules (domain: Tyres): every Michelin tyre has a unique barcode and is registered to
+The rules (domain: Tyres): every tyre has a unique barcode and is registered to
 one car for one event. Per car per event the season allows a number of new tyres of each
 type (default 8 slicks, wets unlimited); unused registered slicks may be carried to the
 next event (default up to 4); a tyre damaged beyond use may be replaced with the

@@ -31,7 +31,6 @@ from paddock.db.models import (
     RaceSession,
     Season,
     TyreRecord,
-    Venue,
 )
 from paddock.errors import NotFound
 from paddock.reports.documents import (
@@ -128,6 +127,7 @@ class _SeasonFacts:
     classified_share: Fraction
     sizes: tuple[str, ...]
     car_sizes: dict[str, str]  # car code -> "F 30/65-18 · R 31/71-18"
+    tyres: str = ""  # the season's supplier and tyres, as printed
 
 
 def _season_facts(session: Session, season: Season) -> _SeasonFacts:
@@ -145,7 +145,9 @@ def _season_facts(session: Session, season: Season) -> _SeasonFacts:
                                              stop_and_go_ms=season.stop_and_go_s * 1000),
         classified_share=Fraction(season.classified_share_pct, 100), sizes=sizes,
         car_sizes={c.code: f"F {c.front_tyre} · R {c.rear_tyre}" for c in cars
-                   if c.front_tyre and c.rear_tyre})
+                   if c.front_tyre and c.rear_tyre},
+        tyres=" ".join(p for p in (season.tyre_supplier, season.tyre_name) if p)
+        + (f" (wet: {season.wet_tyre_name})" if season.wet_tyre_name else ""))
 
 
 @dataclass(frozen=True)
@@ -190,10 +192,9 @@ def _event_facts(db: Database, event: str) -> _EventFacts:
     with db.reader() as session:
         season = current_season(session)
         found = find_event(session, season, event)
-        venue = session.get(Venue, found.venue_id) if found.venue_id is not None else None
         entered = entered_numbers(session, found)
         return _EventFacts(_season_facts(session, season), view,
-                           venue.lap_length_m if venue else None, frozenset(entered))
+                           view.lap_length_m, frozenset(entered))
 
 
 def _season_header(db: Database, title: str, session: str = "", *,
@@ -610,7 +611,7 @@ def tyre_allocation_document(db: Database, *, event: str,
             tyres=tyres, totals=tuple(totals)))
     return TyreAllocationDocument(**facts.header("Tyre Allocation", generated_at=generated_at),
                                   status=None, cars=tuple(cars), sizes=facts.season.sizes,
-                                  signatures=("Tyre Official",))
+                                  signatures=("Tyre Official",), tyres=facts.season.tyres)
 
 
 def tyres_pdf(db: Database, *, event: str, barcodes: bool = True) -> bytes:

@@ -71,10 +71,16 @@ CARS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+# (supplier, dry tyre, wet tyre): season data, editable (`paddock season tyres`).
+TYRES_2021 = ("Michelin", "Pilot Sport Cup N3", "Pilot Sport Cup N3 rain")
+
+
 def seed_season_2021(session: Session) -> Season:
     """Write the 2021 season into an empty database (inside the caller's transaction)."""
     season = Season(year=2021, name="Porsche Carrera Cup North America 2021",
-                    age_reference=date(2021, 1, 1))
+                    age_reference=date(2021, 1, 1), is_current=True,
+                    tyre_supplier=TYRES_2021[0], tyre_name=TYRES_2021[1],
+                    wet_tyre_name=TYRES_2021[2])
     session.add(season)
     session.flush()
     assert season.id is not None

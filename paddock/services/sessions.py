@@ -22,7 +22,12 @@ from paddock.db import audit
 from paddock.db.engine import Database
 from paddock.db.models import Event, RaceSession, Venue
 from paddock.errors import RuleViolation
-from paddock.services.season import current_season, find_event, find_session
+from paddock.services.season import (
+    current_season,
+    find_event,
+    find_session,
+    session_outside_event,
+)
 
 CONDITIONS = ("dry", "wet", "mixed")
 #: The facts `set_session_facts` can clear (``clear=``).
@@ -156,7 +161,8 @@ def _facts(s: Session, event: Event, found: RaceSession) -> SessionFacts:
         event_short_name=event.short_name, code=found.code, name=found.name, kind=found.kind,
         race_number=found.race_number, starts_at=found.starts_at, time_zone=event.time_zone,
         duration_minutes=found.duration_minutes, length_laps=found.length_laps,
-        lap_length_m=venue.lap_length_m if venue else None, conditions=found.conditions,
+        lap_length_m=event.lap_length_m or (venue.lap_length_m if venue else None),
+        conditions=found.conditions,
         air_c=found.air_temp_c, track_c=found.track_temp_c)
 
 
@@ -248,6 +254,9 @@ def set_session_facts(
             if at is None:
                 raise RuleViolation([f"{found.name} has no start time yet: give --start HH:MM"])
             found.starts_at = datetime.combine(on, at, zone).astimezone(UTC)
+            outside = session_outside_event(found_event, found.name, found.starts_at)
+            if outside:
+                raise RuleViolation([outside])
         if "length" in clear:
             found.duration_minutes = found.length_laps = None
         if length is not None:

@@ -31,6 +31,7 @@ from paddock.ui.entries.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
 from paddock.ui.live import LiveRefresh
 from paddock.ui.season.season_header import SeasonHeader
+from paddock.ui.season.season_switch import SeasonSwitch
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from paddock.ui.results.results_page import ResultsPage
     from paddock.ui.tyres.tyres_page import TyresPage
 
-ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP = range(5)
+ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP, SEASON = range(6)
 
 #: How long a status line stays (a "Saved … to …" must be seen).
 STATUS_MS = 10_000
@@ -63,7 +64,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("F2 / F3", "Register / Check mode", "Tyres"),
     ("F4", "Choose the car", "Tyres"),
     ("F6", "Tyre type", "Tyres"),
-    ("Ctrl+1 … Ctrl+5", "Entries, Tyres, Results, Documents, Championship", "Every page"),
+    ("Ctrl+1 … Ctrl+6", "Entries, Tyres, Results, Documents, Championship, Season",
+     "Every page"),
     ("F1", "This list", "Every page"),
     ("Ctrl+Q", "Quit", "Every page"),
 )
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self._fitted = False
 
         self.header = SeasonHeader(season_overview(db))
+        self.season_switch = SeasonSwitch(db, self.header, parent=self)
         self.file_actions = FileActions(db.location, self.runner, self, self._settings,
                                         self.header.current_event)
 
@@ -122,8 +125,9 @@ class MainWindow(QMainWindow):
         # The other pages are built, and their modules imported, when first shown: the
         # window opens on the entries as fast as the database layer allows.
         self._built: dict[int, QWidget] = {ENTRIES: self.entries_page}
-        self.pages: list[QWidget] = [self.entries_page] + [_PageSlot() for _ in range(4)]
-        self.page_titles = ["Entries", "Tyres", "Results", "Documents", "Championship"]
+        self.pages: list[QWidget] = [self.entries_page] + [_PageSlot() for _ in range(5)]
+        self.page_titles = ["Entries", "Tyres", "Results", "Documents", "Championship",
+                            "Season"]
 
         self.navigation = QListWidget()
         self.stack = QStackedWidget()
@@ -136,6 +140,8 @@ class MainWindow(QMainWindow):
         # Pages never reach into each other: the window relays the event and the changes
         # to the pages built so far (one built later starts from the current state).
         self.header.event_changed.connect(self._event_changed)
+        self.season_switch.switched.connect(lambda _year: self.reload_all())
+        self.season_switch.refused.connect(self._status_message)
         self.entries_page.entries_changed.connect(
             lambda: self._refresh(TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP))
         self.file_actions.entries_imported.connect(
@@ -355,6 +361,13 @@ class MainWindow(QMainWindow):
             # A class pole bonus is read from the grid: an amendment may move points.
             page.grid_changed.connect(lambda: self._refresh(CHAMPIONSHIP))
             page.status.connect(status)
+        elif index == SEASON:
+            from paddock.ui.season.season_page import SeasonPage
+
+            page = SeasonPage(db)
+            page.season_changed.connect(self.reload_all)
+            page.season_made.connect(lambda _year: self.season_switch.refresh())
+            page.status.connect(status)
         elif index == CHAMPIONSHIP:
             from paddock.ui.championship.championship_page import ChampionshipPage
 
@@ -388,7 +401,8 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """Another desk changed the database: every page built so far reloads (each keeps
         its selection; a hidden Documents or Championship page catches up when shown)."""
-        self._refresh(ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP)
+        self.season_switch.refresh()
+        self._refresh(ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP, SEASON)
 
     def _database_lost(self, reason: str) -> None:
         where = "Database" if self._db.is_sqlite else "Server"
@@ -405,7 +419,7 @@ class MainWindow(QMainWindow):
         self._status_message("The database can be reached again; the pages are reloaded")
 
     def _event_changed(self, number: int) -> None:
-        for index in (TYRES, RESULTS, DOCUMENTS):
+        for index in (TYRES, RESULTS, DOCUMENTS, SEASON):
             page = self._built.get(index)
             if page is not None:
                 page.set_event(number)  # type: ignore[attr-defined]
@@ -638,6 +652,7 @@ class MainWindow(QMainWindow):
         self.runner.wait(10_000)
         self.live.stop()
         self.save_settings()
+        self.season_switch.release()
         super().closeEvent(event)
 
 

@@ -8,6 +8,7 @@ queued signal, so the callbacks always run on the main thread.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from typing import Any
 
@@ -52,10 +53,12 @@ class _Task(QRunnable):
         super().__init__()
         self._work = work
         self._relay = relay
+        # The work sees what the window chose when it was started (the season shown).
+        self._context = contextvars.copy_context()
 
     def run(self) -> None:
         try:
-            result = self._work()
+            result = self._context.run(self._work)
         except Exception as exc:  # handed to the main thread, which decides what to show
             self._relay.finished.emit(None, exc)
         else:

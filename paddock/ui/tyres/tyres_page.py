@@ -54,6 +54,7 @@ from paddock.errors import DatabaseError, PaddockError, RuleViolation
 from paddock.rules.tyres import TyreRule, TyreStatus, TyreType
 from paddock.services import tyres as tyre_service
 from paddock.services.season import EventView, season_overview
+from paddock.services.tyre_supply import season_tyres
 from paddock.services.tyres import EventTyres, TyreRefusal, TyreView
 from paddock.ui.common.tables import RowSortProxy, configure_table
 from paddock.ui.common.theme import ACCENT, BORDER, PROBLEM_TEXT, SURFACE, TEXT, TEXT_MUTED
@@ -246,6 +247,7 @@ class TyresPage(QWidget):
         self._event: int | None = None
         self._events: tuple[EventView, ...] = season_overview(db).events
         self._info: EventTyres | None = None
+        self._supplier = ""  # the season's tyres ("Michelin Pilot Sport Cup N3")
         self._mode = ScanMode.REGISTER
         self._not_saved = False
         # The scans of each event seen here: the list shows the current event's.
@@ -600,6 +602,10 @@ class TyresPage(QWidget):
             self._update_actions()
             return
         self._info = info
+        # The season's supplier, never a fixed name (it changes: Michelin, Yokohama...).
+        self._supplier = season_tyres(self._db).label
+        # The calendar may have changed (the Season page, another season shown).
+        self._events = season_overview(self._db).events
         car = self.current_car()
         tyre = self.selected_tyre()
         # A car number being typed (not yet confirmed with Enter) stays as typed: another
@@ -624,8 +630,10 @@ class TyresPage(QWidget):
         total = len(tyres)
         scrapped = sum(1 for t in tyres if t.status == TyreStatus.SCRAPPED.value)
         quota = info.tyre_rules.slick_quota
+        supplier = self._supplier
         self.summary.setText(
-            f"Event {info.event_number} · {info.event_name} · {total} "
+            (f"{supplier} · " if supplier else "")
+            + f"Event {info.event_number} · {info.event_name} · {total} "
             f"tyre{'' if total == 1 else 's'} registered"
             + (f" ({scrapped} scrapped)" if scrapped else "")
             + (f" · {len(info.voided)} voided" if info.voided else "")
