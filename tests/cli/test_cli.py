@@ -68,7 +68,7 @@ def test_entries_import_reports_file_and_line_and_exits_1(
                    + "6,Bo,Lund,1999-02-30,SWE,T,992,Pro,no,yes\n")
     code, _, err = run(capsys, "entries", "import", str(bad), "--db", db)
     assert code == 1
-    assert f"{bad}:3: date_of_birth '1999-02-30'" in err
+    assert f"{bad}:3: date_of_birth: '1999-02-30'" in err
     assert json.loads(run(capsys, "entries", "list", "--json", "--db", db)[1]) == {"entries": []}
 
 
