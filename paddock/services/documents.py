@@ -58,6 +58,7 @@ from paddock.rules import classification as engine
 from paddock.rules import penalties as pen
 from paddock.rules.cars import car_number_key
 from paddock.rules.laptime import format_laptime
+from paddock.services.demo_season import DEMO_MARK
 from paddock.services.entries import EntryView, list_entries
 from paddock.services.results import (
     PenaltyView,
@@ -115,6 +116,7 @@ class _SeasonFacts:
     classified_share: Fraction
     sizes: tuple[str, ...]
     car_sizes: dict[str, str]  # car code -> "F 30/65-18 · R 31/71-18"
+    marker: str = ""  # "DEMO — fictional data" on every page of a demo season's document
 
 
 def _season_facts(session: Session, season: Season) -> _SeasonFacts:
@@ -132,7 +134,8 @@ def _season_facts(session: Session, season: Season) -> _SeasonFacts:
                                              stop_and_go_ms=season.stop_and_go_s * 1000),
         classified_share=Fraction(season.classified_share_pct, 100), sizes=sizes,
         car_sizes={c.code: f"F {c.front_tyre} · R {c.rear_tyre}" for c in cars
-                   if c.front_tyre and c.rear_tyre})
+                   if c.front_tyre and c.rear_tyre},
+        marker=DEMO_MARK if season.demo else "")
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,8 @@ class _EventFacts:
                     venue=ev.venue, dates=ev.dates_text, session=session,
                     generated_at=generated_at or datetime.now(UTC),
                     local_tz=ZoneInfo(ev.time_zone),
-                    session_info=self.session_info(code, distance_m) if code else None)
+                    session_info=self.session_info(code, distance_m) if code else None,
+                    marker=self.season.marker)
 
     def session_info(self, code: str, distance_m: int | None = None) -> SessionInfo | None:
         """The title block's facts of session ``code`` (None: not a session of the event)."""
@@ -189,7 +193,7 @@ def _season_header(db: Database, title: str, session: str = "", *,
         facts = _season_facts(s, current_season(s))
     return facts, dict(series=SERIES, title=title, subtitle=f"{facts.year} Season",
                        session=session, generated_at=generated_at or datetime.now(UTC),
-                       local_tz=ZoneInfo("America/New_York"))
+                       local_tz=ZoneInfo("America/New_York"), marker=facts.marker)
 
 
 # --- entry list --------------------------------------------------------------------------

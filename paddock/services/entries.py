@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -15,20 +16,27 @@ from paddock.db import audit
 from paddock.db.engine import Database
 from paddock.db.models import (
     Car,
+    CarStatusRecord,
     Driver,
     Entry,
+    EntryWithdrawal,
     Event,
     EventEntry,
+    LapRecordRow,
+    PenaltyRecord,
     RaceClass,
+    RaceSession,
+    ResultLine,
     Season,
     Team,
+    TimingLine,
     TyreRecord,
 )
 from paddock.db.types import utcnow
 from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import eligibility as rules
 from paddock.rules.cars import car_number_key
-from paddock.services.season import current_season
+from paddock.services.season import current_season, find_event
 from paddock.timing.csvio import csv_records, line_of, read_input_file, unify_line_ends
 
 
@@ -65,6 +73,20 @@ class EntryView:
     full_season: bool
     junior: bool
     team_championship: bool
+    #: Withdrawn from the season: the reason ("" = not withdrawn).
+    withdrawn: str = ""
+    #: The events (numbers) it was withdrawn from, one by one or with the season.
+    withdrawn_from: tuple[int, ...] = ()
+
+    @property
+    def status_text(self) -> str:
+        """"Withdrawn: reason", "Withdrawn from event 3", or "" for a car still entered."""
+        if self.withdrawn:
+            return f"Withdrawn: {self.withdrawn}"
+        if self.withdrawn_from:
+            events = ", ".join(str(n) for n in self.withdrawn_from)
+            return f"Withdrawn from event{'s' if len(self.withdrawn_from) > 1 else ''} {events}"
+        return ""
 
     @property
     def driver(self) -> str:
@@ -267,8 +289,35 @@ def list_entries(db: Database, *, event: int | None = None) -> list[EntryView]:
                      .join(Event, col(EventEntry.event_id) == Event.id)
                      .where(Event.number == event))
         rows = session.exec(query).all()
-        views = [_view(e, d, t, c, k, sr) for e, d, t, c, k in rows]
+        withdrawn = _withdrawals(session, sr.season)
+        views = [_with_withdrawals(_view(e, d, t, c, k, sr), withdrawn)
+                 for e, d, t, c, k in rows]
     return sorted(views, key=lambda v: car_number_key(v.number))
+
+
+def _withdrawals(session: Session, season: Season) -> dict[int, tuple[str, list[int]]]:
+    """Entry id -> (the season withdrawal's reason, the events it was withdrawn from)."""
+    found: dict[int, tuple[str, list[int]]] = {}
+    rows = session.exec(
+        select(EntryWithdrawal, Event.number)
+        .join(Entry, col(EntryWithdrawal.entry_id) == Entry.id)
+        .outerjoin(Event, col(EntryWithdrawal.event_id) == Event.id)
+        .where(Entry.season_id == season.id).order_by(col(Event.number))).all()
+    for record, number in rows:
+        _reason, events = found.setdefault(record.entry_id, ("", []))
+        if record.event_id is None:
+            found[record.entry_id] = (record.reason, events)
+        elif number is not None:
+            events.append(number)
+    return found
+
+
+def _with_withdrawals(view: EntryView,
+                      withdrawn: dict[int, tuple[str, list[int]]]) -> EntryView:
+    if view.id not in withdrawn:
+        return view
+    reason, events = withdrawn[view.id]
+    return dataclasses.replace(view, withdrawn=reason, withdrawn_from=tuple(sorted(events)))
 
 
 def entry_choices(db: Database) -> EntryChoices:
@@ -432,10 +481,131 @@ def delete_entry(db: Database, entry_id: int) -> None:
             raise RuleViolation([
                 f"Car {entry.number} ({before.driver}) has {len(tyres)} registered tyres; "
                 "an entry with a tyre record cannot be deleted (the record is evidence). "
-                "Mark it as withdrawn from the events instead."
+                f"{_WITHDRAW_INSTEAD}"
+            ])
+        ran = _events_with_results(session, entry)
+        if ran:
+            raise RuleViolation([
+                f"Car {entry.number} ({before.driver}) has results at event "
+                f"{', '.join(str(n) for n in sorted(ran.values()))}; an entry with results "
+                f"cannot be deleted (the results are evidence). {_WITHDRAW_INSTEAD}"
             ])
         session.delete(entry)
         audit.record(session, "delete", "entry", entry_id, before=before.to_input().__dict__)
+
+
+_WITHDRAW_INSTEAD = ("Withdraw it instead (Withdraw… on the Entries page, or `paddock entries "
+                     "withdraw --car NO --reason TEXT`).")
+
+
+# --- withdrawal ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """What a withdrawal did, for the confirmation line."""
+
+    number: str
+    driver: str
+    reason: str
+    event: str = ""  # the event's name; "" for the season
+    #: The events the car left (numbers): those it had not run yet.
+    left: tuple[int, ...] = ()
+    #: The events it stays in because it ran there (its results stand).
+    kept: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        what = f"from {self.event}" if self.event else "from the season"
+        text = f"car {self.number} ({self.driver}) withdrawn {what}: {self.reason}"
+        if not self.event and self.kept:
+            text += (f"; its results at event {', '.join(str(n) for n in self.kept)} "
+                     "stand")
+        return text
+
+
+def _events_with_results(session: Session, entry: Entry) -> dict[int, int]:
+    """Event id -> number, for the events of the entry's season where the car ran.
+
+    Ran: a timed lap, a classified line, a DNS/DNF ruling or a stewards' decision.
+    """
+    sessions = (select(RaceSession.id).join(Event, col(RaceSession.event_id) == Event.id)
+                .where(Event.season_id == entry.season_id))
+    ran: set[int] = set()
+    for model in (LapRecordRow, ResultLine, TimingLine, CarStatusRecord, PenaltyRecord):
+        ran |= set(session.exec(
+            select(RaceSession.event_id).join(model, col(model.session_id) == RaceSession.id)
+            .where(model.number == entry.number, col(RaceSession.id).in_(sessions))).all())
+    if not ran:
+        return {}
+    return {e.id: e.number for e in session.exec(select(Event).where(col(Event.id).in_(ran)))
+            if e.id is not None}
+
+
+def withdraw_entry(db: Database, number: str, *, reason: str,
+                   event: str | None = None) -> Withdrawal:
+    """Withdraw car ``number`` from the season, or from one ``event``, with a reason.
+
+    The entry stays (with its tyres and results: evidence). It leaves the events it had
+    not run yet — every one for the season, the one named for an event — so no new tyre
+    registration, timing import, classification or grid takes it. An event it ran at
+    keeps it: a car that ran is taken off a grid by the stewards (a grid amendment).
+
+    Raises:
+        RuleViolation: no reason, already withdrawn, not entered at the event, or it ran
+            there; nothing written.
+        NotFound: no such car or event.
+    """
+    reason = " ".join(reason.split())
+    number = number.strip()
+    with db.transaction() as session:
+        season = current_season(session)
+        entry = session.exec(select(Entry).where(Entry.season_id == season.id,
+                                                 Entry.number == number)).first()
+        if entry is None or entry.id is None:
+            raise NotFound(f"car {number} is not entered in {season.year}")
+        driver = session.get_one(Driver, entry.driver_id)
+        who = f"Car {entry.number} ({driver.first_name} {driver.last_name})"
+        if not reason:
+            raise RuleViolation([f"reason: {who}: a withdrawal needs a reason"])
+        records = session.exec(select(EntryWithdrawal)
+                               .where(EntryWithdrawal.entry_id == entry.id)).all()
+        if any(r.event_id is None for r in records):
+            raise RuleViolation([f"{who} is already withdrawn from the season"])
+        ran = _events_with_results(session, entry)
+        entered = {row.event_id: row for row in session.exec(
+            select(EventEntry).where(EventEntry.entry_id == entry.id))}
+        numbers = {e.id: e.number for e in session.exec(
+            select(Event).where(Event.season_id == season.id)) if e.id is not None}
+        found: Event | None = None
+        if event is not None:
+            found = find_event(session, season, event)
+            if found.id in ran:
+                raise RuleViolation([
+                    f"{who} ran at {found.name} (it has results there): a car that ran is "
+                    "not withdrawn from the event; the stewards take it off a grid with a "
+                    "grid amendment (`paddock grid adjust --event E --race N --withdraw "
+                    "--car NO --reason TEXT`)"])
+            if any(r.event_id == found.id for r in records):
+                raise RuleViolation([f"{who} is already withdrawn from {found.name}"])
+            if found.id not in entered:
+                raise RuleViolation([f"{who} is not entered at {found.name}; nothing to "
+                                     "withdraw from"])
+            leaving = [found.id]
+        else:
+            leaving = [event_id for event_id in entered if event_id not in ran]
+        for event_id in leaving:
+            session.delete(entered[event_id])
+        session.add(EntryWithdrawal(entry_id=entry.id,
+                                    event_id=found.id if found is not None else None,
+                                    reason=reason, created_by=audit.current_user()))
+        left = tuple(sorted(numbers[i] for i in leaving if i is not None))
+        kept = tuple(sorted(ran.values()))
+        audit.record(session, "withdraw", "entry", entry.id,
+                     after={"number": entry.number, "event": found.number if found else None,
+                            "reason": reason, "left": list(left)})
+        return Withdrawal(entry.number, f"{driver.first_name} {driver.last_name}", reason,
+                          found.name if found is not None else "", left, kept)
 
 
 def entry_events(db: Database, entry_id: int) -> list[int]:
@@ -460,6 +630,11 @@ def enter_events(session: Session, entry: Entry, event_numbers: Iterable[int]) -
     """`set_entry_events` inside the caller's transaction."""
     entry_id = entry.id
     wanted = sorted(set(event_numbers))
+    if entry_id is not None and session.exec(
+            select(EntryWithdrawal.id).where(EntryWithdrawal.entry_id == entry_id,
+                                             col(EntryWithdrawal.event_id).is_(None))).first():
+        raise RuleViolation([f"Car {entry.number} is withdrawn from the season; it is entered "
+                             "in no more events"])
     if entry_id is not None:
         events = {e.number: e for e in session.exec(
             select(Event).where(Event.season_id == entry.season_id))}
