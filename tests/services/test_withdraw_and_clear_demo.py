@@ -69,7 +69,7 @@ def test_a_season_withdrawal_keeps_what_the_car_ran_and_leaves_the_rest(
         demo: Database) -> None:
     with pytest.raises(RuleViolation, match="cannot be deleted"):
         delete_entry(demo, entry(demo, "7").id)
-    with pytest.raises(RuleViolation, match="reason: .*needs a reason"):
+    with pytest.raises(RuleViolation, match=r"reason: .*needs a reason"):
         withdraw_entry(demo, "7", reason="  ")
     done = withdraw_entry(demo, "7", reason="budget")
     assert (done.left, done.kept) == ((4, 5, 6, 7, 8), (1, 2, 3))
