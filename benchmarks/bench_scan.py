@@ -32,8 +32,8 @@ from paddock.services import entries as entry_service
 from paddock.services import tyres as tyre_service
 from paddock.services.database import Database, open_database
 from paddock.services.season import season_overview
-from paddock.ui.theme import apply_theme
-from paddock.ui.tyres_page import ScanMode, TyresPage
+from paddock.ui.common.theme import apply_theme
+from paddock.ui.tyres.tyres_page import ScanMode, TyresPage
 
 CARS = 40
 SLICKS = 8

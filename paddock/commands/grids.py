@@ -13,23 +13,12 @@ The contract is shared/cli.md:
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-AddDb = Callable[[argparse.ArgumentParser], None]
-
-
-def _db(args: argparse.Namespace) -> Any:
-    from paddock.services.database import open_database
-
-    return open_database(args.db)
-
-
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-
+from paddock.commands.common import AddDb
+from paddock.commands.common import open_db as _db
+from paddock.commands.common import print_json as _print_json
 
 # --- grid -----------------------------------------------------------------------------------
 

@@ -73,7 +73,8 @@ def _option(args: argparse.Namespace, name: str) -> object:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from paddock.cli import _db, _write_output
+    from paddock.commands.common import open_db as _db
+    from paddock.commands.common import write_output as _write_output
 
     problem = _usage_problem(args)
     if problem:
@@ -112,7 +113,7 @@ def _check_output(args: argparse.Namespace) -> Path | None:
 
 
 def _event_pack(args: argparse.Namespace) -> int:
-    from paddock.cli import _db
+    from paddock.commands.common import open_db as _db
     from paddock.services.documents import event_pack
 
     with _db(args) as db:

@@ -16,20 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-AddDb = Callable[[argparse.ArgumentParser], None]
+from paddock.commands.common import AddDb
+from paddock.commands.common import open_db as _db
+
 # As `paddock.services.sessions` has them (not imported here: `paddock --help` stays quick).
 CONDITIONS = ("dry", "wet", "mixed")
 FACTS = ("start", "length", "conditions", "air", "track")
 
-
-def _db(args: argparse.Namespace) -> Any:
-    from paddock.services.database import open_database
-
-    return open_database(args.db)
 
 
 def describe(facts: Any) -> str:

@@ -14,7 +14,7 @@ from paddock.errors import DatabaseError
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
-from paddock.ui.theme import apply_theme
+from paddock.ui.common.theme import apply_theme
 
 ORGANIZATION = "Paddock"
 APPLICATION = "Paddock"

@@ -32,7 +32,7 @@ def render_entry_list(db_path: Path | str | None, event: int | None = None) -> b
     """
     # Imported here: the PDF renderer (reportlab) is heavy and only needed now.
     from paddock.services.documents import entry_list_pdf
-    from paddock.ui.documents_catalogue import on_own_connection
+    from paddock.ui.documents.documents_catalogue import on_own_connection
 
     return on_own_connection(
         db_path, lambda db: entry_list_pdf(db, None if event is None else str(event)))
@@ -41,7 +41,7 @@ def render_entry_list(db_path: Path | str | None, event: int | None = None) -> b
 def import_entries(db_path: Path | str | None, csv_path: Path) -> int:
     """Import an entry list CSV with a connection of this thread's own (runs on the pool)."""
     from paddock.services.entries import import_entries_csv
-    from paddock.ui.documents_catalogue import on_own_connection
+    from paddock.ui.documents.documents_catalogue import on_own_connection
 
     return on_own_connection(db_path, lambda db: import_entries_csv(db, csv_path))
 

@@ -27,20 +27,20 @@ from PySide6.QtWidgets import (
 
 import paddock
 from paddock.services.season import season_overview
-from paddock.ui.entries_page import EntriesPage
+from paddock.ui.entries.entries_page import EntriesPage
 from paddock.ui.file_actions import FileActions
 from paddock.ui.live import LiveRefresh
-from paddock.ui.season_header import SeasonHeader
+from paddock.ui.season.season_header import SeasonHeader
 from paddock.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
     from paddock.services.live import ChangeWatcher
-    from paddock.ui.championship_page import ChampionshipPage
-    from paddock.ui.documents_output import PdfOutput
-    from paddock.ui.documents_page import DocumentsPage
-    from paddock.ui.results_page import ResultsPage
-    from paddock.ui.tyres_page import TyresPage
+    from paddock.ui.championship.championship_page import ChampionshipPage
+    from paddock.ui.documents.documents_output import PdfOutput
+    from paddock.ui.documents.documents_page import DocumentsPage
+    from paddock.ui.results.results_page import ResultsPage
+    from paddock.ui.tyres.tyres_page import TyresPage
 
 ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP = range(5)
 
@@ -329,19 +329,19 @@ class MainWindow(QMainWindow):
         db, event, status = self._db, self.header.current_event(), self._status_message
         page: QWidget
         if index == TYRES:
-            from paddock.ui.tyres_page import TyresPage
+            from paddock.ui.tyres.tyres_page import TyresPage
 
             page = TyresPage(db, event)
             # The documents (tyre sheet) are made from the tyres.
             page.tyres_changed.connect(lambda: self._refresh(DOCUMENTS))
         elif index == RESULTS:
-            from paddock.ui.results_page import ResultsPage
+            from paddock.ui.results.results_page import ResultsPage
 
             page = ResultsPage(db, event, runner=self.runner)
             page.results_changed.connect(lambda: self._refresh(DOCUMENTS, CHAMPIONSHIP))
             page.status.connect(status)
         elif index == DOCUMENTS:
-            from paddock.ui.documents_page import DocumentsPage
+            from paddock.ui.documents.documents_page import DocumentsPage
 
             page = DocumentsPage(db, event, runner=self.runner)
             self._own_page_output(page)
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             page.grid_changed.connect(lambda: self._refresh(CHAMPIONSHIP))
             page.status.connect(status)
         elif index == CHAMPIONSHIP:
-            from paddock.ui.championship_page import ChampionshipPage
+            from paddock.ui.championship.championship_page import ChampionshipPage
 
             page = ChampionshipPage(db, runner=self.runner)
             self._own_page_output(page)
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         """Print and save for the pages without their own (Entries, Tyres); made on first
         use (the PDF modules are not loaded before)."""
         if self._pdf_output is None:
-            from paddock.ui.documents_output import PdfOutput
+            from paddock.ui.documents.documents_output import PdfOutput
 
             self._pdf_output = PdfOutput(self.runner, self, db_path=self._db.path)
             self._pdf_output.status.connect(self._status_message)
@@ -484,8 +484,8 @@ class MainWindow(QMainWindow):
     def _event_document(self, *, print_it: bool) -> bool:
         """The Entries and Tyres pages' document (entry list, tyre sheet) through the
         catalogue, made off the UI thread, printed or saved with the Documents helpers."""
-        from paddock.ui.documents_catalogue import on_own_connection
-        from paddock.ui.pdf_pages import PDFIUM_LOCK
+        from paddock.ui.common.pdf_pages import PDFIUM_LOCK
+        from paddock.ui.documents.documents_catalogue import on_own_connection
 
         event = self.header.current_event()
         index = self.current_page()

@@ -17,7 +17,7 @@ from paddock.services import catalogue
 from paddock.services.catalogue import DocumentType, build, document_type, event_documents
 from paddock.services.database import Database, open_database
 from paddock.services.documents import event_pack
-from paddock.ui.documents_catalogue import document_catalogue
+from paddock.ui.documents.documents_catalogue import document_catalogue
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from paddock.services.database import Database
 from paddock.services.standings import season_standings
-from paddock.ui.championship_models import StandingsModel
-from paddock.ui.championship_page import JUNIOR, ChampionshipPage
+from paddock.ui.championship.championship_models import StandingsModel
+from paddock.ui.championship.championship_page import JUNIOR, ChampionshipPage
 
 from .documents_data import ensure_results, load_provisional_race, pdf_pages, pdf_text
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from paddock.ui.documents_output import PdfOutput
+from paddock.ui.documents.documents_output import PdfOutput
 from paddock.ui.workers import TaskRunner
 
 PDF = b"%PDF-1.4 a document"

@@ -14,10 +14,10 @@ from paddock.services import grids as grid_service
 from paddock.services import tyres as tyre_service
 from paddock.services.database import Database
 from paddock.services.results import session_results
-from paddock.ui import documents_page
-from paddock.ui.documents_catalogue import DocumentChoice, DocumentKind
-from paddock.ui.documents_grid import GridAmendmentDialog
-from paddock.ui.documents_page import DocumentsPage
+from paddock.ui.documents import documents_page
+from paddock.ui.documents.documents_catalogue import DocumentChoice, DocumentKind
+from paddock.ui.documents.documents_grid import GridAmendmentDialog
+from paddock.ui.documents.documents_page import DocumentsPage
 from tests.services.test_documents_weekend import register_some_tyres
 
 from .documents_data import EVENT, SEBRING, ensure_results, pdf_pages, pdf_text

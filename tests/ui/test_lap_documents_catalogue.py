@@ -7,7 +7,7 @@ from pathlib import Path
 from paddock.services.catalogue import LAP_TITLES
 from paddock.services.database import open_database
 from paddock.services.lap_documents import sessions_with_laps
-from paddock.ui.documents_catalogue import document_catalogue, render_document
+from paddock.ui.documents.documents_catalogue import document_catalogue, render_document
 from tests.services.test_documents_weekend import EVENT, load_weekend
 
 

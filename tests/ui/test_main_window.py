@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from paddock.services import entries as entry_service
 from paddock.services.database import Database
 from paddock.services.standings import season_standings
-from paddock.ui.documents_catalogue import DocumentKind
+from paddock.ui.common.table_models import DRIVER_COLUMN, NUMBER_COLUMN
+from paddock.ui.documents.documents_catalogue import DocumentKind
 from paddock.ui.main_window import MainWindow
-from paddock.ui.table_models import DRIVER_COLUMN, NUMBER_COLUMN
 
 
 def _column(window: MainWindow, column: int) -> list[str]:

@@ -15,11 +15,15 @@ from pytestqt.qtbot import QtBot
 from paddock.errors import RuleViolation
 from paddock.services import results as result_service
 from paddock.services.database import Database
-from paddock.ui import theme
-from paddock.ui.results_page import ResultsPage
-from paddock.ui.results_penalty_dialog import PenaltyDialog
-from paddock.ui.results_publish_dialog import BulletinDialog, CorrectionReasonDialog, PublishDialog
-from paddock.ui.results_typed_dialog import TypedResultDialog
+from paddock.ui.common import theme
+from paddock.ui.results.results_page import ResultsPage
+from paddock.ui.results.results_penalty_dialog import PenaltyDialog
+from paddock.ui.results.results_publish_dialog import (
+    BulletinDialog,
+    CorrectionReasonDialog,
+    PublishDialog,
+)
+from paddock.ui.results.results_typed_dialog import TypedResultDialog
 
 from .helpers import when_modal_opens
 

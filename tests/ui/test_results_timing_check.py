@@ -21,11 +21,11 @@ from paddock.services.database import Database, open_database
 from paddock.services.entries import import_entries_csv
 from paddock.services.season import add_class
 from paddock.services.timing_check import check_session
-from paddock.ui.results_page import ResultsPage
-from paddock.ui.results_penalty_dialog import PenaltyDialog
-from paddock.ui.results_publish_dialog import PublishDialog
-from paddock.ui.results_status_dialog import CarStatusDialog
-from paddock.ui.results_table import lap_list, timing_deletion_text
+from paddock.ui.results.results_page import ResultsPage
+from paddock.ui.results.results_penalty_dialog import PenaltyDialog
+from paddock.ui.results.results_publish_dialog import PublishDialog
+from paddock.ui.results.results_status_dialog import CarStatusDialog
+from paddock.ui.results.results_table import lap_list, timing_deletion_text
 
 from .helpers import when_modal_opens
 

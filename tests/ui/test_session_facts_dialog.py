@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from paddock.services.database import Database
 from paddock.services.sessions import session_facts
-from paddock.ui.documents_catalogue import DocumentKind
-from paddock.ui.documents_page import DocumentsPage
-from paddock.ui.session_facts_dialog import SessionFactsDialog
+from paddock.ui.documents.documents_catalogue import DocumentKind
+from paddock.ui.documents.documents_page import DocumentsPage
+from paddock.ui.season.session_facts_dialog import SessionFactsDialog
 
 from .documents_data import EVENT, ensure_results, pdf_text
 from .helpers import when_modal_opens

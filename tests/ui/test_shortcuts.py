@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from paddock.services import results as result_service
 from paddock.services.database import Database
 from paddock.ui.main_window import DOCUMENTS, ENTRIES, RESULTS, MainWindow
-from paddock.ui.results_penalty_dialog import PenaltyDialog
+from paddock.ui.results.results_penalty_dialog import PenaltyDialog
 
 from .helpers import when_modal_opens
 

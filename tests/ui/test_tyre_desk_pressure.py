@@ -17,8 +17,8 @@ from paddock.services import tyres as tyre_service
 from paddock.services.database import Database
 from paddock.services.sessions import set_session_facts
 from paddock.ui.main_window import TYRES, MainWindow
-from paddock.ui.tyre_dialogs import CorrectionDialog
-from paddock.ui.tyres_page import RECENT_SCANS, TyresPage
+from paddock.ui.tyres.tyre_dialogs import CorrectionDialog
+from paddock.ui.tyres.tyres_page import RECENT_SCANS, TyresPage
 
 from .helpers import when_modal_opens
 from .test_tyres_page import codes, registered, scan, shown

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from paddock.rules.tyres import TyreStatus, TyreType, Verdict, VerdictKind
 from paddock.services import tyres as tyre_service
 from paddock.services.database import Database
-from paddock.ui.tyre_dialogs import CarryOverDialog, ReplacementDialog, ScrapDialog
-from paddock.ui.tyre_verdict import Tone, verdict_display
-from paddock.ui.tyres_page import ScanMode, TyresPage
+from paddock.ui.tyres.tyre_dialogs import CarryOverDialog, ReplacementDialog, ScrapDialog
+from paddock.ui.tyres.tyre_verdict import Tone, verdict_display
+from paddock.ui.tyres.tyres_page import ScanMode, TyresPage
 
 from .helpers import when_modal_opens
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from paddock.services import results as result_service
 from paddock.services.database import Database
+from paddock.ui.common.theme import apply_theme
 from paddock.ui.main_window import RESULTS, MainWindow
-from paddock.ui.results_cars import entered_cars
-from paddock.ui.theme import apply_theme
+from paddock.ui.results.results_cars import entered_cars
 
 TORONTO = 4
 

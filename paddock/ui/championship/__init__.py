@@ -1,0 +1,1 @@
+"""The Championship page: drivers', class and team standings."""

@@ -1,0 +1,1 @@
+"""The Documents page: the catalogue's documents, previewed, printed and saved."""

@@ -1,0 +1,1 @@
+"""The Entries page: the entry list and the entry dialog."""

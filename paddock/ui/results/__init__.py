@@ -1,0 +1,1 @@
+"""The results desk: timing imports, decisions, classification and revisions."""

@@ -1,0 +1,1 @@
+"""The season's header and its set-up: calendar, sessions, classes."""

@@ -1,0 +1,1 @@
+"""The tyre desk: register, check, correct and list the season's slicks."""
