@@ -262,3 +262,36 @@ def open_demo_database(folder: Path | None = None) -> Database:
     path = where / "demo.db"
     init_database(path, demo_weekend=True, force=path.exists())
     return open_existing_sqlite(path)
+
+
+def save_copy(db: Database, target: Path) -> Path:
+    """Save a copy of the open database (a file or a server's) as the file ``target``.
+
+    The copy is made from one consistent snapshot and checked (`paddock copy`) beside the
+    target, then put in its place: ``target`` holds the old file or the whole copy, never
+    half of one. A target that exists is replaced (the window's save dialog asked).
+
+    Raises:
+        DatabaseError: ``target`` is the open database itself, a folder, or the copy
+            cannot be written or does not verify; nothing was changed.
+    """
+    from paddock.services.copy import copy_database
+
+    target = target.expanduser().absolute()
+    if db.path is not None and target.exists() and target.resolve() == db.path.resolve():
+        raise DatabaseError(f"{target} is the open database; choose another file for the "
+                            "copy; nothing was changed")
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder; choose a file name for the copy")
+    partial = target.with_name(f".{target.name}.copy-{os.getpid()}")
+    try:
+        copy_database(db.location, partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise DatabaseError(f"the copy could not be saved at {target}: "
+                            f"{exc.strerror or exc}; nothing was changed") from exc
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            if leftover.exists():
+                leftover.unlink()
+    return target
