@@ -270,7 +270,6 @@ class DatabaseActions(QObject):
                                           "window then shows it")
         self.new_season_action.triggered.connect(lambda: self.new_season())
         self.new_database_action = QAction("&New database…", self)
-        self.new_database_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_database_action.setToolTip("Make a new database file: a new season, or the "
                                             "demo")
         self.new_database_action.triggered.connect(lambda: self.new_database())

@@ -64,6 +64,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("F4", "Choose the car", "Tyres"),
     ("F6", "Tyre type", "Tyres"),
     ("Ctrl+1 … Ctrl+5", "Entries, Tyres, Results, Documents, Championship", "Every page"),
+    ("Ctrl+O", "Open a database", "Every page"),
     ("F1", "This list", "Every page"),
     ("Ctrl+Q", "Quit", "Every page"),
 )
