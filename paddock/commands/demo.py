@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from paddock.commands.common import AddDb, open_db
 
@@ -15,8 +16,10 @@ def cmd_demo_clear(args: argparse.Namespace) -> int:
         if not args.yes:
             if not is_demo(db):
                 clear_demo(db)  # refused with the reason
-            answer = input("Remove every entry, tyre and result of the demo season? "
-                           "[y/N] ").strip().lower()
+            # The question goes to stderr: stdout carries only the outcome.
+            print("Remove every entry, tyre and result of the demo season? [y/N] ", end="",
+                  file=sys.stderr, flush=True)
+            answer = sys.stdin.readline().strip().lower()
             if answer not in ("y", "yes"):
                 raise PaddockError("nothing was changed")
         cleared = clear_demo(db)
