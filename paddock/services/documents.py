@@ -210,7 +210,9 @@ def entry_list_document(db: Database, event: str | None = None, *,
         facts, header = ev.season, ev.header("Entry List", generated_at=generated_at)
         entries = [e for e in entries if e.number in ev.entered]
     rows = tuple(
-        EntryListRow(number=e.number, class_name=e.class_name, driver=e.driver,
+        # A car withdrawn from the season stays listed (it ran), said so by its name.
+        EntryListRow(number=e.number, class_name=e.class_name,
+                     driver=f"{e.driver} (withdrawn)" if e.withdrawn else e.driver,
                      nationality=e.nationality, team=e.team, car=e.car, junior=e.junior,
                      gentleman=e.gentleman)
         for e in entries

@@ -393,6 +393,10 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """Another desk changed the database: every page built so far reloads (each keeps
         its selection; a hidden Documents or Championship page catches up when shown)."""
+        # The demo may have been cleared at another desk: the banner and title follow.
+        self.demo = is_demo(self._db)
+        self.demo_banner.setVisible(self.demo)
+        self.setWindowTitle(window_title(self._db.where, demo=self.demo))
         self._refresh(ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP)
 
     def _database_lost(self, reason: str) -> None:

@@ -116,3 +116,13 @@ def test_a_real_season_is_never_cleared(tmp_path: Path) -> None:
         assert not is_demo(db)
         with pytest.raises(RuleViolation, match="2026 season is not the demo"):
             clear_demo(db)
+
+
+def test_the_season_entry_list_says_withdrawn_and_the_event_list_leaves_the_car_out(
+        demo: Database) -> None:
+    from paddock.services.documents import entry_list_document
+
+    withdraw_entry(demo, "7", reason="budget")
+    season = {r.number: r.driver for r in entry_list_document(demo).rows}
+    assert season["7"].endswith("(withdrawn)")
+    assert "7" not in {r.number for r in entry_list_document(demo, "5").rows}

@@ -246,3 +246,12 @@ def test_the_demo_banner_clears_the_demo_after_asking(
         assert fresh.windowTitle() == f"Paddock – {db.path}"
     finally:
         opened.close()
+
+
+def test_a_demo_cleared_at_another_desk_loses_its_banner_on_the_next_reload(
+        window: MainWindow, db: Database) -> None:
+    from paddock.services.demo_season import clear_demo
+
+    clear_demo(db)
+    window.reload_all()
+    assert window.demo_banner.isHidden() and "DEMO" not in window.windowTitle()
