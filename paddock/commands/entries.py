@@ -45,7 +45,7 @@ def cmd_entries_list(args: argparse.Namespace) -> int:
 
 
 def cmd_entries_withdraw(args: argparse.Namespace) -> int:
-    from paddock.services.entries import withdraw_entry
+    from paddock.services.withdrawals import withdraw_entry
 
     with open_db(args) as db:
         done = withdraw_entry(db, args.car, event=args.event, reason=args.reason)

@@ -16,9 +16,9 @@ from paddock.services.entries import (
     import_entries_csv,
     list_entries,
     set_entry_events,
-    withdraw_entry,
 )
 from paddock.services.tyres import register_tyres
+from paddock.services.withdrawals import withdraw_entry
 
 
 @pytest.fixture(scope="module")

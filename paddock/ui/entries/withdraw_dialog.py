@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError
-from paddock.services import entries as entry_service
-from paddock.services.entries import EntryView, Withdrawal
+from paddock.services.entries import EntryView
+from paddock.services.withdrawals import Withdrawal, withdraw_entry
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
@@ -91,7 +91,7 @@ class WithdrawEntryDialog(QDialog):
     def accept(self) -> None:
         event = self.scope_box.currentData()
         try:
-            self.done_withdrawal = entry_service.withdraw_entry(
+            self.done_withdrawal = withdraw_entry(
                 self._db, self._entry.number, reason=self.reason_edit.text(),
                 event=None if event is None else str(event))
         except PaddockError as exc:
