@@ -90,3 +90,12 @@ def test_init_year_starts_an_empty_season_of_that_year(
     assert code == 0 and json.loads(out)["year"] == 2027 and json.loads(out)["events"] == []
     code, _, err = run(capsys, "init", "--year", "1999", "--db", str(tmp_path / "x.db"))
     assert code == 1 and "1999 is not a season" in err and not (tmp_path / "x.db").exists()
+
+
+def test_paddock_demo_opens_the_window_on_a_demo_of_its_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[object, bool]] = []
+    monkeypatch.setattr("paddock.ui.app.run",
+                        lambda db=None, *, demo=False: asked.append((db, demo)) or 0)
+    assert main(["--demo"]) == 0 and main([]) == 0
+    assert asked == [(None, True), (None, False)]
