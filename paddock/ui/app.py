@@ -103,11 +103,14 @@ def run(db_path: Path | str | None = None, *, demo: bool = False) -> int:
         return 1
     opened = [db]
     windows: list[MainWindow] = []
+    # The demo's window keeps its settings beside the demo: the user's stay as they were.
+    settings = (QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
+                if scratch is not None else None)
 
     def show(database: Database) -> None:
         # File → Connect to server…: the new database gets a window of its own; the old
         # window closes (saving its settings) and its database is closed.
-        window = MainWindow(database)
+        window = MainWindow(database, settings=settings)
         window.database_opened.connect(show)
         if windows:
             old = windows.pop()
@@ -120,6 +123,10 @@ def run(db_path: Path | str | None = None, *, demo: bool = False) -> int:
 
     try:
         show(db)
+        if demo:
+            from paddock.services.demo_weekend import CURRENT_EVENT
+
+            windows[0].header.select_event(CURRENT_EVENT)
         return app.exec()
     finally:
         for database in opened:

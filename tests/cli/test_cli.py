@@ -52,7 +52,7 @@ def test_entries_list_json_follows_the_contract(
     assert len(entries) == 32
     assert set(entries[0]) == {"number", "driver", "date_of_birth", "nationality", "team", "car",
                                "class", "junior", "gentleman", "full_season",
-                               "team_championship"}
+                               "team_championship", "withdrawn", "withdrawn_from"}
     by_number = {e["number"]: e for e in entries}
     assert by_number["02"]["junior"] is True and by_number["02"]["class"] == "Rookie"
     assert by_number["44"]["car"] == "991.2" and by_number["44"]["team_championship"] is False

@@ -123,6 +123,8 @@ def test_paddock_demo_opens_a_demo_of_its_own_and_leaves_the_database_alone(
     monkeypatch.setenv("PADDOCK_DB", str(real))
     code, seen = _run_with(None, None, demo=True)
     assert code == 0 and seen[0].demo and not seen[0].demo_banner.isHidden()
+    assert seen[0].header.current_event() == 3  # today's demo weekend: Watkins Glen
+    assert not list(user_settings.rglob("*"))  # the user's window settings untouched
     assert str(real) not in seen[0].windowTitle()
     assert real.read_bytes() == before
 
