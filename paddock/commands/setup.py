@@ -12,7 +12,9 @@ def cmd_window(args: argparse.Namespace) -> int:
     from paddock.ui.app import run
 
     # A server's URL stays a string: Path() would fold its '//' and break it.
-    return run(args.db or None, demo=getattr(args, "demo_window", False))
+    if getattr(args, "demo_window", False):
+        return run(None, demo=True)
+    return run(args.db or None)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
