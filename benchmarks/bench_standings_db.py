@@ -5,7 +5,10 @@ imports; the standings of 10 seasons kept in one database under 300 ms in all.
 
 The current season's races are loaded the way officials load them (generic laps CSVs,
 ``import_results``, ``publish``); the nine older seasons copy its published revisions, so
-every season holds the same volume of data. Prints median times; never asserts.
+every season holds the same volume of data. The 2021 season scores +5 for each race's
+class pole, which forms each race's starting grid: timed with and without that bonus, with
+and without qualifying loaded, and with drop rules (Pro-Am drops its two lowest results).
+Prints median times; never asserts.
 Run: ``.venv/bin/python benchmarks/bench_standings_db.py``.
 """
 
@@ -32,10 +35,11 @@ from paddock.db.models import (
     Season,
 )
 from paddock.rules.laptime import format_laptime, format_racetime
+from paddock.rules.points import DropRule
 from paddock.services.database import Database, open_database
 from paddock.services.entries import import_entries_csv
 from paddock.services.results import import_results, publish
-from paddock.services.standings import season_standings
+from paddock.services.standings import points_scale, season_standings, set_points_scale
 
 CARS = 40
 LAPS = 25
@@ -76,11 +80,12 @@ def race_csv(path: Path, chooser: random.Random) -> Path:
     return path
 
 
-def load_current_season(db: Database, folder: Path, *, official: bool) -> None:
+def load_current_season(db: Database, folder: Path, *, official: bool,
+                        qualifying: bool = False) -> None:
     import_entries_csv(db, entries_csv(folder / "entries.csv"))
     chooser = random.Random(7)
     for event in range(1, EVENTS + 1):
-        for race in ("R1", "R2"):
+        for race in (("Q", "R1", "R2") if qualifying else ("R1", "R2")):
             path = race_csv(folder / f"e{event}-{race}.csv", chooser)
             import_results(db, event=str(event), session=race, files=[path])
             if official:
@@ -95,7 +100,8 @@ def copy_older_seasons(db: Database) -> None:
         cars = s.exec(select(Car).where(Car.season_id == current.id)).all()
         entries = s.exec(select(Entry).where(Entry.season_id == current.id)).all()
         races = s.exec(
-            select(Event.number, RaceSession.code, PublishedRevision.payload)
+            select(Event.number, RaceSession.code, PublishedRevision.payload,
+                   PublishedRevision.content_hash)
             .join(RaceSession, RaceSession.event_id == Event.id)  # type: ignore[arg-type]
             .join(PublishedRevision,
                   PublishedRevision.session_id == RaceSession.id)  # type: ignore[arg-type]
@@ -139,10 +145,10 @@ def copy_older_seasons(db: Database) -> None:
                                           sort_order=order)
                     s.add(session)
                     s.flush()
-                    for ev, c, payload in races:
+                    for ev, c, payload, digest in races:
                         if ev == number and c == code:
                             s.add(PublishedRevision(session_id=session.id, revision=1,
-                                                    payload=payload, content_hash="copy"))
+                                                    payload=payload, content_hash=digest))
 
 
 def median_ms(work: Callable[[], object], repeat: int = 15) -> float:
@@ -167,11 +173,28 @@ def main() -> None:
         print(f"setup: {time.perf_counter() - started:.1f} s "
               f"({EVENTS * 2} races x {CARS} cars x {LAPS} laps per season)")
 
+        weekend = open_database(folder / "weekend.db")
+        load_current_season(weekend, folder, official=True, qualifying=True)
+        print(f"setup: {time.perf_counter() - started:.1f} s with a qualifying per event")
+
         view = season_standings(official)
         assert len(view.sources) == EVENTS * 2 and not view.provisional
+        scale = points_scale(official)
+        set_points_scale(official, positions=scale.positions, pole_bonus=0)
         one = median_ms(lambda: season_standings(official))
-        print(f"current season, {len(view.sources)} official races:      {one:6.1f} ms "
+        print(f"current season, {len(view.sources)} official races, no pole bonus: {one:6.1f} ms "
               "(target < 50 ms)")
+        set_points_scale(official, positions=scale.positions, pole_bonus=5)
+        poles = median_ms(lambda: season_standings(official), repeat=5)
+        print(f"  with 2021's pole bonus, no qualifying:     {poles:6.1f} ms "
+              "(race 2 grids formed from race 1)")
+        full = median_ms(lambda: season_standings(weekend), repeat=3)
+        print(f"  with 2021's pole bonus, qualifying loaded: {full:6.1f} ms "
+              f"(all {EVENTS * 2} grids formed)")
+        set_points_scale(official, positions=scale.positions, pole_bonus=0,
+                         drops=[DropRule("Pro-Am", 2, protect_last=2)])
+        dropped = median_ms(lambda: season_standings(official))
+        print(f"  no pole bonus, Pro-Am drops its 2 lowest:  {dropped:6.1f} ms")
         one_class = median_ms(lambda: season_standings(official, class_name="Pro"))
         print(f"current season, one class:                 {one_class:6.1f} ms")
         pending = median_ms(lambda: season_standings(provisional), repeat=5)
@@ -187,6 +210,7 @@ def main() -> None:
               "(target < 300 ms)")
         official.close()
         provisional.close()
+        weekend.close()
 
 
 if __name__ == "__main__":

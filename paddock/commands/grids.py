@@ -7,7 +7,13 @@ The contract is shared/cli.md:
   --car NO --reason TEXT`` (also ``grid remove ID`` and ``grid clear --event E --race N``)
 - ``paddock standings [--class C] [--json]`` → with ``--class``: ``{"class", "drivers",
   "teams"}``; without: ``{"classes": [that, per class], "juniors": [...], "sources":
-  [{"event", "session", "status", "revision"}]}``.
+  [{"event", "session", "status", "revision"}]}``. Each driver row adds ``races``
+  (``[{"event", "session", "points", "dropped"}]``), ``dropped`` (the races a drop rule
+  took out) and ``dropped_points``; each class adds ``drop`` (its rule or null).
+- ``paddock points-scale [--positions LIST] [--pole-bonus N] [--fastest-lap-bonus N]
+  [--drop CLASS=N ... [--protect-last K]] [--json]``: a class dropping 0 drops nothing.
+
+Both take the season from the global ``--season YEAR`` when there is one.
 """
 
 from __future__ import annotations
@@ -87,15 +93,28 @@ def cmd_grid_clear(args: argparse.Namespace) -> int:
 # --- standings ------------------------------------------------------------------------------
 
 
+def _drop_text(rule: Any) -> str:
+    protected = (f"; the last {rule.protect_last} race(s) cannot be dropped"
+                 if rule.protect_last else "")
+    return f"{rule.count} lowest result(s) dropped{protected}"
+
+
+def _dropped_text(row: Any, sources: Any) -> str:
+    dropped = [f"{s.column} ({row.standing.per_race[i] or 0})"
+               for i, s in enumerate(sources) if row.standing.is_dropped(i)]
+    return "  dropped: " + ", ".join(dropped) if dropped else ""
+
+
 def _print_standings(view: Any) -> None:
     state = ("no race results yet" if not view.sources
              else "PROVISIONAL" if view.provisional else "official results only")
     print(f"{view.season_name} — standings ({state})")
     for table in view.classes:
-        print(f"\n{table.class_name} — drivers")
+        rule = f" ({_drop_text(table.drop)})" if table.drop else ""
+        print(f"\n{table.class_name} — drivers{rule}")
         for row in table.drivers:
             print(f"{row.position:>3} {row.number:>4}  {row.driver:<28} {row.team:<30} "
-                  f"{row.points:>4}  {row.wins} win(s)")
+                  f"{row.points:>4}  {row.wins} win(s)" + _dropped_text(row, view.sources))
         print(f"{table.class_name} — teams")
         for team in table.teams:
             print(f"{team.position:>3}  {team.team:<34} {team.points:>4}  {team.wins} win(s)")
@@ -103,7 +122,8 @@ def _print_standings(view: Any) -> None:
         print("\nJunior")
         for row in view.juniors:
             print(f"{row.position:>3} {row.number:>4}  {row.driver:<28} "
-                  f"{row.standing.class_name:<8} {row.points:>4}")
+                  f"{row.standing.class_name:<8} {row.points:>4}"
+                  + _dropped_text(row, view.sources))
     print("\nFrom: " + ("; ".join(
         f"{s.event_short_name} {s.session} "
         + (f"official revision {s.revision}" if s.official else "PROVISIONAL")
@@ -114,7 +134,8 @@ def cmd_standings(args: argparse.Namespace) -> int:
     from paddock.services.standings import season_standings
 
     with _db(args) as db:
-        view = season_standings(db, class_name=args.class_name)
+        view = season_standings(db, class_name=args.class_name,
+                                year=getattr(args, "season", None))
     if args.json:
         _print_json(view.to_json())
     else:
@@ -130,27 +151,61 @@ def _positions(text: str) -> list[int]:
             f"'{text}' is not a points list: write it like 25,20,17,14") from None
 
 
-def cmd_points_scale(args: argparse.Namespace) -> int:
-    from paddock.services.standings import points_scale, set_points_scale
+def _drop(text: str) -> tuple[str, int]:
+    name, equals, count = text.rpartition("=")
+    try:
+        if not equals or not name.strip():
+            raise ValueError
+        return name.strip(), int(count)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a drop rule: write it like Pro-Am=2") from None
 
+
+def _print_scale(scale: Any) -> None:
+    print(f"points for class positions 1-{len(scale.positions)}: "
+          + ", ".join(str(p) for p in scale.positions)
+          + f"; pole bonus {scale.pole_bonus}; fastest-lap bonus {scale.fastest_lap_bonus}")
+    for rule in scale.drops:
+        print(f"{rule.class_name}: {_drop_text(rule)}")
+    if not scale.drops:
+        print("every class counts every result")
+
+
+def cmd_points_scale(args: argparse.Namespace, usage: Callable[[str], NoReturn]) -> int:
+    from paddock.rules.points import DropRule
+    from paddock.services.standings import points_scale, scale_json, set_points_scale
+
+    if args.protect_last is not None and not args.drop:
+        usage("--protect-last goes with --drop CLASS=N")
+    year = getattr(args, "season", None)
     with _db(args) as db:
-        if args.positions is None and args.pole_bonus is None and args.fastest_lap_bonus is None:
-            scale = points_scale(db)
+        current = points_scale(db, year=year)
+        if (args.positions is None and args.pole_bonus is None
+                and args.fastest_lap_bonus is None and not args.drop):
+            scale = current
         else:
-            current = points_scale(db)
+            drops = None
+            if args.drop:
+                given = {name.casefold(): (name, count) for name, count in args.drop}
+                kept = [rule for rule in current.drops
+                        if rule.class_name.casefold() not in given]
+                old = {rule.class_name.casefold(): rule.protect_last for rule in current.drops}
+                drops = kept + [
+                    DropRule(name, count, args.protect_last if args.protect_last is not None
+                             else old.get(key, 0))
+                    for key, (name, count) in given.items()]
             scale = set_points_scale(
                 db,
                 positions=current.positions if args.positions is None else args.positions,
                 pole_bonus=current.pole_bonus if args.pole_bonus is None else args.pole_bonus,
                 fastest_lap_bonus=(current.fastest_lap_bonus if args.fastest_lap_bonus is None
-                                   else args.fastest_lap_bonus))
+                                   else args.fastest_lap_bonus),
+                drops=drops, year=year)
     if args.json:
-        _print_json({"positions": list(scale.positions), "pole_bonus": scale.pole_bonus,
-                     "fastest_lap_bonus": scale.fastest_lap_bonus})
+        _print_json(scale_json(scale))
     else:
-        print(f"points for class positions 1-{len(scale.positions)}: "
-              + ", ".join(str(p) for p in scale.positions)
-              + f"; pole bonus {scale.pole_bonus}; fastest-lap bonus {scale.fastest_lap_bonus}")
+        _print_scale(scale)
     return 0
 
 
@@ -205,11 +260,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_standings)
 
-    p = subparsers.add_parser("points-scale", help="show or set the season's points scale")
-    add_db(p)
-    p.add_argument("--positions", type=_positions, metavar="LIST",
-                   help="points for class positions 1, 2, ..., e.g. 25,20,17,14")
-    p.add_argument("--pole-bonus", type=int, metavar="N")
-    p.add_argument("--fastest-lap-bonus", type=int, metavar="N")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_points_scale)
+    scale = subparsers.add_parser("points-scale", help="show or set the season's points scale")
+    add_db(scale)
+    scale.add_argument("--positions", type=_positions, metavar="LIST",
+                       help="points for class positions 1, 2, ..., e.g. 25,20,17,14")
+    scale.add_argument("--pole-bonus", type=int, metavar="N")
+    scale.add_argument("--fastest-lap-bonus", type=int, metavar="N")
+    scale.add_argument("--drop", type=_drop, action="append", metavar="CLASS=N",
+                       help="the class drops its N lowest race results (0: none); repeatable")
+    scale.add_argument("--protect-last", type=int, metavar="K",
+                       help="with --drop: the last K races of the calendar cannot be dropped")
+    scale.add_argument("--json", action="store_true")
+    scale.set_defaults(handler=lambda args: cmd_points_scale(args, scale.error))

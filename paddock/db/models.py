@@ -442,3 +442,17 @@ class SeasonPoints(SQLModel, table=True):
     positions: str = "25,20,17,14,12,10,9,8,7,6,5,4,3,2,1"
     pole_bonus: int = 0
     fastest_lap_bonus: int = 0
+
+
+class SeasonDropRule(SQLModel, table=True):
+    """A class of the season drops its ``drop_count`` lowest race results; the last
+    ``protect_last`` races of the calendar cannot be dropped. A class without a row counts
+    every result."""
+
+    __tablename__ = "season_drop_rule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", index=True)
+    race_class_id: int = Field(foreign_key="race_class.id", unique=True)
+    drop_count: int
+    protect_last: int = 0

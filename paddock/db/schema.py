@@ -21,7 +21,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # Every revision this program knows, oldest first; a test checks it against Alembic's.
 REVISIONS: tuple[str, ...] = (
     "0001_foundation", "0002_tyres", "0003_results", "0004_grids_points",
-    "0005_timing_system", "0006_decisions", "0007_session_facts", "0011_demo_withdraw",
+    "0005_timing_system", "0006_decisions", "0007_session_facts", "0008_points_drop",
+    "0011_demo_withdraw",
 )
 HEAD = REVISIONS[-1]
 

@@ -294,7 +294,8 @@ class StandingsRow:
     """A driver's line in a class's standings.
 
     ``round_points`` has one entry per round of `ClassStandings.rounds`: points scored, or
-    None where the driver did not take part (printed as a dash).
+    None where the driver did not take part (printed as a dash). ``dropped`` marks the
+    rounds the class's drop rule took out of ``points`` (empty: none).
     """
 
     position: int
@@ -304,15 +305,18 @@ class StandingsRow:
     points: int
     wins: int
     round_points: tuple[int | None, ...]
+    dropped: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
 class ClassStandings:
-    """One class's driver championship; ``rounds`` are short labels ("R1", "SEB 1")."""
+    """One class's driver championship; ``rounds`` are short labels ("SEB R1");
+    ``drop_rule`` says what the class drops ("" = every result counts)."""
 
     class_name: str
     rounds: tuple[str, ...]
     rows: tuple[StandingsRow, ...]
+    drop_rule: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 The rules (domain: Points): per class, per race, class positions 1-15 score 25, 20, 17,
 14, 12, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1. Not classified (NC), did not start (DNS) and
 disqualified (DSQ) score nothing. Pole and fastest-lap bonuses are options, off by
-default. All of it is a `PointsScale` the series manager can change per season.
+default (the 2021 season gives +5 to each race's class pole). A class may drop its lowest
+results (`DropRule`; applied by `paddock.rules.standings`). All of it is a `PointsScale`
+the series manager can change per season.
 """
 
 from __future__ import annotations
@@ -22,6 +24,20 @@ DSQ = "dsq"
 
 
 @dataclass(frozen=True)
+class DropRule:
+    """A class drops its ``count`` lowest race results; the last ``protect_last`` races of
+    the calendar can never be dropped."""
+
+    class_name: str
+    count: int
+    protect_last: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"class": self.class_name, "count": self.count,
+                "protect_last": self.protect_last}
+
+
+@dataclass(frozen=True)
 class PointsScale:
     """The season's points table.
 
@@ -32,6 +48,7 @@ class PointsScale:
         non_scoring: statuses that never score, whatever the class position.
         bonus_needs_score: bonuses only go to a car that scores in the race (has a class
             position and a scoring status); False gives them to any car credited with them.
+        drops: the classes that drop results (at most one rule per class).
     """
 
     positions: tuple[int, ...] = DEFAULT_POSITION_POINTS
@@ -41,6 +58,12 @@ class PointsScale:
     # "classified"), so it is not classified and scores nothing either.
     non_scoring: frozenset[str] = frozenset({NOT_CLASSIFIED, DNF, DNS, DSQ})
     bonus_needs_score: bool = True
+    drops: tuple[DropRule, ...] = ()
+
+    def drop_rule(self, class_name: str) -> DropRule | None:
+        """The class's drop rule, None when it counts every result."""
+        return next((rule for rule in self.drops
+                     if rule.class_name == class_name and rule.count > 0), None)
 
     def for_position(self, class_position: int) -> int:
         """Points for a class position (1 = class winner), 0 beyond the table."""
@@ -75,10 +98,16 @@ class RaceRow:
 
 @dataclass(frozen=True)
 class RaceResult:
-    """One race of the season (races are passed in season order)."""
+    """One race of the season (races are passed in season order).
+
+    ``races_after`` counts the calendar's races after this one (0 = the season's final
+    race), for the drop rules' protected last races; None = the races are given from the
+    first of the calendar on, so it follows from the race's place and the calendar's size.
+    """
 
     label: str
     rows: tuple[RaceRow, ...]
+    races_after: int | None = None
 
 
 def scores(row: RaceRow, scale: PointsScale = DEFAULT_POINTS_SCALE) -> bool:

@@ -6,6 +6,16 @@ then by the better class result in the latest race (going back race by race whil
 are equal). Cars still equal after all of that share the position and are listed by car
 number. One driver per entry, so a driver is known by the car number.
 
+Drop rules (domain: Drop rounds; `DropRule` per class): a driver's total counts the best
+results only. Of the calendar's races that may be dropped (all but the last
+``protect_last``), a driver counts ``droppable - count``; so nothing is dropped until more
+droppable races have been run than that, and at the end of the season exactly ``count``
+are. Every droppable race that has been run is a result: a race not entered or not
+started counts 0 and may be dropped; a disqualification may not. The lowest are dropped
+(equal: the earlier race), bonuses with them. Count-back and the latest-race tie-break use
+every result, dropped ones included. The Junior table applies the rule of the driver's
+class; team totals drop nothing.
+
 Team standings count only team-eligible entries (full season, current car: an input flag
 computed by `paddock.rules.eligibility`); a team's points are the sum of its eligible
 cars' points in the class. The Junior table ranks every Junior driver, whatever the class,
@@ -22,6 +32,8 @@ from dataclasses import dataclass, field
 from paddock.rules.cars import car_number_key
 from paddock.rules.points import (
     DEFAULT_POINTS_SCALE,
+    DSQ,
+    DropRule,
     PointsScale,
     RaceResult,
     RaceRow,
@@ -51,6 +63,8 @@ class DriverStanding:
         points / wins / podiums: totals (wins and podiums are class results).
         per_race: points in each race of the season, None where the car was not in it.
         results: class position in each race where it scored, else None.
+        dropped: per race, whether the class's drop rule took that result out of
+            ``points`` (empty when no result is dropped).
     """
 
     position: int
@@ -61,6 +75,16 @@ class DriverStanding:
     podiums: int
     per_race: tuple[int | None, ...]
     results: tuple[int | None, ...]
+    dropped: tuple[bool, ...] = ()
+
+    def is_dropped(self, index: int) -> bool:
+        """Whether the result of race ``index`` does not count."""
+        return index < len(self.dropped) and self.dropped[index]
+
+    @property
+    def dropped_points(self) -> int:
+        """The points the drop rule took out (bonuses included)."""
+        return sum(p or 0 for i, p in enumerate(self.per_race) if self.is_dropped(i))
 
     def to_json(self, driver: str | None = None) -> dict[str, object]:
         """A row of ``paddock standings --json`` ``drivers``."""
@@ -139,28 +163,52 @@ class _Tally:
     positions: Counter[int] = field(default_factory=Counter)
     per_race: list[int | None] = field(default_factory=list)
     results: list[int | None] = field(default_factory=list)
+    disqualified: list[bool] = field(default_factory=list)
+    dropped: list[bool] = field(default_factory=list)
     cars: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.per_race = [None] * self.races
         self.results = [None] * self.races
+        self.disqualified = [False] * self.races
+        self.dropped = [False] * self.races
 
     def add(self, index: int, row: RaceRow, points: int, counted: bool) -> None:
         self.class_name = row.class_name
         self.cars.add(row.number)
         self.points += points
         self.per_race[index] = (self.per_race[index] or 0) + points
+        if row.status == DSQ:
+            self.disqualified[index] = True
         if counted and row.class_position is not None:
             self.positions[row.class_position] += 1
             best = self.results[index]
             if best is None or row.class_position < best:
                 self.results[index] = row.class_position
 
+    def drop(self, rule: DropRule, races: Sequence[RaceResult], calendar_races: int) -> None:
+        """Take the rule's lowest droppable results out of ``points`` (see the module)."""
+        last = calendar_races - 1
+        pool = [i for i, race in enumerate(races)
+                if (last - i if race.races_after is None else race.races_after)
+                >= rule.protect_last]
+        counted = max(0, calendar_races - rule.protect_last - rule.count)
+        excess = min(rule.count, len(pool) - counted)
+        if excess <= 0:
+            return
+        candidates = sorted((i for i in pool if not self.disqualified[i]),
+                            key=lambda i: (self.per_race[i] or 0, i))
+        for i in candidates[:excess]:
+            self.dropped[i] = True
+            self.points -= self.per_race[i] or 0
+
 
 def _tally(
     races: Sequence[RaceResult],
     scale: PointsScale,
     competitor: Callable[[RaceRow], str | None],
+    calendar_races: int | None = None,
+    drops: bool = False,
 ) -> dict[str, _Tally]:
     """Totals per competitor (``competitor`` names it for a row, None leaves the row out)."""
     tallies: dict[str, _Tally] = {}
@@ -173,6 +221,12 @@ def _tally(
             if tally is None:
                 tally = tallies[name] = _Tally(len(races))
             tally.add(index, row, race_points(row, scale), scores(row, scale))
+    if drops:
+        for tally in tallies.values():
+            rule = scale.drop_rule(tally.class_name)
+            if rule is not None:
+                tally.drop(rule, races,
+                           len(races) if calendar_races is None else calendar_races)
     return tallies
 
 
@@ -212,6 +266,7 @@ def _drivers(tallies: Mapping[str, _Tally]) -> tuple[DriverStanding, ...]:
             podiums=tally.positions[1] + tally.positions[2] + tally.positions[3],
             per_race=tuple(tally.per_race),
             results=tuple(tally.results),
+            dropped=tuple(tally.dropped) if any(tally.dropped) else (),
         )
         for position, number, tally in _ranked(tallies, car_number_key)
     )
@@ -221,10 +276,17 @@ def driver_standings(
     races: Sequence[RaceResult],
     class_name: str,
     scale: PointsScale = DEFAULT_POINTS_SCALE,
+    calendar_races: int | None = None,
 ) -> tuple[DriverStanding, ...]:
-    """Every car that raced in the class, ranked; only its results in that class count."""
+    """Every car that raced in the class, ranked; only its results in that class count.
+
+    Args:
+        calendar_races: the races of the season's calendar, run or not (for the class's
+            drop rule); None = only the races given.
+    """
     return _drivers(
-        _tally(races, scale, lambda row: row.number if row.class_name == class_name else None)
+        _tally(races, scale, lambda row: row.number if row.class_name == class_name else None,
+               calendar_races, drops=True)
     )
 
 
@@ -261,10 +323,13 @@ def junior_standings(
     races: Sequence[RaceResult],
     entries: Iterable[StandingsEntry],
     scale: PointsScale = DEFAULT_POINTS_SCALE,
+    calendar_races: int | None = None,
 ) -> tuple[DriverStanding, ...]:
     """Every Junior driver across classes, on the points scored in their class."""
     juniors = {e.number for e in entries if e.junior}
-    return _drivers(_tally(races, scale, lambda row: row.number if row.number in juniors else None))
+    return _drivers(_tally(races, scale,
+                           lambda row: row.number if row.number in juniors else None,
+                           calendar_races, drops=True))
 
 
 def season_standings(
@@ -272,12 +337,14 @@ def season_standings(
     entries: Iterable[StandingsEntry],
     scale: PointsScale = DEFAULT_POINTS_SCALE,
     classes: Sequence[str] | None = None,
+    calendar_races: int | None = None,
 ) -> SeasonStandings:
     """Every table of the season: drivers and teams per class, and the Junior table.
 
     Args:
         classes: the classes in display order; by default those found in the results, in
             order of first appearance.
+        calendar_races: the races of the season's calendar, run or not (drop rules).
     """
     listed = list(entries)
     if classes is None:
@@ -286,10 +353,10 @@ def season_standings(
         classes=tuple(
             ClassStandings(
                 name,
-                driver_standings(races, name, scale),
+                driver_standings(races, name, scale, calendar_races),
                 team_standings(races, name, listed, scale),
             )
             for name in classes
         ),
-        juniors=junior_standings(races, listed, scale),
+        juniors=junior_standings(races, listed, scale, calendar_races),
     )

@@ -667,7 +667,7 @@ def standings_document(db: Database, *, class_name: str | None = None,
         NotFound: no such class.
         NoResults: no race of the season has results yet.
     """
-    from paddock.services.standings import season_standings
+    from paddock.services.standings import drop_rule_text, season_standings
 
     view = season_standings(db, class_name=class_name)
     if not view.sources:
@@ -677,16 +677,17 @@ def standings_document(db: Database, *, class_name: str | None = None,
         db, "Championship Standings", generated_at=generated_at,
         session=(f"After round {max(s.round for s in view.sources)}" if view.sources
                  else "Before round 1") + (f" — {view.class_name}" if view.class_name else ""))
-    rounds = tuple(f"R{source.round}" for source in view.sources)
+    rounds = tuple(source.column for source in view.sources)
     def rows(drivers: Sequence[Any]) -> tuple[StandingsRow, ...]:
         return tuple(
             StandingsRow(position=row.position, number=row.number, driver=row.driver,
                          nationality=row.nationality, points=row.points, wins=row.wins,
-                         round_points=row.standing.per_race)
+                         round_points=row.standing.per_race, dropped=row.standing.dropped)
             for row in drivers)
 
     classes = tuple(ClassStandings(class_name=table.class_name, rounds=rounds,
-                                   rows=rows(table.drivers))
+                                   rows=rows(table.drivers),
+                                   drop_rule=drop_rule_text(table.drop))
                     for table in view.classes)
     if view.class_name is None and view.juniors:
         # The Porsche Junior programme: every driver aged 23 or younger, across classes.

@@ -193,7 +193,10 @@ class _Line:
 # --- loading --------------------------------------------------------------------------------
 
 
-class _Context:
+class SessionContext:
+    """One session being read or changed inside a transaction: its season, event, entries
+    and stored rows, shared by the results use cases and the timing-system check."""
+
     def __init__(self, session: Session, event_key: str, session_code: str,
                  db: Database | None = None) -> None:
         self.s = session
@@ -372,7 +375,7 @@ def _hash(payload: list[dict[str, Any]]) -> str:
     return content_hash(payload)
 
 
-def _official_rows(ctx: _Context, revision: PublishedRevision) -> tuple[ResultRowView, ...]:
+def _official_rows(ctx: SessionContext, revision: PublishedRevision) -> tuple[ResultRowView, ...]:
     """A published revision's rows, after checking them against the hash they were published
     with (RevisionAltered when the stored text was changed outside Paddock)."""
     check_revision(f"{ctx.event.short_name} {ctx.race_session.code}", revision.revision,
@@ -380,7 +383,7 @@ def _official_rows(ctx: _Context, revision: PublishedRevision) -> tuple[ResultRo
     return _from_payload(revision.payload)
 
 
-def _results(ctx: _Context) -> SessionResults:
+def _results(ctx: SessionContext) -> SessionResults:
     latest = ctx.latest_revision()
     penalties = tuple(ctx.penalties())
     base = dict(
@@ -415,7 +418,7 @@ def session_results(db: Database, *, event: str, session: str,
             check their bulletin before it goes out.
     """
     with db.reader() as s:
-        ctx = _Context(s, event, session)
+        ctx = SessionContext(s, event, session)
         results = _results(ctx)
         if not preview or not results.official or not results.pending:
             return results
@@ -438,7 +441,7 @@ def _bulletin_reason(pending: Sequence[PenaltyView]) -> str:
 
 def revisions(db: Database, *, event: str, session: str) -> list[RevisionView]:
     with db.reader() as s:
-        ctx = _Context(s, event, session)
+        ctx = SessionContext(s, event, session)
         rows = s.exec(select(PublishedRevision).where(
             PublishedRevision.session_id == ctx.session_id)
             .order_by(col(PublishedRevision.revision))).all()
@@ -449,7 +452,7 @@ def revisions(db: Database, *, event: str, session: str) -> list[RevisionView]:
 def revision_results(db: Database, *, event: str, session: str, revision: int) -> SessionResults:
     """A past official revision, exactly as published."""
     with db.reader() as s:
-        ctx = _Context(s, event, session)
+        ctx = SessionContext(s, event, session)
         found = s.exec(select(PublishedRevision).where(
             PublishedRevision.session_id == ctx.session_id,
             PublishedRevision.revision == revision)).first()
@@ -467,13 +470,13 @@ def revision_results(db: Database, *, event: str, session: str, revision: int) -
 
 
 @contextmanager
-def _change(db: Database, event: str, session: str) -> Iterator[_Context]:
+def _change(db: Database, event: str, session: str) -> Iterator[SessionContext]:
     """One change of a session, in one write transaction: "is it official?" is read inside
     it, so a publish from another desk cannot slip between the check and the change. A
     backup made for a change that then fails is removed: backups are for what happened."""
     with contextlib.ExitStack() as stack:
         s = stack.enter_context(db.transaction())
-        ctx = _Context(s, event, session, db=db)
+        ctx = SessionContext(s, event, session, db=db)
         try:
             yield ctx
         except BaseException:
@@ -482,7 +485,7 @@ def _change(db: Database, event: str, session: str) -> Iterator[_Context]:
             raise
 
 
-def _official_change(ctx: _Context, reason: str | None, what: str) -> bool:
+def _official_change(ctx: SessionContext, reason: str | None, what: str) -> bool:
     """Whether the session is official (the change then publishes the next revision);
     an official session demands a reason for a change that carries none of its own."""
     official = ctx.latest_revision() is not None
@@ -492,7 +495,7 @@ def _official_change(ctx: _Context, reason: str | None, what: str) -> bool:
     return official
 
 
-def _publish_in(ctx: _Context, reason: str, *, require_change: bool = True,
+def _publish_in(ctx: SessionContext, reason: str, *, require_change: bool = True,
                 what: str = "publish") -> int:
     """Freeze the computed classification as the next revision (inside the transaction).
 
@@ -681,7 +684,7 @@ def _lap_rows(session_id: int, import_id: int | None, timing: Any) -> list[dict[
     return rows
 
 
-def _rebuild_result_lines(ctx: _Context) -> None:
+def _rebuild_result_lines(ctx: SessionContext) -> None:
     """The lines a session without time cards is classified from: the timing system's
     overall results file, else its results by class (typed lines are replaced)."""
     lines = ctx.timing_lines("results") or ctx.timing_lines("by-class")
@@ -780,7 +783,7 @@ def withdraw_pending(db: Database, *, event: str, session: str, decision: str,
         ctx.s.delete(record)
 
 
-def _check_lap_change(ctx: _Context, car: str, lap: int, kind: str) -> None:
+def _check_lap_change(ctx: SessionContext, car: str, lap: int, kind: str) -> None:
     """Refuse deleting a lap that is not there or already deleted, and reinstating one
     that counts."""
     row = ctx.s.exec(select(LapRecordRow).where(
@@ -944,7 +947,7 @@ def session_sources(db: Database, *, event: str, session: str) -> list[tuple[str
                                                                            datetime, str]]:
     """The files a session's data came from: (file, kind, rows, when, who), newest first."""
     with db.reader() as s:
-        ctx = _Context(s, event, session)
+        ctx = SessionContext(s, event, session)
         rows = s.exec(select(TimingImport).where(TimingImport.session_id == ctx.session_id)
                       .order_by(col(TimingImport.id).desc())).all()
         return [(r.file_name, r.kind, r.rows, r.imported_at, r.imported_by) for r in rows]

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, Venue
+from paddock.db.models import Car, Event, RaceClass, RaceSession, Season, SeasonPoints, Venue
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ def seed_season_2021(session: Session) -> Season:
     for order, (name, cars, gentleman, max_age) in enumerate(CLASSES):
         session.add(RaceClass(season_id=season.id, name=name, sort_order=order,
                               allowed_cars=cars, requires_gentleman=gentleman, max_age=max_age))
+    # 2021 scored the series' default scale plus 5 for each race's class pole.
+    session.add(SeasonPoints(season_id=season.id, pole_bonus=5))
     for code, name, front, rear in CARS:
         session.add(Car(season_id=season.id, code=code, name=name, front_tyre=front,
                         rear_tyre=rear))

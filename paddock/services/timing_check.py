@@ -17,7 +17,7 @@ from paddock.db.models import GridAdjustment, LapRecordRow
 from paddock.rules import penalties as pen
 from paddock.rules import reconcile as rules
 from paddock.services.database import Database
-from paddock.services.results import _Context
+from paddock.services.results import SessionContext
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class SessionCheck:
         return data
 
 
-def _lines(ctx: _Context, source: str) -> list[rules.TimingLine]:
+def _lines(ctx: SessionContext, source: str) -> list[rules.TimingLine]:
     return [rules.TimingLine(
         number=r.number, position=r.position, laps=r.laps, total_time_ms=r.total_time_ms,
         best_lap_ms=r.best_lap_ms, best_lap_number=r.best_lap_number, class_name=r.class_name,
@@ -87,7 +87,8 @@ def _lines(ctx: _Context, source: str) -> list[rules.TimingLine]:
         for r in ctx.timing_lines(source)]
 
 
-def _no_crossing(ctx: _Context, crossed: set[str], listed: set[str]) -> tuple[NoCrossing, ...]:
+def _no_crossing(ctx: SessionContext, crossed: set[str],
+                 listed: set[str]) -> tuple[NoCrossing, ...]:
     if ctx.race_session.kind != "race" or not crossed:
         return ()
     withdrawn = set(ctx.s.exec(select(GridAdjustment.number).where(
@@ -102,7 +103,7 @@ def _no_crossing(ctx: _Context, crossed: set[str], listed: set[str]) -> tuple[No
     return tuple(NoCrossing(n) for n in sorted(missing, key=car_number_key))
 
 
-def check_in(ctx: _Context) -> SessionCheck:
+def check_in(ctx: SessionContext) -> SessionCheck:
     """The check, inside a unit of work that is already open (publish uses it)."""
     overall, by_class = _lines(ctx, "results"), _lines(ctx, "by-class")
     # sqlmodel's select() is typed for at most 4 columns, this one has more.
@@ -138,4 +139,4 @@ def check_in(ctx: _Context) -> SessionCheck:
 def check_session(db: Database, *, event: str, session: str) -> SessionCheck:
     """Compare the session's classification as it stands with the timing system's file."""
     with db.reader() as s:
-        return check_in(_Context(s, event, session))
+        return check_in(SessionContext(s, event, session))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -155,11 +156,28 @@ class _Context:
         """The car's tyres at the event, and those bought here and carried on since
         (only those of ``tyre_type`` when given: a quota is per type)."""
         of_type = () if tyre_type is None else (TyreRecord.tyre_type == tyre_type.value,)
-        return [self.to_rule(r, car) for r, car in self.records(
-            TyreRecord.entry_id == entry_id,
-            (TyreRecord.event_id == self.event.id) | (TyreRecord.first_event_id == self.event.id),
-            *of_type,
-        )]
+        # Plain columns, not ORM objects: this runs on every scan, and a car's tyres at an
+        # event are read only to be judged (hydrating them was most of a scan's time).
+        rows = self.session.execute(
+            sa_select(*(col(c) for c in (
+                TyreRecord.barcode, TyreRecord.event_id, TyreRecord.tyre_type,
+                TyreRecord.status, TyreRecord.reason, TyreRecord.carried_from_event_id,
+                TyreRecord.replacement, TyreRecord.first_event_id, Entry.number)))
+            .join(Entry, col(TyreRecord.entry_id) == Entry.id)
+            .where(col(TyreRecord.season_id) == self.season.id,
+                   col(TyreRecord.entry_id) == entry_id,
+                   (col(TyreRecord.event_id) == self.event.id)
+                   | (col(TyreRecord.first_event_id) == self.event.id),
+                   *of_type)
+        ).all()
+        number = self.event_number
+        return [rules.Tyre(
+            barcode=barcode, car=car, event=number(event_id),
+            tyre_type=rules.TyreType(kind), status=rules.TyreStatus(status), reason=reason,
+            carried_from=number(carried) if carried is not None else None,
+            replacement=replacement,
+            first_event=number(first) if first is not None else None,
+        ) for barcode, event_id, kind, status, reason, carried, replacement, first, car in rows]
 
 
 def _view(record: TyreRecord, car: str, driver: str, event_number: int,

@@ -103,10 +103,12 @@ def test_standings_for_one_class_follow_the_contract(
     code, out, _ = run(capsys, "--db", db, "standings", "--class", "Pro", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"class", "drivers", "teams"} and data["class"] == "Pro"
-    assert data["drivers"][:2] == [
+    assert set(data) >= {"class", "drivers", "teams"} and data["class"] == "Pro"
+    contract = ("position", "number", "driver", "points", "wins")
+    # 2021: #7 took the class pole (+5) and finished second; #1 won, so it leads on wins.
+    assert [{key: row[key] for key in contract} for row in data["drivers"][:2]] == [
         {"position": 1, "number": "1", "driver": "Marcus Hollenbeck", "points": 25, "wins": 1},
-        {"position": 2, "number": "7", "driver": "Callum Ashdown", "points": 20, "wins": 0}]
+        {"position": 2, "number": "7", "driver": "Callum Ashdown", "points": 25, "wins": 0}]
     assert data["teams"][0] == {"position": 1, "team": "Kestrel Motorsport", "points": 25,
                                 "wins": 1}
 
@@ -136,10 +138,59 @@ def test_points_scale_can_be_shown_and_set(
     code, out, _ = run(capsys, "--db", db, "points-scale", "--positions", "10,8,6",
                        "--fastest-lap-bonus", "1", "--json")
     assert code == 0
-    assert json.loads(out) == {"positions": [10, 8, 6], "pole_bonus": 0,
-                               "fastest_lap_bonus": 1}
+    assert json.loads(out) == {"positions": [10, 8, 6], "pole_bonus": 5,
+                               "fastest_lap_bonus": 1, "drops": []}
     data = json.loads(run(capsys, "--db", db, "standings", "--class", "Pro", "--json")[1])
-    # #1 won (10); #7 second (8) with the fastest lap of the class (+1).
-    assert [(d["number"], d["points"]) for d in data["drivers"][:2]] == [("1", 10), ("7", 9)]
+    # #1 won (10); #7 second (8) with the class pole (+5) and fastest lap (+1).
+    assert [(d["number"], d["points"]) for d in data["drivers"][:2]] == [("7", 14), ("1", 10)]
     code, _, err = run(capsys, "--db", db, "points-scale", "--positions", "5,10")
     assert code == 1 and "would score more" in err
+
+
+def test_drop_rules_are_set_by_class_and_refused_with_the_field_named(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "points-scale", "--drop", "Pro-Am=2",
+                       "--protect-last", "2", "--json")
+    assert code == 0
+    assert json.loads(out)["drops"] == [{"class": "Pro-Am", "count": 2, "protect_last": 2}]
+    code, out, _ = run(capsys, "--db", db, "points-scale")
+    assert "Pro-Am: 2 lowest result(s) dropped; the last 2 race(s) cannot be dropped" in out
+    for args, message in ((["--drop", "GT3=1"], "drop GT3: no class 'GT3'"),
+                          (["--drop", "Pro-Am=15"], "drop Pro-Am=15: would drop every result"),
+                          (["--positions", "10,12"], "positions: the scale must go down")):
+        code, _, err = run(capsys, "--db", db, "points-scale", *args)
+        assert code == 1 and message in err
+    data = json.loads(run(capsys, "--db", db, "points-scale", "--json")[1])
+    assert data["drops"] == [{"class": "Pro-Am", "count": 2, "protect_last": 2}]
+    assert data["positions"][:2] == [25, 20]
+    code, out, _ = run(capsys, "--db", db, "points-scale", "--drop", "pro-am=0", "--json")
+    assert json.loads(out)["drops"] == []
+
+
+def test_protect_last_without_a_drop_rule_is_a_usage_error(db: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", db, "points-scale", "--protect-last", "2"])
+    assert exit_.value.code == 2
+
+
+def test_standings_text_and_json_show_the_dropped_results(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 16 races in 2021, 2 protected: dropping 13 leaves one of the first 14 counting, so the
+    # one race run is not dropped yet. Race 2 run, each driver's lower result goes.
+    assert run(capsys, "--db", db, "points-scale", "--drop", "Pro=13", "--protect-last",
+               "2")[0] == 0
+    data = json.loads(run(capsys, "--db", db, "standings", "--class", "Pro", "--json")[1])
+    assert all(d["dropped"] == [] for d in data["drivers"])
+    race2 = write_laps(Path(db).parent / "r2.csv", race_laps(["7", "1"], 12))
+    assert run(capsys, "--db", db, "results", "import", "--event", "sebring", "--session",
+               "R2", str(race2))[0] == 0
+    data = json.loads(run(capsys, "--db", db, "standings", "--class", "Pro", "--json")[1])
+    one = next(d for d in data["drivers"] if d["number"] == "1")
+    assert one["dropped"] == [{"event": 1, "session": "R2"}] and one["points"] == 25
+    assert data["drop"] == {"count": 13, "protect_last": 2}
+    _, out, _ = run(capsys, "--db", db, "standings", "--class", "Pro")
+    line = next(text for text in out.splitlines() if "Marcus Hollenbeck" in text)
+    assert "dropped: SEB R2 (" in line
+    assert "13 lowest result(s) dropped; the last 2 race(s) cannot be dropped" in out

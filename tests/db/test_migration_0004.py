@@ -40,7 +40,8 @@ def test_upgrading_a_results_database_gives_its_seasons_the_default_points_scale
         assert schema.current_revision(con) == schema.HEAD
         scales = con.execute(text("SELECT season_id, positions, pole_bonus, fastest_lap_bonus "
                                   "FROM season_points ORDER BY season_id")).all()
-        assert scales == [(1, "25,20,17,14,12,10,9,8,7,6,5,4,3,2,1", 0, 0),
+        # Migration 0008 then gives 2021 (only) its +5 for each race's class pole.
+        assert scales == [(1, "25,20,17,14,12,10,9,8,7,6,5,4,3,2,1", 5, 0),
                           (2, "25,20,17,14,12,10,9,8,7,6,5,4,3,2,1", 0, 0)]
         assert con.execute(text("SELECT count(*) FROM grid_adjustment")).scalar() == 0
         assert con.execute(text("SELECT content_hash FROM classification_revision")).scalar() \

@@ -18,7 +18,7 @@ def test_a_season_filled_by_an_older_first_start_is_recognised_as_the_demo(
         tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
-    schema.upgrade(engine, "0007_session_facts")
+    schema.upgrade(engine, "0008_points_drop")
     with engine.begin() as con:
         con.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         con.execute(text(SEASON.format(id=1, year=2021)))
@@ -58,7 +58,7 @@ def test_the_downgrade_takes_the_columns_away_again(tmp_path: Path) -> None:
     from alembic import command
 
     with engine.begin() as con:
-        command.downgrade(schema.alembic_config(connection=con), "0007_session_facts")
+        command.downgrade(schema.alembic_config(connection=con), "0008_points_drop")
         columns = {row[1] for row in con.execute(text("PRAGMA table_info(season)"))}
         tables = {row[0] for row in con.execute(text(
             "SELECT name FROM sqlite_master WHERE type = 'table'"))}

@@ -2,6 +2,7 @@ import pytest
 
 from paddock.rules.points import (
     DEFAULT_POINTS_SCALE,
+    DropRule,
     PointsScale,
     RaceRow,
     points_by_car,
@@ -56,3 +57,17 @@ def test_a_custom_points_table() -> None:
 def test_a_class_position_below_one_is_a_bug_in_the_caller() -> None:
     with pytest.raises(ValueError, match="class position 0"):
         DEFAULT_POINTS_SCALE.for_position(0)
+
+
+def test_the_2021_pole_bonus_goes_to_each_races_class_pole() -> None:
+    scale = PointsScale(pole_bonus=5)
+    assert race_points(RaceRow("7", "Pro", 1, pole=True), scale) == 30
+    assert race_points(RaceRow("7", "Pro", 4, pole=True), scale) == 19
+    assert race_points(RaceRow("9", "Pro", 1), scale) == 25
+
+
+def test_a_drop_rule_is_looked_up_by_class_and_a_zero_count_is_no_rule() -> None:
+    scale = PointsScale(drops=(DropRule("Pro-Am", 2, 2), DropRule("Rookie", 0)))
+    assert scale.drop_rule("Pro-Am") == DropRule("Pro-Am", 2, 2)
+    assert scale.drop_rule("Rookie") is None
+    assert scale.drop_rule("Pro") is None

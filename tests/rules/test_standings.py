@@ -1,4 +1,4 @@
-from paddock.rules.points import PointsScale, RaceResult, RaceRow
+from paddock.rules.points import DropRule, PointsScale, RaceResult, RaceRow
 from paddock.rules.standings import (
     StandingsEntry,
     driver_standings,
@@ -163,3 +163,95 @@ def test_season_standings_json_matches_the_cli_contract() -> None:
         ],
     }
     assert standings.for_class("Rookie").drivers == ()
+
+
+# --- drop rules -----------------------------------------------------------------------------
+
+PRO_AM_DROPS_TWO = PointsScale(drops=(DropRule("Pro-Am", 2, protect_last=2),))
+
+
+def pro_am(results: dict[str, list[int | None]]) -> list[RaceResult]:
+    return season(results, "Pro-Am")
+
+
+def only(table: tuple, number: str):  # type: ignore[no-untyped-def]
+    return next(row for row in table if row.number == number)
+
+
+def test_the_two_lowest_results_are_dropped() -> None:
+    races = pro_am({"A": [1, 5, 3, 2, 4, 6]})  # 25, 12, 17, 20, 14, 10
+    a = driver_standings(races, "Pro-Am", PRO_AM_DROPS_TWO)[0]
+    assert a.dropped == (False, True, True, False, False, False)
+    assert (a.points, a.dropped_points) == (25 + 20 + 14 + 10, 12 + 17)
+
+
+def test_the_last_races_of_the_calendar_are_never_dropped() -> None:
+    races = pro_am({"A": [1, 1, 1, 1, 10, 10]})
+    a = driver_standings(races, "Pro-Am", PRO_AM_DROPS_TWO)[0]
+    assert a.dropped == (True, True, False, False, False, False)
+    assert a.points == 25 + 25 + 6 + 6
+
+
+def test_nothing_is_dropped_while_every_droppable_result_still_counts() -> None:
+    # Six races in the calendar, two protected, two dropped: two results count of the
+    # first four, so the third race run is the first with a dropped result.
+    races = pro_am({"A": [1, 5, 3]})
+    for run, dropped in ((2, ()), (3, (False, True, False))):
+        a = driver_standings(races[:run], "Pro-Am", PRO_AM_DROPS_TWO, calendar_races=6)[0]
+        assert a.dropped == dropped
+
+
+def test_a_race_not_started_or_not_entered_counts_zero_and_is_dropped_first() -> None:
+    races = pro_am({"A": [None, None, 2, 2, 2, 2], "B": [1, 1, 1, 1, 1, 1]})
+    races[0] = race("R1", ("B", "Pro-Am", 1), RaceRow("A", "Pro-Am", None, "dns"))
+    a = only(driver_standings(races, "Pro-Am", PRO_AM_DROPS_TWO), "A")
+    assert a.per_race[:2] == (0, None)
+    assert a.dropped == (True, True, False, False, False, False)
+    assert a.points == 4 * 20
+
+
+def test_a_disqualification_is_never_dropped() -> None:
+    races = pro_am({"A": [None, 1, 1, 1, 1, 1], "B": [1, 2, 2, 2, 2, 2]})
+    races[0] = race("R1", ("B", "Pro-Am", 1), RaceRow("A", "Pro-Am", None, "dsq"))
+    a = only(driver_standings(races, "Pro-Am", PRO_AM_DROPS_TWO), "A")
+    assert a.per_race[0] == 0
+    assert a.dropped == (False, True, True, False, False, False)
+    assert a.points == 0 + 25 + 25 + 25
+
+
+def test_a_dropped_race_takes_its_pole_bonus_with_it() -> None:
+    scale = PointsScale(pole_bonus=5, drops=(DropRule("Pro-Am", 1),))
+    races = [
+        race("R1", RaceRow("A", "Pro-Am", 3, pole=True), ("B", "Pro-Am", 1)),
+        race("R2", ("A", "Pro-Am", 1), ("B", "Pro-Am", 2)),
+        race("R3", ("A", "Pro-Am", 1), ("B", "Pro-Am", 2)),
+    ]
+    a = only(driver_standings(races, "Pro-Am", scale), "A")
+    assert a.per_race == (17 + 5, 25, 25)
+    assert a.dropped == (True, False, False)
+    assert (a.points, a.dropped_points) == (50, 22)
+
+
+def test_count_back_uses_the_dropped_results_too() -> None:
+    # Both 37 after dropping race 1. Counting only what counts, A and B are equal (a second
+    # and a third each) and B's better latest race would win; with every result A has
+    # two thirds to B's one.
+    scale = PointsScale(drops=(DropRule("Pro-Am", 1),))
+    table = driver_standings(pro_am({"A": [3, 2, 3], "B": [4, 3, 2]}), "Pro-Am", scale)
+    assert [row.points for row in table] == [37, 37]
+    assert order(table) == [(1, "A"), (2, "B")]
+
+
+def test_other_classes_and_teams_drop_nothing() -> None:
+    races = season({"7": [1, 5, 3, 2, 4, 6]}, "Pro")
+    pro = driver_standings(races, "Pro", PRO_AM_DROPS_TWO)[0]
+    assert (pro.points, pro.dropped) == (98, ())
+    teams = team_standings(pro_am({"A": [1, 5, 3, 2, 4, 6]}), "Pro-Am",
+                           [StandingsEntry("A", "Team", team_eligible=True)], PRO_AM_DROPS_TWO)
+    assert teams[0].points == 98
+
+
+def test_the_junior_table_drops_as_the_drivers_class_does() -> None:
+    races = pro_am({"A": [1, 5, 3, 2, 4, 6]})
+    junior = junior_standings(races, [StandingsEntry("A", junior=True)], PRO_AM_DROPS_TWO)[0]
+    assert junior.points == 69

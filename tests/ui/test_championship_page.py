@@ -57,9 +57,10 @@ def test_driver_table_lists_the_class_in_points_order(
     assert column(model, "number") == [row.number for row in first.drivers]
     assert column(model, "driver")[0] == first.drivers[0].driver
     assert column(model, "pos")[0] == "1"
-    # One column per race counted, "R1", "R2"... in season order.
+    # One column per race counted, named by venue and race ("SEB R1"), in season order.
     rounds = headers(model)[model.fixed_columns:]
-    assert rounds == [f"R{s.round}" for s in view.sources]
+    assert rounds == [s.column for s in view.sources]
+    assert rounds[:2] == ["SEB R1", "SEB R2"]
     # The leader's points round by round add up to the total shown.
     leader = [model.index(0, c).data() for c in range(model.fixed_columns,
                                                       model.columnCount())]
@@ -111,7 +112,7 @@ def test_a_provisional_race_is_marked_in_the_table_and_the_sources(
     provisional = [s for s in view.sources if not s.official]
     assert len(provisional) == 1
     source = provisional[0]
-    assert f"R{source.round}*" in headers(page.driver_model)
+    assert f"{source.column}*" in headers(page.driver_model)
     assert "PROVISIONAL" in page.computed_from.text()
     assert "these standings are provisional too" in page.computed_from.text()
     assert f"official rev {view.sources[0].revision}" in page.computed_from.text()

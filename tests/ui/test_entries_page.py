@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from paddock.services import entries as entry_service
 from paddock.services.database import Database
-from paddock.ui.common.table_models import CLASS_COLUMN, DRIVER_COLUMN, NUMBER_COLUMN, TEAM_COLUMN
 from paddock.ui.entries.entries_page import EntriesPage
 from paddock.ui.entries.entry_dialog import EntryDialog
+from paddock.ui.entries.entry_models import CLASS_COLUMN, DRIVER_COLUMN, NUMBER_COLUMN, TEAM_COLUMN
 from paddock.ui.main_window import MainWindow
 
 from .helpers import when_modal_opens

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from paddock.services.database import Database
 from paddock.services.entries import list_entries
-from paddock.ui.common.table_models import DRIVER_COLUMN
+from paddock.ui.entries.entry_models import DRIVER_COLUMN
 from paddock.ui.entries.withdraw_dialog import WithdrawEntryDialog
 from paddock.ui.main_window import MainWindow
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from paddock.services import entries as entry_service
 from paddock.services.database import Database
 from paddock.services.standings import season_standings
-from paddock.ui.common.table_models import DRIVER_COLUMN, NUMBER_COLUMN
 from paddock.ui.documents.documents_catalogue import DocumentKind
+from paddock.ui.entries.entry_models import DRIVER_COLUMN, NUMBER_COLUMN
 from paddock.ui.main_window import MainWindow
 
 

@@ -2,7 +2,8 @@
 
 Both hold immutable rows of `services.standings` and are replaced whole on each refresh.
 A round still provisional reads differently (its header marked with an asterisk, its
-points in italics), so nobody mistakes it for an official result.
+points in italics), so nobody mistakes it for an official result. A result the class's
+drop rule took out of the total is in brackets and greyed, "(12)".
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ TEAM_COLUMNS = (
 
 
 def round_title(source: StandingsSource) -> str:
-    """The column header of a round: "R3", "R5*" while provisional."""
-    return f"R{source.round}" + ("" if source.official else PROVISIONAL_MARK)
+    """The column header of a round, its venue and race: "SEB R1", "CTMP R1*" while
+    provisional (as the standings PDF names it)."""
+    return source.column + ("" if source.official else PROVISIONAL_MARK)
 
 
 def round_tooltip(source: StandingsSource) -> str:
@@ -126,6 +128,11 @@ class StandingsModel(QAbstractTableModel):
     def _per_race(self, row: DriverRow | TeamStanding) -> tuple[int | None, ...]:
         return row.standing.per_race if isinstance(row, DriverRow) else row.per_race
 
+    @staticmethod
+    def is_dropped(row: DriverRow | TeamStanding, race: int) -> bool:
+        """Whether the row's result in race ``race`` was dropped (teams drop nothing)."""
+        return isinstance(row, DriverRow) and row.standing.is_dropped(race)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -146,15 +153,22 @@ class StandingsModel(QAbstractTableModel):
         source = self._sources[race]
         per_race = self._per_race(row)
         points = per_race[race] if race < len(per_race) else None
+        dropped = self.is_dropped(row, race)
         if role == Qt.ItemDataRole.DisplayRole:
+            if dropped:
+                return f"({points or 0})"
             return NOT_TAKING_PART if points is None else str(points)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTRE
         if role == Qt.ItemDataRole.FontRole and not source.official:
             return self._italic
-        if role == Qt.ItemDataRole.ForegroundRole and (points is None or not source.official):
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                points is None or not source.official or dropped):
             return self._muted
         if role == Qt.ItemDataRole.ToolTipRole:
+            if dropped:
+                return (round_tooltip(source) + "\nDropped under the class's drop rule: not "
+                        "in the points total, still counted in the tie-break")
             return round_tooltip(source)
         return None
 

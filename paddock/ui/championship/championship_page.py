@@ -3,8 +3,10 @@
 One class at a time (or the Junior table, across the classes): the drivers with their
 points, wins, podiums and points round by round, then the class's teams. Under the tables
 the page says which classification of each race the standings were computed from, and
-marks the provisional ones. The standings PDF is made on the pool, then saved or printed
-with the Documents page's routines.
+marks the provisional ones. A result a class's drop rule takes out of the total shows in
+brackets, greyed. "Points scale…" edits the season's scale, bonuses and drop rounds
+(`PointsScaleDialog`). The standings PDF is made on the pool, then saved or printed with
+the Documents page's routines.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError
-from paddock.services.standings import StandingsView, season_standings
+from paddock.services.standings import StandingsView, drop_rule_text, season_standings
 from paddock.ui.championship.championship_models import (
     DRIVER_COLUMNS,
     JUNIOR_COLUMNS,
@@ -42,7 +43,9 @@ from paddock.ui.championship.championship_models import (
     TEAM_COLUMNS,
     StandingsModel,
 )
+from paddock.ui.championship.points_scale_dialog import PointsScaleDialog
 from paddock.ui.common import theme
+from paddock.ui.common.tables import configure_table
 from paddock.ui.documents.documents_catalogue import (
     DocumentChoice,
     DocumentKind,
@@ -129,10 +132,16 @@ class ChampionshipPage(QWidget):
         self.save_button.setProperty("primary", "true")
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(lambda: self.save_pdf())
+        self.scale_button = QPushButton("Points scale…")
+        self.scale_button.setObjectName("pointsScaleButton")
+        self.scale_button.setToolTip("Points per class position, pole and fastest-lap "
+                                     "bonuses, and each class's drop rounds")
+        self.scale_button.clicked.connect(lambda: self.edit_points_scale())
         top = QHBoxLayout()
         top.addLayout(heading)
         top.addStretch(1)
         top.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.scale_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -205,17 +214,7 @@ class ChampionshipPage(QWidget):
         table = QTableView()
         table.setObjectName(name)
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(30)
+        configure_table(table, self.fontMetrics().height() + 10, min_section=30)
         table.viewport().installEventFilter(self)
         return table
 
@@ -299,7 +298,8 @@ class ChampionshipPage(QWidget):
         bold.setBold(True)
         titles = QFontMetrics(bold)
         body = QFontMetrics(table.font())
-        round_width = max(titles.horizontalAdvance("R10*"), body.horizontalAdvance("25")) + 26
+        round_width = max(titles.horizontalAdvance("CTMP R2*"),
+                          body.horizontalAdvance("(25)")) + 20
         natural: dict[int, int] = {}
         for index in range(model.columnCount()):
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
@@ -353,8 +353,12 @@ class ChampionshipPage(QWidget):
             bonus.append(f"class pole +{scale.pole_bonus}")
         if scale.fastest_lap_bonus:
             bonus.append(f"class fastest lap +{scale.fastest_lap_bonus}")
+        drop = ""
+        if self._class not in (None, JUNIOR):
+            rule = drop_rule_text(view.table(self._class).drop)
+            drop = f"  ·  {self._class}: {rule}  ·  (12) = dropped" if rule else ""
         self.scale_label.setText(f"Points by class position: {points}"
-                                 + (f"  ·  {', '.join(bonus)}" if bonus else ""))
+                                 + (f"  ·  {', '.join(bonus)}" if bonus else "") + drop)
         self.computed_from.setText(self._sources_html(view))
 
         junior = self._class == JUNIOR
@@ -393,6 +397,28 @@ class ChampionshipPage(QWidget):
             text += (f"<br><span style='color:{theme.TEXT_MUTED}'>{PROVISIONAL_MARK} Provisional "
                      "races may still change: these standings are provisional too.</span>")
         return text
+
+    def points_scale_dialog(self) -> PointsScaleDialog:
+        """The dialog editing the shown season's points scale (not yet opened)."""
+        year = self._view.season_year if self._view is not None else None
+        return PointsScaleDialog(self._db, year=year, parent=self)
+
+    def edit_points_scale(self, dialog: PointsScaleDialog | None = None) -> bool:
+        """Ask for the season's points scale; on save, show the standings it gives.
+
+        Return:
+            Whether a new scale was saved.
+        """
+        try:
+            dialog = dialog if dialog is not None else self.points_scale_dialog()
+        except PaddockError as exc:
+            QMessageBox.warning(self, "Points scale", exc.message)
+            return False
+        if dialog.exec() != PointsScaleDialog.DialogCode.Accepted:
+            return False
+        self.status.emit("Points scale saved: standings recomputed")
+        self.refresh()
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -11,7 +11,7 @@ from pathlib import Path
 from string import Template
 
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ACCENT = "#0b5cad"
 ACCENT_DARK = "#084a8c"
@@ -119,34 +119,37 @@ QStatusBar QLabel { color: $text_muted; padding: 0 6px; }
 )
 
 
+def colours(**extra: str) -> dict[str, str]:
+    """The palette by the names style sheets use (``$accent``, ``$text_muted``...), plus ``extra``.
+
+    Every page's own rules fill from here, so a colour changes in one place.
+    """
+    return {
+        "accent": ACCENT, "accent_dark": ACCENT_DARK, "accent_soft": ACCENT_SOFT,
+        # The navigation marker sits on a dark background: a lighter tint of the accent.
+        "accent_nav": "#4d9be6",
+        "text": TEXT, "text_muted": TEXT_MUTED, "window": WINDOW, "surface": SURFACE,
+        "border": BORDER, "grid": GRID,
+        "sidebar": SIDEBAR, "sidebar_text": SIDEBAR_TEXT, "sidebar_hover": SIDEBAR_HOVER,
+        "sidebar_selected": SIDEBAR_SELECTED,
+        "problem_bg": PROBLEM_BG, "problem_border": PROBLEM_BORDER, "problem_text": PROBLEM_TEXT,
+        "ok_bg": OK_BG, "ok_border": OK_BORDER, "ok_text": OK_TEXT,
+        "warn_bg": WARN_BG, "warn_border": WARN_BORDER, "warn_text": WARN_TEXT,
+        **extra,
+    }
+
+
 def style_sheet() -> str:
     """Return the application style sheet with the palette filled in."""
-    return _STYLE_SHEET.substitute(
-        accent=ACCENT,
-        accent_dark=ACCENT_DARK,
-        accent_soft=ACCENT_SOFT,
-        # The navigation marker sits on a dark background: a lighter tint of the accent.
-        accent_nav="#4d9be6",
-        text=TEXT,
-        text_muted=TEXT_MUTED,
-        window=WINDOW,
-        surface=SURFACE,
-        border=BORDER,
-        grid=GRID,
-        sidebar=SIDEBAR,
-        sidebar_text=SIDEBAR_TEXT,
-        sidebar_hover=SIDEBAR_HOVER,
-        sidebar_selected=SIDEBAR_SELECTED,
-        problem_bg=PROBLEM_BG,
-        problem_border=PROBLEM_BORDER,
-        problem_text=PROBLEM_TEXT,
-        ok_bg=OK_BG,
-        ok_border=OK_BORDER,
-        ok_text=OK_TEXT,
-        warn_bg=WARN_BG,
-        warn_border=WARN_BORDER,
-        warn_text=WARN_TEXT,
-    )
+    return _STYLE_SHEET.substitute(colours())
+
+
+def set_style_property(widget: QWidget, name: str, value: str) -> None:
+    """Set a style-sheet property and re-polish so the new look shows at once."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def palette() -> QPalette:

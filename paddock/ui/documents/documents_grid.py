@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError
 from paddock.services import grids as grid_service
 from paddock.services.grids import AdjustmentView, GridSlotView, GridView
-from paddock.ui.documents.documents_style import set_state
+from paddock.ui.common.theme import set_style_property as set_state
 
 if TYPE_CHECKING:
     from paddock.services.database import Database

@@ -34,6 +34,7 @@ from paddock.errors import PaddockError
 from paddock.services.documents import EventPack, event_pack
 from paddock.ui.common.pdf_pages import PDFIUM_LOCK, page_count, render_page
 from paddock.ui.common.pdf_preview import PdfPreview
+from paddock.ui.common.theme import set_style_property as set_state
 from paddock.ui.documents.documents_catalogue import (
     Catalogue,
     DocumentChoice,
@@ -46,7 +47,7 @@ from paddock.ui.documents.documents_catalogue import (
 from paddock.ui.documents.documents_grid import GridAmendments
 from paddock.ui.documents.documents_list import DocumentList
 from paddock.ui.documents.documents_output import PdfOutput, documents_folder
-from paddock.ui.documents.documents_style import documents_style_sheet, set_state
+from paddock.ui.documents.documents_style import documents_style_sheet
 from paddock.ui.season.session_facts_dialog import SessionFactsDialog
 from paddock.ui.workers import TaskRunner
 

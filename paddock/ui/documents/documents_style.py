@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from string import Template
 
-from PySide6.QtWidgets import QWidget
-
 from paddock.ui.common import theme
 
 #: Where a page of the preview lies: a light grey desk, like a print preview.
@@ -57,28 +55,7 @@ QPushButton#switchButton:checked { background: $accent; border-color: $accent;
 
 def documents_style_sheet() -> str:
     """Return the pages' style rules with the theme's colours filled in."""
-    return _RULES.substitute(
-        accent=theme.ACCENT,
-        accent_dark=theme.ACCENT_DARK,
-        accent_soft=theme.ACCENT_SOFT,
-        ok_bg=theme.OK_BG,
-        ok_text=theme.OK_TEXT,
-        ok_border=theme.OK_BORDER,
-        window=theme.WINDOW,
-        surface=theme.SURFACE,
-        text=theme.TEXT,
-        text_muted=theme.TEXT_MUTED,
-        border=theme.BORDER,
-        desk=DESK,
-        amended_bg=AMENDED_BG,
-        amended_text=AMENDED_TEXT,
-        amended_border=AMENDED_BORDER,
-    )
+    return _RULES.substitute(theme.colours(
+        desk=DESK, amended_bg=AMENDED_BG, amended_text=AMENDED_TEXT,
+        amended_border=AMENDED_BORDER))
 
-
-def set_state(widget: QWidget, name: str, value: str) -> None:
-    """Set a style-sheet property and re-polish so the new look shows at once."""
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +23,9 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError
 from paddock.services import entries as entry_service
 from paddock.services.entries import EntryView
-from paddock.ui.common.table_models import (
+from paddock.ui.common.tables import configure_table
+from paddock.ui.entries.entry_dialog import EntryDialog
+from paddock.ui.entries.entry_models import (
     CLASS_COLUMN,
     DRIVER_COLUMN,
     ENTRY_COLUMNS,
@@ -33,7 +34,6 @@ from paddock.ui.common.table_models import (
     EntryFilterProxy,
     EntryTableModel,
 )
-from paddock.ui.entries.entry_dialog import EntryDialog
 from paddock.ui.entries.withdraw_dialog import WithdrawEntryDialog
 
 if TYPE_CHECKING:
@@ -134,18 +134,8 @@ class EntriesPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NUMBER_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(40)
+        configure_table(self.table, self.fontMetrics().height() + 10, min_section=40)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self._size_columns()
         self.table.edit_requested.connect(self.edit_selected)
         self.table.delete_requested.connect(self.delete_selected)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from paddock.services import entries as entry_service
 from paddock.services.results import ResultRowView
-from paddock.ui.common.table_models import natural_number_key
+from paddock.ui.common.tables import natural_number_key
 
 if TYPE_CHECKING:
     from paddock.services.database import Database

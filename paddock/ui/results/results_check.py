@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from paddock.rules.laptime import format_laptime
 from paddock.services.timing_check import SessionCheck
-from paddock.ui.results.results_style import set_style_property
+from paddock.ui.common.theme import set_style_property
 
 FIELD_NAMES = {
     "position": "Position",

@@ -64,6 +64,9 @@ from paddock.services.results import (
 from paddock.services.season import EventView, event_view
 from paddock.services.timing_check import SessionCheck, check_session
 from paddock.timing.sniff import HEAD_BYTES, Sniffed, sniff
+from paddock.ui.common.dialogs import message_area, show_message
+from paddock.ui.common.tables import TextTableModel, configure_table, size_text_columns
+from paddock.ui.common.theme import set_style_property
 from paddock.ui.documents.documents_catalogue import on_own_connection
 from paddock.ui.documents.documents_output import PdfOutput, documents_folder
 from paddock.ui.file_actions import show_refusal
@@ -78,27 +81,19 @@ from paddock.ui.results.results_publish_dialog import (
 )
 from paddock.ui.results.results_revision_dialog import RevisionDialog
 from paddock.ui.results.results_status_dialog import CarStatusDialog
-from paddock.ui.results.results_style import (
-    message_area,
-    results_style_sheet,
-    set_style_property,
-    show_message,
-)
+from paddock.ui.results.results_style import results_style_sheet
 from paddock.ui.results.results_table import (
     PENALTY_COLUMNS,
     REVISION_COLUMNS,
     SOURCE_COLUMNS,
     ResultsFilterProxy,
     ResultsTableModel,
-    TextTableModel,
-    configure_table,
     fit_name_columns,
     local_time,
     penalty_rows,
     penalty_summary,
     revision_rows,
     size_result_columns,
-    size_text_columns,
     source_rows,
 )
 from paddock.ui.results.results_typed_dialog import TypedResultDialog

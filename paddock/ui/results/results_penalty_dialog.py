@@ -23,8 +23,9 @@ from paddock.errors import PaddockError, RuleViolation
 from paddock.rules.laptime import parse_time
 from paddock.services import results as result_service
 from paddock.services.results import PenaltyResult
+from paddock.ui.common.dialogs import message_area, show_message
+from paddock.ui.common.theme import set_style_property
 from paddock.ui.results.results_cars import CarChoice
-from paddock.ui.results.results_style import message_area, set_style_property, show_message
 from paddock.ui.results.results_table import PENALTY_LABELS
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from paddock.errors import PaddockError, RuleViolation
 from paddock.services import results as result_service
 from paddock.services.results import PenaltyView, SessionResults
 from paddock.services.timing_check import SessionCheck
+from paddock.ui.common.dialogs import message_area, ok_cancel, show_message
 from paddock.ui.results.results_check import FIELD_NAMES
-from paddock.ui.results.results_style import message_area, ok_cancel, show_message
 from paddock.ui.results.results_table import penalty_summary
 
 if TYPE_CHECKING:

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.services.results import SessionResults
-from paddock.ui.results.results_style import results_style_sheet, set_style_property
+from paddock.ui.common.tables import configure_table
+from paddock.ui.common.theme import set_style_property
+from paddock.ui.results.results_style import results_style_sheet
 from paddock.ui.results.results_table import (
     ResultsFilterProxy,
     ResultsTableModel,
-    configure_table,
     local_time,
     size_result_columns,
 )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError, RuleViolation
 from paddock.services import results as result_service
 from paddock.services.results import SessionResults
-from paddock.ui.results.results_style import message_area, ok_cancel, show_message
+from paddock.ui.common.dialogs import message_area, ok_cancel, show_message
 
 if TYPE_CHECKING:
     from paddock.services.database import Database

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from string import Template
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
-
 from paddock.ui.common import theme
 
 _RULES = Template(
@@ -63,63 +60,4 @@ QTableView#resultsTable[dropTarget="true"] { border: 2px dashed $accent; }
 
 def results_style_sheet() -> str:
     """Return the page's style rules with the theme's colours filled in."""
-    return _RULES.substitute(
-        accent=theme.ACCENT,
-        accent_dark=theme.ACCENT_DARK,
-        accent_soft=theme.ACCENT_SOFT,
-        ok_bg=theme.OK_BG,
-        ok_text=theme.OK_TEXT,
-        ok_border=theme.OK_BORDER,
-        window=theme.WINDOW,
-        text_muted=theme.TEXT_MUTED,
-        border=theme.BORDER,
-        surface=theme.SURFACE,
-        grid=theme.GRID,
-        warn_bg=theme.WARN_BG,
-        warn_border=theme.WARN_BORDER,
-        warn_text=theme.WARN_TEXT,
-    )
-
-
-def set_style_property(widget: QWidget, name: str, value: str) -> None:
-    """Set a style-sheet property and re-polish so the new look shows at once."""
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
-def message_area() -> QLabel:
-    """The message area dialogs and the page share: info, problem or ok (``#checkMessages``)."""
-    label = QLabel()
-    label.setObjectName("checkMessages")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def show_message(label: QLabel, text: str, state: str) -> None:
-    """Show ``text`` in a message area in ``state`` ("info", "warn", "problem" or "ok")."""
-    label.setText(text)
-    set_style_property(label, "state", state)
-
-
-def ok_cancel(dialog: QDialog, ok_text: str = "", *, primary: bool = True,
-              ) -> tuple[QDialogButtonBox, QPushButton]:
-    """The OK / Cancel row of a results dialog, wired to its accept and reject.
-
-    Return:
-        The button box and its OK button (named ``ok_text``; the primary look unless told).
-    """
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok_button is not None  # asked for above
-    if ok_text:
-        ok_button.setText(ok_text)
-    if primary:
-        ok_button.setProperty("primary", "true")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons, ok_button
+    return _RULES.substitute(theme.colours())

@@ -23,20 +23,23 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from paddock.rules.classification import Status
 from paddock.rules.laptime import format_laptime, format_racetime
 from paddock.services.results import PenaltyView, ResultRowView, RevisionView
 from paddock.ui.common import theme
-from paddock.ui.common.table_models import natural_number_key
+from paddock.ui.common.tables import (
+    CENTRE,
+    LEFT,
+    RIGHT,
+    TextColumn,
+    natural_number_key,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-CENTRE = Qt.AlignmentFlag.AlignCenter
 
 STATUS_TEXT: dict[Status, str] = {
     Status.CLASSIFIED: "Classified",
@@ -443,21 +446,6 @@ class ResultsFilterProxy(QSortFilterProxyModel):
                     < source.sort_key(right.row(), right.column()))
 
 
-def configure_table(table: QTableView, row_height: int) -> None:
-    """The look every table of the page shares: whole rows, no grid, no row numbers."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(row_height)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setMinimumSectionSize(28)
-
-
 #: Room for the sort arrow Fusion draws beside a column's title.
 SORT_ARROW_ROOM = 12
 #: The style sheet's item padding and Fusion's frame around a cell's text.
@@ -506,64 +494,6 @@ def fit_name_columns(table: QTableView, model: ResultsTableModel) -> None:
 # --- the side lists: penalties, revisions, sources ------------------------------------------
 
 
-@dataclass(frozen=True)
-class TextColumn:
-    title: str
-    align: Qt.AlignmentFlag = LEFT
-    stretch: bool = False
-
-
-class TextTableModel(QAbstractTableModel):
-    """Rows of ready-made text with the value each row stands for (a penalty, a revision)."""
-
-    def __init__(self, columns: Sequence[TextColumn], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: tuple[tuple[str, ...], ...] = ()
-        self._values: tuple[Any, ...] = ()
-
-    @property
-    def columns(self) -> tuple[TextColumn, ...]:
-        return self._columns
-
-    def set_rows(self, rows: Sequence[tuple[str, ...]], values: Sequence[Any]) -> None:
-        """Replace every row; ``values[i]`` is what row ``i`` shows."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self._values = tuple(values)
-        self.endResetModel()
-
-    def value(self, row: int) -> Any:
-        return self._values[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._columns[index.column()].align
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._columns[section].align
-        return None
-
-
 PENALTY_COLUMNS = (TextColumn("Decision", CENTRE), TextColumn("Car", CENTRE),
                    TextColumn("Penalty"), TextColumn("Reason", stretch=True),
                    TextColumn("Recorded"))
@@ -603,13 +533,3 @@ def source_rows(sources: Sequence[tuple[str, str, int, datetime, str]],
                 time_zone: str) -> list[tuple[str, ...]]:
     return [(name, kind, str(rows), local_time(when, time_zone), who)
             for name, kind, rows, when, who in sources]
-
-
-def size_text_columns(table: QTableView, model: TextTableModel) -> None:
-    """Fit the short columns to their contents, stretch the long one."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for index, column in enumerate(model.columns):
-        mode = (QHeaderView.ResizeMode.Stretch if column.stretch
-                else QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(index, mode)

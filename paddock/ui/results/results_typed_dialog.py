@@ -23,8 +23,9 @@ from paddock.rules.classification import Status
 from paddock.rules.laptime import format_laptime, format_racetime, parse_time
 from paddock.services import results as result_service
 from paddock.services.results import ResultRowView, SessionResults, TypedResult
+from paddock.ui.common.dialogs import message_area, show_message
+from paddock.ui.common.theme import set_style_property
 from paddock.ui.results.results_cars import CarChoice
-from paddock.ui.results.results_style import message_area, set_style_property, show_message
 
 if TYPE_CHECKING:
     from paddock.services.database import Database

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from paddock.errors import PaddockError, RuleViolation
 from paddock.services.sessions import SessionFacts, session_facts, set_session_facts
-from paddock.ui.results.results_style import message_area, show_message
+from paddock.ui.common.dialogs import message_area, show_message
 
 if TYPE_CHECKING:
     from paddock.services.database import Database

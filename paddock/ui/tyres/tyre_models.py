@@ -6,16 +6,14 @@ after every change, like the entry table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from paddock.rules.cars import car_number_key
 from paddock.rules.tyres import CarTyreSummary, TyreStatus, TyreType
 from paddock.services.tyres import EventTyres, RegisterResult, TyreView
-from paddock.ui.common.table_models import natural_number_key
+from paddock.ui.common.tables import Column, RowTableModel, natural_number_key
 from paddock.ui.common.theme import PROBLEM_TEXT, TEXT_MUTED
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -91,17 +89,6 @@ def status_text(tyre: TyreView) -> str:
     return "Registered"
 
 
-@dataclass(frozen=True)
-class Column(Generic[Row]):
-    """One column: its title, its text, how it sorts and how it lines up."""
-
-    title: str
-    text: Callable[[Row], str]
-    sort_key: Callable[[Row], Any]
-    tooltip: str = ""
-    centred: bool = False
-
-
 def _count(value: int | None) -> str:
     return "–" if value is None else str(value)
 
@@ -139,86 +126,6 @@ TYRE_COLUMNS: tuple[Column[TyreView], ...] = (
 TYRE_BARCODE_COLUMN = 0
 TYRE_CAR_COLUMN = 1
 TYRE_STATUS_COLUMN = 3
-
-
-class RowTableModel(QAbstractTableModel, Generic[Row]):
-    """Read-only rows described by ``columns``; replaced whole with `set_rows`."""
-
-    def __init__(self, columns: Sequence[Column[Row]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = tuple(columns)
-        self._rows: tuple[Row, ...] = ()
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        """Replace every row with ``rows``."""
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[Row, ...]:
-        return self._rows
-
-    def replace_row(self, index: int, row: Row) -> None:
-        """Show ``row`` in place of row ``index``."""
-        self._rows = (*self._rows[:index], row, *self._rows[index + 1:])
-        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.columns) - 1))
-
-    def insert_rows(self, index: int, rows: Sequence[Row]) -> None:
-        """Insert ``rows`` before row ``index``."""
-        if not rows:
-            return
-        self.beginInsertRows(QModelIndex(), index, index + len(rows) - 1)
-        self._rows = (*self._rows[:index], *rows, *self._rows[index:])
-        self.endInsertRows()
-
-    def row(self, index: int) -> Row:
-        """The row shown in source row ``index``."""
-        return self._rows[index]
-
-    def sort_key(self, row: int, column: int) -> Any:
-        return self.columns[column].sort_key(self._rows[row])
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.centred:
-                return Qt.AlignmentFlag.AlignCenter
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return self.extra(row, index.column(), role)
-
-    def extra(self, row: Row, column: int, role: int) -> Any:
-        """Roles beyond text and alignment (fonts, colours); None by default."""
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        column = self.columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.centred:
-                return Qt.AlignmentFlag.AlignCenter
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        return None
 
 
 class CarTyreModel(RowTableModel[CarTyreRow]):
@@ -306,21 +213,3 @@ class TyreModel(RowTableModel[TyreView]):
         if role == Qt.ItemDataRole.ToolTipRole and column == TYRE_STATUS_COLUMN and row.reason:
             return row.reason
         return None
-
-
-class RowSortProxy(QSortFilterProxyModel):
-    """Sorts a `RowTableModel` by its columns' keys, ties by the first column's key."""
-
-    def _source(self) -> RowTableModel[Any]:
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        return model
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        source = self._source()
-        left_key = source.sort_key(left.row(), left.column())
-        right_key = source.sort_key(right.row(), right.column())
-        if left_key == right_key:
-            left_key = source.sort_key(left.row(), 0)
-            right_key = source.sort_key(right.row(), 0)
-        return bool(left_key < right_key)

@@ -55,6 +55,7 @@ from paddock.rules.tyres import TyreRule, TyreStatus, TyreType
 from paddock.services import tyres as tyre_service
 from paddock.services.season import EventView, season_overview
 from paddock.services.tyres import EventTyres, TyreRefusal, TyreView
+from paddock.ui.common.tables import RowSortProxy, configure_table
 from paddock.ui.common.theme import ACCENT, BORDER, PROBLEM_TEXT, SURFACE, TEXT, TEXT_MUTED
 from paddock.ui.tyres.tyre_dialogs import (
     CarryOverDialog,
@@ -66,7 +67,6 @@ from paddock.ui.tyres.tyre_models import (
     TYRE_CAR_COLUMN,
     CarTyreModel,
     CarTyreRow,
-    RowSortProxy,
     TyreModel,
     car_rows,
 )
@@ -544,17 +544,7 @@ class TyresPage(QWidget):
         table.setObjectName(name)
         table.setModel(model)
         table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(36)
+        configure_table(table, self.fontMetrics().height() + 10, min_section=36)
         return table
 
     @staticmethod

@@ -9,7 +9,7 @@ NULL) or from one event, with the reason. The entry and its tyres and results st
 are evidence.
 
 Revision ID: 0011_demo_withdraw
-Revises: 0007_session_facts
+Revises: 0008_points_drop
 Create Date: 2026-11-30 14:20:00
 """
 from alembic import op
@@ -20,7 +20,7 @@ import paddock.db.types
 
 
 revision = '0011_demo_withdraw'
-down_revision = '0007_session_facts'
+down_revision = '0008_points_drop'
 branch_labels = None
 depends_on = None
 

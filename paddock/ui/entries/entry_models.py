@@ -1,4 +1,4 @@
-"""Table models over immutable service rows: the entry list and its sort/filter proxy."""
+"""The entry table: its columns, its model over immutable service rows, and its filter."""
 
 from __future__ import annotations
 
@@ -15,18 +15,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from paddock.rules.cars import car_number_key
 from paddock.services.entries import EntryView
+from paddock.ui.common.tables import natural_number_key
 
 _Index = QModelIndex | QPersistentModelIndex
 
 CHECK_MARK = "✓"
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
-
-
-def natural_number_key(number: str) -> tuple[float, int, str]:
-    """Car numbers in the order every screen and document uses (see rules.cars)."""
-    return car_number_key(number)
 
 
 @dataclass(frozen=True)

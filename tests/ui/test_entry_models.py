@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from paddock.services.entries import EntryView
-from paddock.ui.common.table_models import (
+from paddock.ui.entries.entry_models import (
     CHECK_MARK,
     ENTRY_COLUMNS,
     NUMBER_COLUMN,
