@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         audit,
         backups,
         copy,
+        demo,
         entries,
         export,
         grids,
@@ -41,10 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"paddock {__version__}")
     add_db(parser, top=True)
+    parser.add_argument("--demo", dest="demo_window", action="store_true",
+                        help="open the window on the demo season, in a database of its own "
+                        "(your database is not touched)")
     parser.set_defaults(handler=setup.cmd_window)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in (setup, season, entries, tyres, results, penalties, audit, reports, sessions,
-                  export, grids, integrity, backups, copy):
+                  export, grids, integrity, backups, copy, demo):
         group.register(sub, add_db)
     return parser
 

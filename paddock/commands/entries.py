@@ -29,16 +29,27 @@ def cmd_entries_list(args: argparse.Namespace) -> int:
             {"number": e.number, "driver": e.driver, "date_of_birth": e.date_of_birth.isoformat(),
              "nationality": e.nationality, "team": e.team, "car": e.car, "class": e.class_name,
              "junior": e.junior, "gentleman": e.gentleman, "full_season": e.full_season,
-             "team_championship": e.team_championship}
+             "team_championship": e.team_championship, "withdrawn": e.withdrawn,
+             "withdrawn_from": list(e.withdrawn_from)}
             for e in rows
         ]})
         return 0
     for e in rows:
         flags = " ".join(f for f, on in (("J", e.junior), ("G", e.gentleman),
                                            ("TC", e.team_championship)) if on)
+        status = f"  [{e.status_text}]" if e.status_text else ""
         print(f"{e.number:>4}  {e.class_name:<8} {e.driver:<30} {e.nationality:<4}"
-              f"{e.team:<32} {e.car:<6} {flags}")
+              f"{e.team:<32} {e.car:<6} {flags}{status}".rstrip())
     print(f"{len(rows)} entries", file=sys.stderr)
+    return 0
+
+
+def cmd_entries_withdraw(args: argparse.Namespace) -> int:
+    from paddock.services.withdrawals import withdraw_entry
+
+    with open_db(args) as db:
+        done = withdraw_entry(db, args.car, event=args.event, reason=args.reason)
+    print(done.text)
     return 0
 
 
@@ -79,6 +90,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], add_db: A
     add_db(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_entries_list)
+    p = entries_sub.add_parser(
+        "withdraw", help="withdraw a car from the season or one event, with a reason (its "
+        "tyres and results stay)")
+    add_db(p)
+    p.add_argument("--car", required=True, metavar="NO")
+    p.add_argument("--event", metavar="EVENT", help="only this event (number or short name)")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.set_defaults(handler=cmd_entries_withdraw)
     p = entries_sub.add_parser("events", help="the events a car is entered in (part season)")
     add_db(p)
     p.add_argument("number", metavar="NO")

@@ -47,6 +47,8 @@ class Season(SQLModel, table=True):
     tyre_supplier: str = ""
     tyre_name: str = ""  # the dry tyre, e.g. "Pilot Sport Cup N3"
     wet_tyre_name: str = ""
+    # The fictional demo season: marked in the window and on every document printed.
+    demo: bool = False
     created_at: datetime = Field(
         default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -197,6 +199,26 @@ class EventEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True)
     entry_id: int = Field(foreign_key="entry.id", index=True, ondelete="CASCADE")
+
+
+class EntryWithdrawal(SQLModel, table=True):
+    """An entry withdrawn from the season (``event_id`` None) or from one event, and why.
+
+    The entry stays, with its tyres and results (evidence); it leaves the events it had not
+    run yet, so no new tyre registration, classification or grid takes it.
+    """
+
+    __tablename__ = "entry_withdrawal"
+    __table_args__ = (UniqueConstraint("entry_id", "event_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True, ondelete="CASCADE")
+    event_id: int | None = Field(default=None, foreign_key="event.id")
+    reason: str
+    created_by: str = ""
+    created_at: datetime = Field(
+        default_factory=_created, sa_column=Column(UTCDateTime(), nullable=False)
+    )
 
 
 class TyreRecord(SQLModel, table=True):

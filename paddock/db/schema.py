@@ -22,7 +22,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 REVISIONS: tuple[str, ...] = (
     "0001_foundation", "0002_tyres", "0003_results", "0004_grids_points",
     "0005_timing_system", "0006_decisions", "0007_session_facts", "0008_points_drop",
-    "0009_seasons",
+    "0009_seasons", "0010_demo_withdraw",
 )
 HEAD = REVISIONS[-1]
 

@@ -52,6 +52,7 @@ from paddock.reports.styles import (
     MIN_SCALE,
     NAVY,
     NOTE,
+    RED,
     RULE,
     WHITE,
     ZEBRA,
@@ -298,6 +299,19 @@ def _mark() -> ImageReader:
     return ImageReader(str(image_path("paddock-mark-print.png")))
 
 
+def _draw_marker(canvas: Canvas, text: str, x: float, y: float, *,
+                 centred: bool = False) -> None:
+    """A marker such as "DEMO — fictional data": red, bold, on every page."""
+    canvas.saveState()
+    canvas.setFillColor(RED)
+    canvas.setFont(SANS_BOLD, 9)
+    if centred:
+        canvas.drawCentredString(x, y, text)
+    else:
+        canvas.drawRightString(x, y, text)
+    canvas.restoreState()
+
+
 def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas that holds its pages back until the end, to print "Page X of Y"."""
 
@@ -499,6 +513,8 @@ class ReportRenderer(Generic[D]):
         canvas.setStrokeColor(NAVY)
         canvas.setLineWidth(1.4)
         canvas.line(left, top - 47, right, top - 47)
+        if document.marker:
+            _draw_marker(canvas, document.marker, right, height - 18)
 
         band = status_text(document)
         if band:
@@ -532,6 +548,8 @@ class ReportRenderer(Generic[D]):
         canvas.setFillColor(INK)
         canvas.setFont(SANS_BOLD, 8.5)
         canvas.drawCentredString(width / 2, y, f"Page {page} of {total}")
+        if document.marker:
+            _draw_marker(canvas, document.marker, width / 2, y - 13, centred=True)
         if self._hash:
             canvas.setFont(SANS, 7.5)
             canvas.setFillColor(GREY)

@@ -105,6 +105,8 @@ class DocumentBase:
         session_info: the session's date, start, length, distance, track length and
             conditions (a session document's title block); None for an event or season
             document.
+        marker: printed on every page in red, e.g. "DEMO — fictional data" for a document
+            of the demo season; "" for none.
     """
 
     series: str
@@ -118,6 +120,7 @@ class DocumentBase:
     local_tz: tzinfo = UTC
     signatures: tuple[str, ...] = ()
     session_info: SessionInfo | None = None
+    marker: str = ""
 
 
 # --- Entry list -------------------------------------------------------------------------
@@ -450,7 +453,7 @@ class TyreAllocationDocument(DocumentBase):
 _DIGITS = re.compile(r"\d+")
 
 #: Fields that change how a document is printed, not what it says: kept out of the hash.
-_PRESENTATION_ONLY = frozenset({"generated_at", "local_tz"})
+_PRESENTATION_ONLY = frozenset({"generated_at", "local_tz", "marker"})
 
 
 def _plain(value: Any) -> Any:

@@ -88,42 +88,60 @@ def check_entry(
     known_classes: tuple[str, ...],
 ) -> list[str]:
     """Every series rule the entry breaks; an empty list means it may be saved."""
+    return [problem for _field, problem in entry_problems(
+        facts, rule, ages, known_cars=known_cars, known_classes=known_classes)]
+
+
+def entry_problems(
+    facts: EntryFacts,
+    rule: ClassRule | None,
+    ages: AgeRule,
+    *,
+    known_cars: tuple[str, ...],
+    known_classes: tuple[str, ...],
+) -> list[tuple[str, str]]:
+    """`check_entry` with the field each problem is about (the entry list's column names).
+
+    An import names the column of every problem, so a file is corrected in one pass.
+    """
     who = describe(facts)
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     if (p := check_number(facts.number)) is not None:
-        problems.append(f"{who}: {p}")
+        problems.append(("number", f"{who}: {p}"))
     if not facts.driver.strip():
-        problems.append(f"Car {facts.number}: the driver's first and last name are required")
+        problems.append(("last_name",
+                         f"Car {facts.number}: the driver's first and last name are required"))
     if facts.car not in known_cars:
-        problems.append(
+        problems.append(("car",
             f"{who}: car '{facts.car}' is not a car of this season; choose one of "
             + ", ".join(known_cars)
-        )
+        ))
     if rule is None:
-        problems.append(
+        problems.append(("class",
             f"{who}: class '{facts.class_name}' is not a class of this season; choose one of "
             + ", ".join(known_classes)
-        )
+        ))
         return problems
     age = age_on(facts.date_of_birth, ages.reference)
     if age < 0:
-        problems.append(f"{who}: date of birth {facts.date_of_birth} is in the future")
+        problems.append(("date_of_birth",
+                         f"{who}: date of birth {facts.date_of_birth} is in the future"))
     if rule.max_age is not None and age > rule.max_age:
         others = [c for c in known_classes if c != rule.name]
-        problems.append(
+        problems.append(("date_of_birth",
             f"{who}: class {rule.name} is only for drivers aged {rule.max_age} or younger on "
             f"{ages.reference.isoformat()}; {facts.driver} is {age}. "
             f"Enter the car in {' or '.join(others) or 'another class'}."
-        )
+        ))
     if facts.car in known_cars and facts.car not in rule.allowed_cars:
         needs = " or ".join(rule.allowed_cars)
-        problems.append(
+        problems.append(("car",
             f"{who}: class {rule.name} requires the {needs}; this car is a {facts.car}. "
             f"Change the car or choose a class open to the {facts.car}."
-        )
+        ))
     if rule.requires_gentleman and not facts.gentleman:
-        problems.append(
+        problems.append(("gentleman",
             f"{who}: class {rule.name} requires the gentleman-driver declaration. "
             "Record the signed declaration or choose another class."
-        )
+        ))
     return problems

@@ -119,12 +119,19 @@ def _open_server(url: str, *, create: bool = True) -> tuple[Database, bool]:
     return db, created
 
 
-def _populate(db: Database, *, demo: bool, weekend: bool = False) -> None:
+def _populate(db: Database, *, demo: bool, weekend: bool = False,
+              year: int | None = None) -> None:
     from paddock.services import entries
+    from paddock.services.new_season import seed_new_season
     from paddock.services.seed import seed_season_2021
 
     with db.transaction() as session:
-        seed_season_2021(session)
+        if demo or year is None:
+            season = seed_season_2021(session)
+            # Marked so the window and every document printed from it say so.
+            season.demo = demo
+        else:
+            seed_new_season(session, year)
         if demo:
             from paddock.services.demo import PART_SEASON, demo_entries
 
@@ -187,8 +194,13 @@ def _is_empty_file(path: Path) -> bool:
 
 
 def init_database(path: Path | str | None = None, *, demo: bool = False,
-                  demo_weekend: bool = False, force: bool = False) -> Path | str:
+                  demo_weekend: bool = False, force: bool = False,
+                  year: int | None = None) -> Path | str:
     """Create a new database with the season; refuse an existing one unless ``force``.
+
+    Args:
+        year: the season a new (non-demo) database starts with, from the series'
+            defaults (`paddock.services.new_season`); None: the 2021 season as announced.
 
     With ``force`` the old file is kept beside the new one as ``NAME.replaced-TIMESTAMP``
     (with its journal): nothing an official typed is ever thrown away by a command. The
@@ -204,7 +216,7 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
             if not created:
                 raise DatabaseError(f"{_safe(target)} already holds a Paddock database; "
                                     "nothing was changed")
-            _populate(db, demo=demo or demo_weekend, weekend=demo_weekend)
+            _populate(db, demo=demo or demo_weekend, weekend=demo_weekend, year=year)
         finally:
             db.close()
         return _safe(target)
@@ -230,8 +242,56 @@ def init_database(path: Path | str | None = None, *, demo: bool = False,
 
     try:
         with building_sqlite(file, replace=force, keep_old=keep_old) as new:
-            _populate(new, demo=demo or demo_weekend, weekend=demo_weekend)
+            _populate(new, demo=demo or demo_weekend, weekend=demo_weekend, year=year)
     except AlreadyExists:
         raise DatabaseError(f"a database was created at {file} meanwhile by another Paddock; "
                             "nothing was changed") from None
     return file
+
+
+def open_demo_database(folder: Path | None = None) -> Database:
+    """A new demo database (2021, the fictional field, the first weekends run) to look at.
+
+    Built in ``folder`` (default: a new temporary folder), never at the user's database:
+    ``paddock --demo`` shows the demo and leaves the real season alone. The caller removes
+    the folder when done (``db.path.parent``).
+    """
+    import tempfile
+
+    where = folder if folder is not None else Path(tempfile.mkdtemp(prefix="paddock-demo-"))
+    path = where / "demo.db"
+    init_database(path, demo_weekend=True, force=path.exists())
+    return open_existing_sqlite(path)
+
+
+def save_copy(db: Database, target: Path) -> Path:
+    """Save a copy of the open database (a file or a server's) as the file ``target``.
+
+    The copy is made from one consistent snapshot and checked (`paddock copy`) beside the
+    target, then put in its place: ``target`` holds the old file or the whole copy, never
+    half of one. A target that exists is replaced (the window's save dialog asked).
+
+    Raises:
+        DatabaseError: ``target`` is the open database itself, a folder, or the copy
+            cannot be written or does not verify; nothing was changed.
+    """
+    from paddock.services.copy import copy_database
+
+    target = target.expanduser().absolute()
+    if db.path is not None and target.exists() and target.resolve() == db.path.resolve():
+        raise DatabaseError(f"{target} is the open database; choose another file for the "
+                            "copy; nothing was changed")
+    if target.is_dir():
+        raise DatabaseError(f"{target} is a folder; choose a file name for the copy")
+    partial = target.with_name(f".{target.name}.copy-{os.getpid()}")
+    try:
+        copy_database(db.location, partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise DatabaseError(f"the copy could not be saved at {target}: "
+                            f"{exc.strerror or exc}; nothing was changed") from exc
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            if leftover.exists():
+                leftover.unlink()
+    return target

@@ -340,6 +340,9 @@ WEEKENDS: tuple[Weekend, ...] = (
             time_penalty=("R1", "Track limits at Turn 5A, fourth offence: 5 seconds added")),
     Weekend(WATKINS_GLEN, ("FP1", "FP2"), {}),
 )
+#: The demo's weekend under way ("today"): its practice is loaded, the rest is to come.
+#: `paddock --demo` opens on it.
+CURRENT_EVENT = WEEKENDS[-1].venue.event
 
 
 def write_laps_csv(path: Path, crossings: Sequence[Crossing]) -> Path:

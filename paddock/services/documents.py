@@ -70,6 +70,7 @@ from paddock.rules import classification as engine
 from paddock.rules import penalties as pen
 from paddock.rules.cars import car_number_key
 from paddock.rules.laptime import format_laptime
+from paddock.services.demo_season import DEMO_MARK
 from paddock.services.entries import EntryView, list_entries
 from paddock.services.results import (
     PenaltyView,
@@ -128,6 +129,7 @@ class _SeasonFacts:
     sizes: tuple[str, ...]
     car_sizes: dict[str, str]  # car code -> "F 30/65-18 · R 31/71-18"
     tyres: str = ""  # the season's supplier and tyres, as printed
+    marker: str = ""  # "DEMO — fictional data" on every page of a demo season's document
 
 
 def _season_facts(session: Session, season: Season) -> _SeasonFacts:
@@ -147,7 +149,8 @@ def _season_facts(session: Session, season: Season) -> _SeasonFacts:
         car_sizes={c.code: f"F {c.front_tyre} · R {c.rear_tyre}" for c in cars
                    if c.front_tyre and c.rear_tyre},
         tyres=" ".join(p for p in (season.tyre_supplier, season.tyre_name) if p)
-        + (f" (wet: {season.wet_tyre_name})" if season.wet_tyre_name else ""))
+        + (f" (wet: {season.wet_tyre_name})" if season.wet_tyre_name else ""),
+        marker=DEMO_MARK if season.demo else "")
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,8 @@ class _EventFacts:
                     venue=ev.venue, dates=ev.dates_text, session=session,
                     generated_at=generated_at or datetime.now(UTC),
                     local_tz=ZoneInfo(ev.time_zone),
-                    session_info=self.session_info(code, distance_m) if code else None)
+                    session_info=self.session_info(code, distance_m) if code else None,
+                    marker=self.season.marker)
 
     def session_info(self, code: str, distance_m: int | None = None) -> SessionInfo | None:
         """The title block's facts of session ``code`` (None: not a session of the event)."""
@@ -203,7 +207,7 @@ def _season_header(db: Database, title: str, session: str = "", *,
         facts = _season_facts(s, current_season(s))
     return facts, dict(series=SERIES, title=title, subtitle=f"{facts.year} Season",
                        session=session, generated_at=generated_at or datetime.now(UTC),
-                       local_tz=ZoneInfo("America/New_York"))
+                       local_tz=ZoneInfo("America/New_York"), marker=facts.marker)
 
 
 # --- entry list --------------------------------------------------------------------------
@@ -220,7 +224,9 @@ def entry_list_document(db: Database, event: str | None = None, *,
         facts, header = ev.season, ev.header("Entry List", generated_at=generated_at)
         entries = [e for e in entries if e.number in ev.entered]
     rows = tuple(
-        EntryListRow(number=e.number, class_name=e.class_name, driver=e.driver,
+        # A car withdrawn from the season stays listed (it ran), said so by its name.
+        EntryListRow(number=e.number, class_name=e.class_name,
+                     driver=f"{e.driver} (withdrawn)" if e.withdrawn else e.driver,
                      nationality=e.nationality, team=e.team, car=e.car, junior=e.junior,
                      gentleman=e.gentleman, team_championship=e.team_championship)
         for e in entries

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,7 @@ from paddock.db.models import (
     Car,
     Driver,
     Entry,
+    EntryWithdrawal,
     Event,
     EventEntry,
     RaceClass,
@@ -29,6 +31,7 @@ from paddock.errors import InputError, Location, NotFound, RuleViolation
 from paddock.rules import eligibility as rules
 from paddock.rules.cars import car_number_key
 from paddock.services.season import current_season
+from paddock.services.withdrawals import WITHDRAW_INSTEAD, events_with_results
 from paddock.timing.csvio import csv_records, line_of, read_input_file, unify_line_ends
 
 
@@ -65,6 +68,20 @@ class EntryView:
     full_season: bool
     junior: bool
     team_championship: bool
+    #: Withdrawn from the season: the reason ("" = not withdrawn).
+    withdrawn: str = ""
+    #: The events (numbers) it was withdrawn from one by one (not those of the season).
+    withdrawn_from: tuple[int, ...] = ()
+
+    @property
+    def status_text(self) -> str:
+        """"Withdrawn: reason", "Withdrawn from event 3", or "" for a car still entered."""
+        if self.withdrawn:
+            return f"Withdrawn: {self.withdrawn}"
+        if self.withdrawn_from:
+            events = ", ".join(str(n) for n in self.withdrawn_from)
+            return f"Withdrawn from event{'s' if len(self.withdrawn_from) > 1 else ''} {events}"
+        return ""
 
     @property
     def driver(self) -> str:
@@ -128,15 +145,19 @@ class _SeasonRules:
                                c.max_age)
 
     def problems(self, data: EntryInput) -> list[str]:
+        return [problem for _field, problem in self.field_problems(data)]
+
+    def field_problems(self, data: EntryInput) -> list[tuple[str, str]]:
+        """Every rule the entry breaks, with the field (entry-list column) it is about."""
         facts = _facts(data)
-        found = rules.check_entry(
+        found = rules.entry_problems(
             facts, self.rule(data.class_name), self.ages,
             known_cars=tuple(self.cars), known_classes=tuple(self.classes),
         )
         if (p := rules.check_nationality(data.nationality)) is not None:
-            found.append(f"{rules.describe(facts)}: {p}")
+            found.append(("nationality", f"{rules.describe(facts)}: {p}"))
         if not data.team.strip():
-            found.append(f"{rules.describe(facts)}: the team is required")
+            found.append(("team", f"{rules.describe(facts)}: the team is required"))
         return found
 
 
@@ -263,8 +284,35 @@ def list_entries(db: Database, *, event: int | None = None) -> list[EntryView]:
                      .join(Event, col(EventEntry.event_id) == Event.id)
                      .where(Event.number == event))
         rows = session.exec(query).all()
-        views = [_view(e, d, t, c, k, sr) for e, d, t, c, k in rows]
+        withdrawn = _withdrawals(session, sr.season)
+        views = [_with_withdrawals(_view(e, d, t, c, k, sr), withdrawn)
+                 for e, d, t, c, k in rows]
     return sorted(views, key=lambda v: car_number_key(v.number))
+
+
+def _withdrawals(session: Session, season: Season) -> dict[int, tuple[str, list[int]]]:
+    """Entry id -> (the season withdrawal's reason, the events it was withdrawn from)."""
+    found: dict[int, tuple[str, list[int]]] = {}
+    rows = session.exec(
+        select(EntryWithdrawal, Event.number)
+        .join(Entry, col(EntryWithdrawal.entry_id) == Entry.id)
+        .outerjoin(Event, col(EntryWithdrawal.event_id) == Event.id)
+        .where(Entry.season_id == season.id).order_by(col(Event.number))).all()
+    for record, number in rows:
+        _reason, events = found.setdefault(record.entry_id, ("", []))
+        if record.event_id is None:
+            found[record.entry_id] = (record.reason, events)
+        elif number is not None:
+            events.append(number)
+    return found
+
+
+def _with_withdrawals(view: EntryView,
+                      withdrawn: dict[int, tuple[str, list[int]]]) -> EntryView:
+    if view.id not in withdrawn:
+        return view
+    reason, events = withdrawn[view.id]
+    return dataclasses.replace(view, withdrawn=reason, withdrawn_from=tuple(sorted(events)))
 
 
 def entry_choices(db: Database) -> EntryChoices:
@@ -428,7 +476,14 @@ def delete_entry(db: Database, entry_id: int) -> None:
             raise RuleViolation([
                 f"Car {entry.number} ({before.driver}) has {len(tyres)} registered tyres; "
                 "an entry with a tyre record cannot be deleted (the record is evidence). "
-                "Mark it as withdrawn from the events instead."
+                f"{WITHDRAW_INSTEAD}"
+            ])
+        ran = events_with_results(session, entry)
+        if ran:
+            raise RuleViolation([
+                f"Car {entry.number} ({before.driver}) has results at event "
+                f"{', '.join(str(n) for n in sorted(ran.values()))}; an entry with results "
+                f"cannot be deleted (the results are evidence). {WITHDRAW_INSTEAD}"
             ])
         session.delete(entry)
         audit.record(session, "delete", "entry", entry_id, before=before.to_input().__dict__)
@@ -456,6 +511,11 @@ def enter_events(session: Session, entry: Entry, event_numbers: Iterable[int]) -
     """`set_entry_events` inside the caller's transaction."""
     entry_id = entry.id
     wanted = sorted(set(event_numbers))
+    if entry_id is not None and session.exec(
+            select(EntryWithdrawal.id).where(EntryWithdrawal.entry_id == entry_id,
+                                             col(EntryWithdrawal.event_id).is_(None))).first():
+        raise RuleViolation([f"Car {entry.number} is withdrawn from the season; it is entered "
+                             "in no more events"])
     if entry_id is not None:
         events = {e.number: e for e in session.exec(
             select(Event).where(Event.season_id == entry.season_id))}
@@ -479,26 +539,48 @@ def enter_events(session: Session, entry: Entry, event_numbers: Iterable[int]) -
 # --- CSV import ---------------------------------------------------------------------------
 
 
-def _yes_no(value: str, column: str, where: Location) -> bool:
+@dataclass(frozen=True)
+class CsvRow:
+    """One row of an entry list as read: the entry, and the columns that could not be read.
+
+    A column that could not be read holds a stand-in (the season's age reference for a
+    date, "no" for yes/no) so the row's other columns can still be checked against the
+    rules; the stand-in is never written (the import refuses the file).
+    """
+
+    data: EntryInput
+    line: int
+    where: str  # FILE:LINE
+    errors: tuple[tuple[str, str], ...] = ()  # (column, what)
+
+
+def _yes_no(value: str) -> bool | None:
     text = value.strip().lower()
     if text in ("yes", "y", "true", "1"):
         return True
     if text in ("no", "n", "false", "0"):
         return False
-    raise InputError(f"{column} must be yes or no, not '{value}'", where)
+    return None
 
 
-def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
-    """Parse an entry-list CSV (format in shared/cli.md and the README).
+def read_entries_rows(path: Path, *,
+                      reference: date = date(2000, 1, 1),
+                      ) -> tuple[list[CsvRow], list[tuple[int, str]]]:
+    """Read every row of an entry list; what cannot be read is listed, not raised.
 
     The file is read only if it is a regular file of a sane size (a FIFO or a device is
     refused unread); CR, LF and CR LF line ends count alike in ``FILE:LINE``.
 
+    Args:
+        reference: the stand-in date of birth of a row whose date cannot be read.
+
     Return:
-        The rows and, for each, its ``FILE:LINE`` for messages.
+        The rows that have the right number of fields (with their unreadable columns) and
+        the problems of the rows that do not, as (line, ``FILE:LINE: what``).
 
     Raises:
-        InputError / RuleViolation: every malformed row, as ``FILE:LINE: what``.
+        InputError: the file as a whole cannot be read (not text, no header, a quote
+            left open).
     """
     name = str(path)
     raw = read_input_file(path)
@@ -530,22 +612,20 @@ def read_entries_csv(path: Path) -> tuple[list[EntryInput], list[str]]:
         )
         raise InputError(f"the header must be exactly {','.join(CSV_COLUMNS)} ({detail})",
                          Location(name, 1))
-    rows: list[EntryInput] = []
-    locations: list[str] = []
-    errors: list[str] = []
+    rows: list[CsvRow] = []
+    problems: list[tuple[int, str]] = []
     for line, fields in records:
         if not any(f.strip() for f in fields):
             continue
-        try:
-            rows.append(_row(fields, Location(name, line)))
-            locations.append(f"{name}:{line}")
-        except InputError as exc:
-            errors.append(exc.message)
-    if errors:
-        raise RuleViolation(errors)
-    if not rows:
+        where = f"{name}:{line}"
+        if len(fields) != len(CSV_COLUMNS):
+            problems.append((line, f"{where}: expected {len(CSV_COLUMNS)} fields, "
+                                   f"found {len(fields)}"))
+            continue
+        rows.append(_row(fields, line, where, reference))
+    if not rows and not problems:
         raise InputError("the file has a header but no entries", Location(name, 2))
-    return rows, locations
+    return rows, problems
 
 
 # The longest name or team a row may give: anything longer is a damaged or hostile file.
@@ -553,41 +633,43 @@ _MAX_TEXT = 100
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
-def _row(fields: list[str], where: Location) -> EntryInput:
-    if len(fields) != len(CSV_COLUMNS):
-        raise InputError(f"expected {len(CSV_COLUMNS)} fields, found {len(fields)}", where)
+def _row(fields: list[str], line: int, where: str, reference: date) -> CsvRow:
     values = dict(zip(CSV_COLUMNS, (f.strip() for f in fields), strict=True))
-    for column in ("number", "first_name", "last_name", "team", "car", "class"):
-        if not values[column]:
-            raise InputError(f"{column} is empty",
-                             Location(where.file, where.line, column))
+    errors: list[tuple[str, str]] = []
     for column, value in values.items():
         if len(value) > _MAX_TEXT:
-            raise InputError(f"{column} is {len(value)} characters long (at most {_MAX_TEXT})",
-                             Location(where.file, where.line, column))
-        if any(unicodedata.category(c) == "Cc" for c in value):
-            raise InputError(f"{column} holds a control character",
-                             Location(where.file, where.line, column))
+            errors.append((column, f"{len(value)} characters long (at most {_MAX_TEXT})"))
+            values[column] = ""
+        elif any(unicodedata.category(c) == "Cc" for c in value):
+            errors.append((column, "holds a control character"))
+            values[column] = ""
+        elif not value and column in ("number", "first_name", "last_name", "team", "car",
+                                      "class"):
+            errors.append((column, "is empty"))
+    born = reference
     text = values["date_of_birth"]
-    try:
-        if not _DATE.fullmatch(text):
-            raise ValueError(text)
-        born = date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"date_of_birth '{text}' is not a date in the form YYYY-MM-DD",
-            Location(where.file, where.line, "date_of_birth"),
-        ) from None
-    return EntryInput(
+    if "date_of_birth" not in dict(errors):
+        try:
+            if not _DATE.fullmatch(text):
+                raise ValueError(text)
+            born = date.fromisoformat(text)
+        except ValueError:
+            errors.append(("date_of_birth",
+                           f"'{text}' is not a date in the form YYYY-MM-DD"))
+    flags: dict[str, bool] = {}
+    for column in ("gentleman", "full_season"):
+        flag = _yes_no(values[column])
+        if flag is None and column not in dict(errors):
+            errors.append((column, f"must be yes or no, not '{values[column]}'"))
+        flags[column] = bool(flag)
+    data = EntryInput(
         number=values["number"], first_name=values["first_name"],
         last_name=values["last_name"], date_of_birth=born,
         nationality=values["nationality"], team=values["team"], car=values["car"],
-        class_name=values["class"],
-        gentleman=_yes_no(values["gentleman"], "gentleman",
-                          Location(where.file, where.line, "gentleman")),
-        full_season=_yes_no(values["full_season"], "full_season",
-                            Location(where.file, where.line, "full_season")),
+        class_name=values["class"], gentleman=flags["gentleman"],
+        full_season=flags["full_season"],
     )
+    return CsvRow(data, line, where, tuple(errors))
 
 
 def _refuse_replacing_cars_with_tyres(session: Session, season_id: int | None) -> None:
@@ -609,20 +691,61 @@ def _refuse_replacing_cars_with_tyres(session: Session, season_id: int | None) -
 def import_entries_csv(db: Database, path: Path, *, replace: bool = False) -> int:
     """Import an entry list, all rows or none.
 
+    Every problem of every row is reported at once, as ``FILE:LINE: column: what`` in file
+    order (a date that cannot be read does not hide the class rule the next row breaks):
+    an official corrects the file in one pass.
+
     Args:
         replace: first remove the season's current entries (in the same transaction).
 
     Return:
         How many entries were added.
+
+    Raises:
+        InputError: the file as a whole cannot be read.
+        RuleViolation: every problem of every row; nothing is written.
     """
-    rows, locations = read_entries_csv(path)
+    with db.reader() as session:
+        reference = current_season(session).age_reference
+    rows, shape_problems = read_entries_rows(path, reference=reference)
     with db.transaction() as session:
+        season = current_season(session)
         if replace:
-            season = current_season(session)
             _refuse_replacing_cars_with_tyres(session, season.id)
+        problems = _import_problems(session, rows, replace=replace) + shape_problems
+        if problems:
+            raise RuleViolation([p for _line, p in sorted(problems, key=lambda p: p[0])])
+        if replace:
             for entry in session.exec(select(Entry).where(Entry.season_id == season.id)):
                 audit.record(session, "delete", "entry", entry.id, before={"number": entry.number})
                 session.delete(entry)
             session.flush()
-        add_many(session, rows, action="import", locations=locations)
+        add_many(session, [r.data for r in rows], action="import",
+                 locations=[r.where for r in rows])
     return len(rows)
+
+
+def _import_problems(session: Session, rows: Sequence[CsvRow], *,
+                     replace: bool) -> list[tuple[int, str]]:
+    """Every problem of every row, as (line, ``FILE:LINE: column: what``)."""
+    sr = _SeasonRules(session, current_season(session))
+    assert sr.season.id is not None
+    problems: list[tuple[int, str]] = []
+    seen: dict[str, str] = {}
+    for row in rows:
+        data = _normalised(row.data)
+        unreadable = {column for column, _ in row.errors}
+        found = list(row.errors)
+        # A column that could not be read holds a stand-in: its rules are not judged.
+        found += [(field, p) for field, p in sr.field_problems(data) if field not in unreadable
+                  and not (field == "class" and "class" in unreadable)]
+        if data.number and "number" not in unreadable:
+            if data.number in seen:
+                found.append(("number", f"Car {data.number}: number entered twice (first at "
+                                        f"{seen[data.number]})"))
+            elif not replace and _number_taken(session, sr.season.id, data.number, None):
+                found.append(("number", f"Car {data.number}: the number is already entered "
+                                        "this season"))
+            seen.setdefault(data.number, row.where)
+        problems.extend((row.line, f"{row.where}: {column}: {what}") for column, what in found)
+    return problems

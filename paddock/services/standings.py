@@ -12,9 +12,9 @@ last race sessions of the season's calendar, run or not.
 The standings are computed afresh on every call, never stored: a penalty published after
 a race (revision N+1) shows in the next call, with the new revision named.
 
-A past season (``year``) counts its published races only, and its pole bonuses (when the
-scale has one) are not awarded: results are loaded and grids formed for the current season
-only, so an unpublished race of a past season has nothing to be read from.
+A past season (``year``) is counted exactly as the current one, by its own scale: its
+races' results and grids are read with that season chosen (`season_chosen`), so its pole
+bonuses stand as they were. A cancelled event's races are not in the calendar.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ from paddock.rules.points import (
     RaceRow,
 )
 from paddock.services.revision_hash import check_revision
-from paddock.services.season import current_season
+from paddock.services.season import current_season, season_chosen
 
 
 @dataclass(frozen=True)
@@ -505,7 +505,8 @@ def _races(s: Session, season: Season) -> list[_Race]:
                RaceSession.id, Event.number, Event.short_name, Event.name, RaceSession.code,
                RaceSession.name, RaceSession.race_number)
         .join(Event, col(RaceSession.event_id) == Event.id)
-        .where(Event.season_id == season.id, RaceSession.kind == "race")
+        .where(Event.season_id == season.id, RaceSession.kind == "race",
+               Event.cancelled_reason == "")
         .order_by(col(Event.number), col(RaceSession.sort_order))
     ).all()
     return [_Race(i, n, short, name, code, sname, race or 1)
@@ -705,10 +706,8 @@ def season_standings(db: Database, *, class_name: str | None = None,
         races = _races(s, season)
         ids = [race.session_id for race in races]
         published = _latest_revisions(s, ids)
-        current = season.id == current_season(s).id
-        pending = _with_data(s, [i for i in ids if i not in published]) if current else set()
-        # Grids are formed for the current season only (see the module docstring).
-        timed = _timed_grids(s, season) if scale.pole_bonus and current else set()
+        pending = _with_data(s, [i for i in ids if i not in published])
+        timed = _timed_grids(s, season) if scale.pole_bonus else set()
         names = {race.session_id: f"{race.event_short_name} {race.code}" for race in races}
         for i, rev in published.items():
             check_revision(names[i], rev.revision, rev.payload, rev.content_hash)
@@ -721,7 +720,7 @@ def season_standings(db: Database, *, class_name: str | None = None,
     codes = venue_codes(list(dict.fromkeys(race.event_short_name for race in races)))
     from paddock.services.results import reading_once
 
-    with reading_once():
+    with season_chosen(year), reading_once():
         _add_races(db, races, official, pending, timed, scale, codes, results, sources)
 
     found = list(dict.fromkeys(row.class_name for race in results for row in race.rows))

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 import paddock
+from paddock.services.demo_season import is_demo
 from paddock.services.season import season_overview
 from paddock.ui.entries.entries_page import EntriesPage
-from paddock.ui.file_actions import FileActions
+from paddock.ui.file_actions import DatabaseActions, FileActions, window_title
+from paddock.ui.first_start import DemoBanner
 from paddock.ui.live import LiveRefresh
 from paddock.ui.season.season_header import SeasonHeader
 from paddock.ui.season.season_switch import SeasonSwitch
@@ -66,6 +68,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("F6", "Tyre type", "Tyres"),
     ("Ctrl+1 … Ctrl+6", "Entries, Tyres, Results, Documents, Championship, Season",
      "Every page"),
+    ("Ctrl+O", "Open a database", "Every page"),
     ("F1", "This list", "Every page"),
     ("Ctrl+Q", "Quit", "Every page"),
 )
@@ -112,7 +115,8 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings()
         self.runner = runner if runner is not None else TaskRunner(parent=self)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Paddock – {db.path.name if db.path is not None else db.where}")
+        self.demo = is_demo(db)
+        self.setWindowTitle(window_title(db.where, demo=self.demo))
         self.setMinimumSize(760, 520)
         self._fitted = False
 
@@ -120,6 +124,10 @@ class MainWindow(QMainWindow):
         self.season_switch = SeasonSwitch(db, self.header, parent=self)
         self.file_actions = FileActions(db.location, self.runner, self, self._settings,
                                         self.header.current_event)
+        self.database_actions = DatabaseActions(db.location, db.where, self, self._settings)
+        self.database_actions.database_opened.connect(self.database_opened)
+        self.database_actions.season_made.connect(self.season_switch.switch_to)
+        self.database_actions.status.connect(lambda text: self._status_message(text))
 
         self.entries_page = EntriesPage(db)
         # The other pages are built, and their modules imported, when first shown: the
@@ -206,6 +214,10 @@ class MainWindow(QMainWindow):
                                   "font-weight: 600; padding: 8px 16px; }")
         self.banner.hide()
         column.addWidget(self.banner)
+        self.demo_banner = DemoBanner()
+        self.demo_banner.clear_requested.connect(lambda: self.database_actions.clear_demo())
+        self.demo_banner.setVisible(self.demo)
+        column.addWidget(self.demo_banner)
         column.addWidget(self.stack, 1)
 
         central = QWidget()
@@ -237,6 +249,7 @@ class MainWindow(QMainWindow):
         self.connect_action = QAction("&Connect to server…", self)
         self.connect_action.setToolTip("Open the paddock's PostgreSQL server (its URL)")
         self.connect_action.triggered.connect(self.connect_to_server)
+        self.database_actions.add_to(file_menu)
         file_menu.addAction(self.connect_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_timing_action)
@@ -402,6 +415,10 @@ class MainWindow(QMainWindow):
         """Another desk changed the database: every page built so far reloads (each keeps
         its selection; a hidden Documents or Championship page catches up when shown)."""
         self.season_switch.refresh()
+        # The demo may have been cleared at another desk: the banner and title follow.
+        self.demo = is_demo(self._db)
+        self.demo_banner.setVisible(self.demo)
+        self.setWindowTitle(window_title(self._db.where, demo=self.demo))
         self._refresh(ENTRIES, TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP, SEASON)
 
     def _database_lost(self, reason: str) -> None:

@@ -52,7 +52,7 @@ def test_entries_list_json_follows_the_contract(
     assert len(entries) == 32
     assert set(entries[0]) == {"number", "driver", "date_of_birth", "nationality", "team", "car",
                                "class", "junior", "gentleman", "full_season",
-                               "team_championship"}
+                               "team_championship", "withdrawn", "withdrawn_from"}
     by_number = {e["number"]: e for e in entries}
     assert by_number["02"]["junior"] is True and by_number["02"]["class"] == "Rookie"
     assert by_number["44"]["car"] == "991.2" and by_number["44"]["team_championship"] is False
@@ -68,7 +68,7 @@ def test_entries_import_reports_file_and_line_and_exits_1(
                    + "6,Bo,Lund,1999-02-30,SWE,T,992,Pro,no,yes\n")
     code, _, err = run(capsys, "entries", "import", str(bad), "--db", db)
     assert code == 1
-    assert f"{bad}:3: date_of_birth '1999-02-30'" in err
+    assert f"{bad}:3: date_of_birth: '1999-02-30'" in err
     assert json.loads(run(capsys, "entries", "list", "--json", "--db", db)[1]) == {"entries": []}
 
 

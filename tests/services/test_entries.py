@@ -126,7 +126,7 @@ BAD_FILES = {
     "ineligible": (HEADER + "101,Ana,Reyes,1980-05-06,MEX,T,992,Rookie,no,yes\n", ":2: ",
                    "23 or younger"),
     "bad yes/no": (HEADER + "101,Ana,Reyes,1999-05-06,MEX,T,992,Pro,maybe,yes\n", ":2: ",
-                   "gentleman must be yes or no"),
+                   "gentleman: must be yes or no"),
     "short row": (HEADER + "101,Ana,Reyes\n", ":2: ", "expected 10 fields"),
     "empty file": ("", ":1: ", "empty"),
 }
@@ -155,8 +155,8 @@ HOSTILE_ROWS = {
     "compact date": (ROW.replace("1999-05-06", "19990506"), "'19990506' is not a date"),
     "week date": (ROW.replace("1999-05-06", "1999-W01-1"), "'1999-W01-1' is not a date"),
     "superscript date": (ROW.replace("1999", "199⁹"), "is not a date in the form YYYY-MM-DD"),
-    "name too long": (ROW.replace("Ana", "A" * 5000), "first_name is 5000 characters long"),
-    "control character": (ROW.replace("Ana", "A\x1bna"), "first_name holds a control"),
+    "name too long": (ROW.replace("Ana", "A" * 5000), "first_name: 5000 characters long"),
+    "control character": (ROW.replace("Ana", "A\x1bna"), "first_name: holds a control"),
 }
 
 
@@ -190,7 +190,7 @@ def test_cr_only_line_ends_import_with_the_right_line_numbers(
     bad = write(tmp_path, (HEADER + ROW.replace("101", "103") + "\n"
                            + ROW.replace("101", "104").replace("Pro,no", "Pro,maybe") + "\n")
                 .replace("\n", "\r"), "bad.csv")
-    with pytest.raises(RuleViolation, match=r"bad.csv:3: gentleman must be yes or no"):
+    with pytest.raises(RuleViolation, match=r"bad.csv:3: gentleman: must be yes or no"):
         import_entries_csv(db, bad)
 
 

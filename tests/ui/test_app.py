@@ -77,7 +77,7 @@ def test_run_shows_the_window_and_returns_0_when_it_is_closed(
     finally:
         guard.stop()
 
-    assert seen == ["Paddock – season.db"]
+    assert seen == [f"Paddock – DEMO – {path}"]
     assert QCoreApplication.organizationName() == "Paddock"
     # The geometry went to the application's settings, here in the test's folder.
     assert any(user_settings.rglob("*.conf")) or any(user_settings.rglob("*.ini"))
@@ -94,14 +94,26 @@ def test_start_up_does_not_load_the_pdf_renderer() -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_first_start_opens_on_the_demo_season(
-    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+def test_first_start_asks_before_making_anything(
+    tmp_path: Path, qtbot: QtBot, user_settings: Path,
 ) -> None:
-    """No database yet: the officials get a ready demo season to try everything on."""
+    """No database yet: the official chooses the demo or a new season
+    (tests/ui/test_first_start.py drives both); the demo gives a ready season."""
     from paddock.services.entries import list_entries
+    from paddock.ui.first_start import FirstStartDialog
 
-    QTimer.singleShot(0, lambda: [w.close() for w in QApplication.topLevelWidgets()
-                                  if w.isWindow() and w.isVisible()])
+    def step() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, FirstStartDialog):
+            modal.demo_button.click()
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(10, step)
+            return
+        windows[0].close()
+
+    QTimer.singleShot(0, step)
     path = tmp_path / "first.db"
     assert paddock_app.run(path) == 0
     with open_database(path) as db:

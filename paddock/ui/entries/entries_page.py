@@ -1,4 +1,4 @@
-"""The Entries page: the season's entry list with filter, add, edit and delete."""
+"""The Entries page: the season's entry list with filter, add, edit, delete and withdraw."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +34,7 @@ from paddock.ui.entries.entry_models import (
     EntryFilterProxy,
     EntryTableModel,
 )
+from paddock.ui.entries.withdraw_dialog import WithdrawEntryDialog
 
 if TYPE_CHECKING:
     from paddock.services.database import Database
@@ -107,6 +109,10 @@ class EntriesPage(QWidget):
         self.edit_action.triggered.connect(self.edit_selected)
         self.delete_action = QAction("&Delete…", self)
         self.delete_action.triggered.connect(self.delete_selected)
+        self.withdraw_action = QAction("&Withdraw…", self)
+        self.withdraw_action.setToolTip("Withdraw the entry from the season or an event, with "
+                                        "a reason (an entry with tyres or results is kept)")
+        self.withdraw_action.triggered.connect(lambda: self.withdraw_selected())
         find_action = QAction("Find", self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
         find_action.triggered.connect(self._focus_filter)
@@ -118,6 +124,10 @@ class EntriesPage(QWidget):
         self.add_button = self._button(self.add_action, "Add entry", "Ctrl+N", primary=True)
         self.edit_button = self._button(self.edit_action, "Edit", "Enter")
         self.delete_button = self._button(self.delete_action, "Delete", "Del")
+        self.withdraw_button = QPushButton("Withdraw…")
+        self.withdraw_button.setObjectName("withdrawEntryButton")
+        self.withdraw_button.setToolTip(self.withdraw_action.toolTip())
+        self.withdraw_button.clicked.connect(self.withdraw_action.trigger)
 
         self.table = EntryTableView()
         self.table.setObjectName("entryTable")
@@ -153,6 +163,7 @@ class EntriesPage(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -248,8 +259,10 @@ class EntriesPage(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         noun = "entry" if total == 1 else "entries"
+        withdrawn = sum(1 for row in range(total) if self.model.entry(row).withdrawn)
         if shown == total:
-            self.summary.setText(f"{total} {noun} in the season")
+            self.summary.setText(f"{total} {noun} in the season"
+                                 + (f", {withdrawn} withdrawn" if withdrawn else ""))
         else:
             self.summary.setText(f"{shown} of {total} {noun} shown")
         if total == 0:
@@ -269,6 +282,10 @@ class EntriesPage(QWidget):
         self.delete_action.setEnabled(has_selection)
         self.edit_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
+        entry = self.selected_entry()
+        can_withdraw = entry is not None and not entry.withdrawn
+        self.withdraw_action.setEnabled(can_withdraw)
+        self.withdraw_button.setEnabled(can_withdraw)
 
     # --- use cases ------------------------------------------------------------------
 
@@ -314,6 +331,22 @@ class EntriesPage(QWidget):
             QMessageBox.warning(self, "Delete entry", exc.message)
             return
         self._changed(select=None)
+
+    def withdraw_selected(self) -> WithdrawEntryDialog | None:
+        """Ask from what and why, and withdraw the selected entry (it stays listed)."""
+        entry = self.selected_entry()
+        if entry is None or entry.withdrawn:
+            return None
+        try:
+            choices = entry_service.entry_choices(self._db)
+        except PaddockError as exc:
+            QMessageBox.warning(self, "Withdraw entry", exc.message)
+            return None
+        dialog = WithdrawEntryDialog(self._db, entry, choices.events, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.done_withdrawal is not None:
+            self._changed(select=entry.id)
+        dialog.deleteLater()
+        return dialog
 
     def _changed(self, *, select: int | None) -> None:
         self.refresh()

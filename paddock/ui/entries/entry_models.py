@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from paddock.services.entries import EntryView
 from paddock.ui.common.tables import natural_number_key
@@ -41,8 +41,8 @@ def _flag(text: Callable[[EntryView], bool]) -> Callable[[EntryView], str]:
 
 ENTRY_COLUMNS: tuple[Column, ...] = (
     Column("No.", lambda e: e.number, lambda e: natural_number_key(e.number), "Car number"),
-    Column("Driver", lambda e: e.driver, lambda e: (e.last_name.casefold(),
-                                                    e.first_name.casefold())),
+    Column("Driver", lambda e: e.driver + (" (withdrawn)" if e.withdrawn else ""),
+           lambda e: (e.last_name.casefold(), e.first_name.casefold())),
     Column("Nat.", lambda e: e.nationality, lambda e: e.nationality, "Nationality"),
     Column("Team", lambda e: e.team, lambda e: e.team.casefold()),
     Column("Car", lambda e: e.car, lambda e: e.car, "Porsche 911 GT3 Cup type"),
@@ -72,6 +72,8 @@ class EntryTableModel(QAbstractTableModel):
         self._entries: tuple[EntryView, ...] = ()
         self._bold = QFont()
         self._bold.setBold(True)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
 
     def set_entries(self, entries: Sequence[EntryView]) -> None:
         """Replace every row with ``entries``."""
@@ -113,6 +115,12 @@ class EntryTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole and index.column() == NUMBER_COLUMN:
             return self._bold
+        if role == Qt.ItemDataRole.FontRole and entry.withdrawn:
+            return self._struck
+        if role == Qt.ItemDataRole.ForegroundRole and entry.status_text:
+            return QColor("#6b7280")  # withdrawn (from the season or an event): greyed
+        if role == Qt.ItemDataRole.ToolTipRole and entry.status_text:
+            return entry.status_text
         if role == Qt.ItemDataRole.AccessibleTextRole and column.flag:
             return f"{column.title}: {'yes' if column.text(entry) else 'no'}"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == DRIVER_COLUMN:
