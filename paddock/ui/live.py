@@ -70,6 +70,7 @@ class LiveRefresh(QObject):
         self._answer = _Answer(self)
         self._answer.done.connect(self._answered)
         self._checking = False
+        self._again = False
         self._stopped = False
         # The first answer comes from a connection made on the checks' thread while the
         # pages were loading: what another desk committed in between is unknown, so it
@@ -141,7 +142,12 @@ class LiveRefresh(QObject):
         Returns at once. A question still unanswered (a server slow to fail) is not asked
         again meanwhile.
         """
-        if self._checking or self._stopped:
+        if self._stopped:
+            return
+        if self._checking:
+            # Asked again while a check is out (a write just failed): the answer in flight
+            # may predate it, so one more check follows it.
+            self._again = True
             return
         self._checking = True
         self._pool.start(_Job(self._watcher.changed, self._answer))
@@ -152,6 +158,9 @@ class LiveRefresh(QObject):
         self._checking = False
         if self._stopped:
             return
+        if self._again:
+            self._again = False
+            self.poll()
         if isinstance(error, DatabaseError):
             self.report_failure(error.message)
             return
