@@ -17,7 +17,7 @@ from .helpers import when_modal_opens
 
 def _row_text(window: MainWindow, number: str, role: Qt.ItemDataRole) -> object:
     page = window.entries_page
-    row = next(r for r in range(page.model.rowCount()) if page.model.entry(r).number == number)
+    row = next(r for r in range(page.model.rowCount()) if page.model.row(r).number == number)
     return page.model.data(page.model.index(row, DRIVER_COLUMN), role)
 
 

@@ -41,7 +41,7 @@ def test_numbers_sort_by_value_and_keep_leading_zeros_distinct() -> None:
 
 def test_proxy_sorts_numbers_naturally_both_ways(qtbot: QtBot) -> None:
     model = EntryTableModel()
-    model.set_entries(_entries("10", "7", "01", "1", "100", "9"))
+    model.set_rows(_entries("10", "7", "01", "1", "100", "9"))
     proxy = EntryFilterProxy()
     proxy.setSourceModel(model)
 
@@ -53,7 +53,7 @@ def test_proxy_sorts_numbers_naturally_both_ways(qtbot: QtBot) -> None:
 
 def test_filter_matches_number_driver_team_and_class_every_word(qtbot: QtBot) -> None:
     model = EntryTableModel()
-    model.set_entries([
+    model.set_rows([
         replace(BASE, id=1, number="7", last_name="Baker", team="Blue Ridge", class_name="Pro"),
         replace(BASE, id=2, number="19", last_name="Cole", team="Kestrel",
                 class_name="Pro-Am"),
@@ -79,7 +79,7 @@ def test_filter_matches_number_driver_team_and_class_every_word(qtbot: QtBot) ->
 
 def test_model_shows_the_columns_and_flags(qtbot: QtBot) -> None:
     model = EntryTableModel()
-    model.set_entries([replace(BASE, gentleman=False, junior=True)])
+    model.set_rows([replace(BASE, gentleman=False, junior=True)])
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert titles == ["No.", "Driver", "Nat.", "Team", "Car", "Class", "Junior", "Gentleman",
                       "Full season", "Team champ."]

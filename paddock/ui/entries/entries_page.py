@@ -210,7 +210,7 @@ class EntriesPage(QWidget):
     def refresh(self) -> None:
         """Reload the entries from the services, keeping the selected entry selected."""
         selected = self.selected_entry()
-        self.model.set_entries(entry_service.list_entries(self._db))
+        self.model.set_rows(entry_service.list_entries(self._db))
         if selected is not None:
             self.select_entry(selected.id)
         self._update_summary()
@@ -221,7 +221,7 @@ class EntriesPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.entry(self.proxy.mapToSource(rows[0]).row())
+        return self.model.row(self.proxy.mapToSource(rows[0]).row())
 
     def select_entry(self, entry_id: int) -> bool:
         """Select and show the row of ``entry_id``; False when it is filtered out or gone."""
@@ -259,7 +259,7 @@ class EntriesPage(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         noun = "entry" if total == 1 else "entries"
-        withdrawn = sum(1 for row in range(total) if self.model.entry(row).withdrawn)
+        withdrawn = sum(1 for row in range(total) if self.model.row(row).withdrawn)
         if shown == total:
             self.summary.setText(f"{total} {noun} in the season"
                                  + (f", {withdrawn} withdrawn" if withdrawn else ""))
