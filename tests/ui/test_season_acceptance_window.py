@@ -145,6 +145,9 @@ def test_a_2022_season_made_run_and_published_through_the_window(
         click(qtbot, page.cancel_event_button)
         assert page.calendar_table.item(_row_of(page, number), 4).text() == (
             "Cancelled: not on the 2022 calendar")
+    assert main.header.subtitle.text() == "8 events (7 cancelled) · 2 races"
+    assert "(cancelled)" in main.header.event_combo.itemText(
+        main.header.event_combo.findData(8))
 
     # Pro-Am drops its lowest result: the Championship page's "Points scale…" dialog.
     main.show_page(CHAMPIONSHIP)
@@ -157,11 +160,13 @@ def test_a_2022_season_made_run_and_published_through_the_window(
         seen["classes"] = list(dialog.drop_spins)
         dialog.drop_spins["Pro-Am"].setValue(1)
         click(qtbot, dialog.ok_button)
+        seen["saved"] = [(r.class_name, r.count) for r in dialog.saved.drops
+                         if r.count] if dialog.saved else None
 
     when_modal_opens(drop_one)
     click(qtbot, championship.scale_button)
     assert seen == {"title": "Points scale – 2022 season",
-                    "classes": ["Pro", "Pro-Am", "Rookie", "Am"]}
+                    "classes": ["Pro", "Pro-Am", "Rookie", "Am"], "saved": [("Pro-Am", 1)]}
 
     # The entry list, from the File menu.
     entries = tmp_path / "entries.csv"
@@ -187,8 +192,12 @@ def test_a_2022_season_made_run_and_published_through_the_window(
         assert results.current_session() == session
         monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                             lambda *_args, p=path, **_kwargs: ([str(p)], "Timing files"))
+        # Qualifying through File → Import timing files, the races with the page's button.
         with qtbot.waitSignal(results.results_changed, timeout=20_000):
-            click(qtbot, results.import_button)
+            if session == "Q":
+                main.import_timing_action.trigger()
+            else:
+                click(qtbot, results.import_button)
         assert not results.busy
         assert results.results is not None and len(results.results.rows) == 4, session
 
@@ -207,6 +216,7 @@ def test_a_2022_season_made_run_and_published_through_the_window(
                     and "Pro-Am" in championship.class_buttons, timeout=10_000)
     click(qtbot, championship.class_buttons["Pro-Am"])
     assert championship.current_class() == "Pro-Am"
+    assert "Pro-Am: 1 lowest result dropped" in championship.scale_label.text()
     model = championship.driver_model
     assert model.rowCount() == 2
     number, points = model.column_of("number"), model.column_of("points")
