@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from paddock.services.database import Database, open_database
 from paddock.services.season import season_chosen, season_overview
 from paddock.ui.championship.points_scale_dialog import PointsScaleDialog
+from paddock.ui.common.theme import apply_theme
 from paddock.ui.main_window import CHAMPIONSHIP, RESULTS, SEASON, MainWindow
 from paddock.ui.results.results_publish_dialog import PublishDialog
 from paddock.ui.season.season_dialogs import (
@@ -52,7 +53,23 @@ def fresh(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def main(qtbot: QtBot, fresh: Database, settings: QSettings) -> Iterator[MainWindow]:
+def themed() -> Iterator[None]:
+    """The application's look, as `paddock` starts with it (the picture is of the real
+    window), put back afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, palette, font, sheet = app.style().name(), app.palette(), app.font(), app.styleSheet()
+    apply_theme(app)
+    yield
+    app.setStyleSheet(sheet)
+    app.setFont(font)
+    app.setPalette(palette)
+    app.setStyle(style)
+
+
+@pytest.fixture
+def main(qtbot: QtBot, fresh: Database, settings: QSettings,
+         themed: None) -> Iterator[MainWindow]:
     window = MainWindow(fresh, settings=settings, live=False)
     qtbot.addWidget(window)
     window.show()
@@ -68,6 +85,12 @@ def main(qtbot: QtBot, fresh: Database, settings: QSettings) -> Iterator[MainWin
 def click(qtbot: QtBot, button: QWidget) -> None:
     assert button.isEnabled(), button.objectName()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def settle(qtbot: QtBot) -> None:
+    """Let the posted layout requests run: a label whose text just changed (the OFFICIAL
+    badge) keeps its old width until then, and the picture would show it clipped."""
+    qtbot.wait(50)
 
 
 def _row_of(page: SeasonPage, number: int) -> int:
@@ -210,6 +233,10 @@ def test_a_2022_season_made_run_and_published_through_the_window(
         assert results.results.official and results.results.revision == 1, session
         assert "OFFICIAL" in results.badge.text().upper()
 
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    settle(qtbot)
+    main.grab().save(str(SHOTS / "results-r2-official.png"))
+
     # The standings: Pro-Am's table marks car 21's lower race (R2) as dropped.
     main.show_page(CHAMPIONSHIP)
     qtbot.waitUntil(lambda: championship.standings is not None
@@ -245,7 +272,7 @@ def test_a_2022_season_made_run_and_published_through_the_window(
     assert str(cell("22", points)) == str(cell("22", second))
     assert int(kept) > int(dropped.strip("()")) > 0
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    settle(qtbot)
     main.grab().save(str(SHOTS / "championship-pro-am-dropped.png"))
 
     # 2021 is untouched; the window's choice of 2022 ends with it.
