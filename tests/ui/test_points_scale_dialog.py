@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from paddock.rules.points import DropRule
 from paddock.services.database import Database
-from paddock.services.standings import points_scale, season_standings
+from paddock.services.standings import points_scale, season_standings, set_points_scale
 from paddock.ui.championship.championship_page import ChampionshipPage
 from paddock.ui.championship.points_scale_dialog import PointsScaleDialog
 
@@ -116,3 +116,20 @@ def test_the_championship_page_edits_the_scale_and_shows_dropped_results_in_brac
     assert "Dropped under the class's drop rule" in tooltip
     (tmp_path / "shots").mkdir(exist_ok=True)
     page.grab().save(str(tmp_path / "shots" / "championship.png"))
+
+
+def test_a_long_drop_rule_line_is_shown_whole_beside_the_class_switch(
+    qtbot: QtBot, page: ChampionshipPage, db: Database
+) -> None:
+    set_points_scale(db, positions=list(points_scale(db).positions), pole_bonus=5,
+                     fastest_lap_bonus=1, drops=[DropRule("Pro-Am", 13, 2)])
+    page.refresh()
+    page.set_class("Pro-Am")
+    qtbot.wait(50)  # the layout requests the new text posted
+    label = page.scale_label
+    assert "Pro-Am: 13 lowest results dropped; the last 2 races cannot be" in label.text()
+    assert label.text().endswith("(12) = dropped")
+    # Every line of it fits the label, and no class button is squeezed to make room.
+    assert label.heightForWidth(label.width()) <= label.height()
+    for button in page.class_buttons.values():
+        assert button.width() >= button.sizeHint().width(), button.text()

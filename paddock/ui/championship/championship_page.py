@@ -152,6 +152,10 @@ class ChampionshipPage(QWidget):
         self.class_row.setSpacing(0)
         self.scale_label = QLabel()
         self.scale_label.setObjectName("mutedText")
+        # A class's drop rule and the "(12) = dropped" key make the line longer than the
+        # space beside the class switch on a 1366-pixel screen: it wraps rather than cut
+        # the key off and squeeze the class buttons.
+        self.scale_label.setWordWrap(True)
         switch_row = QHBoxLayout()
         switch_row.addLayout(self.class_row)
         switch_row.addSpacing(16)
