@@ -255,6 +255,10 @@ def test_switching_to_an_empty_season_and_back_leaves_nothing_stale(
     # Every page built on 2021's first event first.
     for index in (TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP):
         window.show_page(index)
+    tyres = window.tyres_page
+    assert tyres.select_car("12")
+    tyres.scan("MI21000101")  # registered or refused, it is listed as this desk's scan
+    assert tyres.recent_list.count() == 1
     window.header.select_event(2)
     window.runner.wait(10_000)
     assert window.results_page.current_event() == 2
@@ -268,6 +272,7 @@ def test_switching_to_an_empty_season_and_back_leaves_nothing_stale(
         window.show_page(index)
         _shows_no_events(page, 2030)
     assert window.tyres_page.event_number is None
+    assert window.tyres_page.recent_list.count() == 0
     assert window.tyres_page.car_model.rowCount() == 0
     assert window.tyres_page.tyre_model.rowCount() == 0
     assert window.results_page.current_event() is None
@@ -295,6 +300,8 @@ def test_switching_to_an_empty_season_and_back_leaves_nothing_stale(
     _shows_the_body(window.tyres_page)
     assert window.tyres_page.event_number == 1
     assert window.tyres_page.car_model.rowCount() > 0
+    # This desk's scans at 2021's first event are back with it.
+    assert window.tyres_page.recent_list.count() == 1
     assert window.tyres_page.scan_edit.isEnabled()
     window.show_page(DOCUMENTS)
     _shows_the_body(window.documents_page)
@@ -304,6 +311,26 @@ def test_switching_to_an_empty_season_and_back_leaves_nothing_stale(
     assert window.championship_page.standings_area.isVisible()
     assert not window.championship_page.no_races.isVisible()
     _grab(qtbot, window, "championship-2021-back")
+
+
+def test_a_scan_stays_with_its_season_s_event(
+    qtbot: QtBot, full_window: MainWindow, demo_db: Database
+) -> None:
+    window = full_window
+    new_season(demo_db, 2030)
+    window.show_page(TYRES)
+    assert window.tyres_page.select_car("12")
+    window.tyres_page.scan("MI21000101")
+    assert window.season_switch.switch_to(2030)
+    # The window shows 2030: the event is added to it, as the Season page would.
+    add_event(demo_db, EventFields(short_name="sebring", name="Sebring",
+                                   start=date(2030, 3, 14), end=date(2030, 3, 16)))
+    window.reload_all()
+    assert window.header.current_event() == 1
+    _shows_the_body(window.tyres_page)
+    # 2030's event 1 is not 2021's: none of its scans are listed.
+    assert window.tyres_page.recent_list.count() == 0
+    assert window.tyres_page.tyre_model.rowCount() == 0
 
 
 def test_pages_built_while_the_season_is_empty_start_calm(

@@ -254,8 +254,10 @@ class TyresPage(QWidget):
         self._supplier = ""  # the season's tyres ("Michelin Pilot Sport Cup N3")
         self._mode = ScanMode.REGISTER
         self._not_saved = False
-        # The scans of each event seen here: the list shows the current event's.
-        self._scans: dict[int | None, list[ScanRecord]] = {}
+        # The scans of each event seen here, by season and event number (each season
+        # numbers its events from 1): the list shows the current event's.
+        self._scans: dict[tuple[int, int | None], list[ScanRecord]] = {}
+        self._year = 0
         self.last_refusal: ScanRecord | None = None
         self._shown_car: str | None = None
         self.setObjectName("tyresPage")
@@ -584,9 +586,11 @@ class TyresPage(QWidget):
         """Work on event ``number``: reload its tyres and clear the verdict (None: the
         season has no events; the page says so and nothing acts on an event)."""
         self._event = number
+        self._year = season_overview(self._db).year
         self._refresh_timer.stop()
         if number is None:
             self.acknowledge_refusal()
+            self._fill_recent()
             self._show_no_event()
             return
         self.acknowledge_refusal()
@@ -718,7 +722,7 @@ class TyresPage(QWidget):
     @property
     def scans(self) -> list[ScanRecord]:
         """The scans made here at the current event, oldest first."""
-        return self._scans.setdefault(self._event, [])
+        return self._scans.setdefault((self._year, self._event), [])
 
     def current_car(self) -> str | None:
         """The car chosen in the picker, or None for "any car"."""
