@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from paddock.services.calendar import EventFields, add_event, new_season
+from paddock.services.calendar import EventFields, add_event, delete_event, new_season
 from paddock.services.database import Database, init_database, open_database
 from paddock.services.season import season_chosen
 from paddock.ui.championship.championship_page import ChampionshipPage
@@ -346,4 +346,44 @@ def test_pages_built_while_the_season_is_empty_start_calm(
     _shows_no_events(window.results_page, 2030)
     window.show_page(DOCUMENTS)
     _shows_no_events(window.documents_page, 2030)
+    _no_modal()
+
+
+def test_from_one_empty_season_to_another_the_pages_name_the_new_year(
+    qtbot: QtBot, empty_window: MainWindow, empty_db: Database
+) -> None:
+    window = empty_window
+    for index in (TYRES, RESULTS, DOCUMENTS, CHAMPIONSHIP):
+        window.show_page(index)
+    new_season(empty_db, 2028)
+    assert window.season_switch.switch_to(2028)
+    _header_has_no_event(window)
+    for index, page in ((TYRES, window.tyres_page), (RESULTS, window.results_page),
+                        (DOCUMENTS, window.documents_page)):
+        window.show_page(index)
+        qtbot.waitUntil(lambda p=page: "2028" in p.event_body.panel.text())
+        _shows_no_events(page, 2028)
+    window.show_page(CHAMPIONSHIP)
+    assert "The 2028 season has no events yet" in window.championship_page.no_races.text()
+
+
+def test_the_last_event_deleted_empties_the_pages(
+    qtbot: QtBot, empty_window: MainWindow, empty_db: Database
+) -> None:
+    window = empty_window
+    add_event(empty_db, EventFields(short_name="sebring", name="Sebring",
+                                    start=date(2027, 3, 18), end=date(2027, 3, 20)))
+    window.reload_all()
+    for index in (TYRES, RESULTS, DOCUMENTS):
+        window.show_page(index)
+    assert window.results_page.current_event() == 1
+    delete_event(empty_db, "sebring")
+    window.reload_all()
+    _header_has_no_event(window)
+    assert window.tyres_page.event_number is None
+    assert window.results_page.current_event() is None
+    assert window.documents_page.current_event() is None
+    _shows_no_events(window.documents_page, 2027)
+    window.show_page(RESULTS)
+    _shows_no_events(window.results_page, 2027)
     _no_modal()
