@@ -143,11 +143,13 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self._build_status_bar()
+        self._update_event_actions()
 
         self.file_actions.entries_imported.connect(lambda _count: self.entries_page.refresh())
         # Pages never reach into each other: the window relays the event and the changes
         # to the pages built so far (one built later starts from the current state).
         self.header.event_changed.connect(self._event_changed)
+        self.header.events_gone.connect(lambda: self._event_changed(None))
         self.season_switch.switched.connect(lambda _year: self.reload_all())
         self.season_switch.refused.connect(self._status_message)
         self.entries_page.entries_changed.connect(
@@ -358,18 +360,21 @@ class MainWindow(QMainWindow):
             from paddock.ui.tyres.tyres_page import TyresPage
 
             page = TyresPage(db, event)
+            page.season_page_requested.connect(lambda: self.show_page(SEASON))
             # The documents (tyre sheet) are made from the tyres.
             page.tyres_changed.connect(lambda: self._refresh(DOCUMENTS))
         elif index == RESULTS:
             from paddock.ui.results.results_page import ResultsPage
 
             page = ResultsPage(db, event, runner=self.runner)
+            page.season_page_requested.connect(lambda: self.show_page(SEASON))
             page.results_changed.connect(lambda: self._refresh(DOCUMENTS, CHAMPIONSHIP))
             page.status.connect(status)
         elif index == DOCUMENTS:
             from paddock.ui.documents.documents_page import DocumentsPage
 
             page = DocumentsPage(db, event, runner=self.runner)
+            page.season_page_requested.connect(lambda: self.show_page(SEASON))
             self._own_page_output(page)
             # A class pole bonus is read from the grid: an amendment may move points.
             page.grid_changed.connect(lambda: self._refresh(CHAMPIONSHIP))
@@ -385,6 +390,7 @@ class MainWindow(QMainWindow):
             from paddock.ui.championship.championship_page import ChampionshipPage
 
             page = ChampionshipPage(db, runner=self.runner)
+            page.season_page_requested.connect(lambda: self.show_page(SEASON))
             self._own_page_output(page)
             page.status.connect(status)
         else:
@@ -435,11 +441,23 @@ class MainWindow(QMainWindow):
         self.statusBar().setToolTip("")
         self._status_message("The database can be reached again; the pages are reloaded")
 
-    def _event_changed(self, number: int) -> None:
+    def _event_changed(self, number: int | None) -> None:
+        """Relay the header's event (None: the season shown has no events)."""
         for index in (TYRES, RESULTS, DOCUMENTS, SEASON):
             page = self._built.get(index)
-            if page is not None:
+            if page is not None and (number is not None or index != SEASON):
                 page.set_event(number)  # type: ignore[attr-defined]
+        self._update_event_actions()
+
+    def _update_event_actions(self) -> None:
+        """What works on an event is off while the season shown has none."""
+        has_event = self.header.current_event() is not None
+        for action in (self.import_timing_action, self.export_results_action):
+            action.setEnabled(has_event)
+        # The entry list and the standings are the season's; the other documents an event's.
+        season_wide = self.current_page() in (ENTRIES, CHAMPIONSHIP, SEASON)
+        for action in (self.print_action, self.save_pdf_action):
+            action.setEnabled(has_event or season_wide)
 
     @property
     def tyres_page(self) -> TyresPage:
@@ -467,6 +485,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(index)
         self.page_actions[index].setChecked(True)
         self._update_shortcuts(index)
+        self._update_event_actions()
         if self.pages[index] is self.entries_page:
             self.entries_page.focus_table()
 

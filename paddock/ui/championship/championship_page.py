@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError
+from paddock.services.season import season_overview
 from paddock.services.standings import StandingsView, drop_rule_text, season_standings
 from paddock.ui.championship.championship_models import (
     DRIVER_COLUMNS,
@@ -45,6 +46,7 @@ from paddock.ui.championship.championship_models import (
 )
 from paddock.ui.championship.points_scale_dialog import PointsScaleDialog
 from paddock.ui.common import theme
+from paddock.ui.common.no_events import NoEventsPanel
 from paddock.ui.common.tables import configure_table
 from paddock.ui.documents.documents_catalogue import (
     DocumentChoice,
@@ -83,9 +85,12 @@ class ChampionshipPage(QWidget):
 
     Signals:
         status(str): a line for the window's status bar.
+        season_page_requested(): the season has no events and the official asked for the
+            Season page to add them.
     """
 
     status = Signal(str)
+    season_page_requested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  runner: TaskRunner | None = None) -> None:
@@ -93,6 +98,7 @@ class ChampionshipPage(QWidget):
         self._db = db
         self.runner = runner if runner is not None else TaskRunner(parent=self)
         self._view: StandingsView | None = None
+        self._has_events = True
         self._class: str | None = None
         self._making = False
         self._stale = True
@@ -206,13 +212,26 @@ class ChampionshipPage(QWidget):
         self.computed_from.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        # Before the first race the tables would be empty: one calm line stands instead.
+        self.standings_area = QWidget()
+        area = QVBoxLayout(self.standings_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.setSpacing(10)
+        area.addLayout(switch_row)
+        area.addWidget(self.splitter, 1)
+        area.addWidget(self.computed_from)
+        self.no_races = NoEventsPanel("", "the standings start with the first race "
+                                      "loaded on the Results page.")
+        self.no_races.setObjectName("noRacesPanel")
+        self.no_races.season_page_requested.connect(self.season_page_requested)
+        self.no_races.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
         layout.addLayout(top)
-        layout.addLayout(switch_row)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.computed_from)
+        layout.addWidget(self.standings_area, 1)
+        layout.addWidget(self.no_races, 1)
 
     def _table(self, name: str, model: StandingsModel) -> QTableView:
         table = QTableView()
@@ -244,6 +263,7 @@ class ChampionshipPage(QWidget):
         self._stale = False
         try:
             self._view = season_standings(self._db)
+            self._has_events = bool(season_overview(self._db).events)
         except PaddockError as exc:
             log.warning("Championship page: %s", exc.message)
             self._view = None
@@ -374,6 +394,7 @@ class ChampionshipPage(QWidget):
         self.team_table.setVisible(not no_teams)
         self.team_note.setVisible(no_teams)
         self.team_note.setText("No team scores in this class yet.")
+        self._show_no_races(view)
         empty = self.driver_model.rowCount() == 0
         self.driver_table.setVisible(not empty)
         self.empty_label.setVisible(empty)
@@ -382,6 +403,21 @@ class ChampionshipPage(QWidget):
                                      "first race loaded on the Results page.")
         else:
             self.empty_label.setText(f"No {self._class} driver has raced yet.")
+
+    def _show_no_races(self, view: StandingsView) -> None:
+        """The standings, or (no race counted yet) what the season is waiting for."""
+        if view.sources:
+            self.no_races.hide()
+            self.standings_area.show()
+            return
+        if self._has_events:
+            self.no_races.say(f"No race of the {view.season_year} season has results yet",
+                              "The standings start with the first race loaded on the "
+                              "Results page.")
+        else:
+            self.no_races.set_year(view.season_year)
+        self.standings_area.hide()
+        self.no_races.show()
 
     @staticmethod
     def _sources_html(view: StandingsView) -> str:

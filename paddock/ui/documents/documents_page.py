@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from paddock.errors import PaddockError
+from paddock.services.season import season_overview
+from paddock.ui.common.no_events import EventBody
 from paddock.ui.common.pdf_pages import PDFIUM_LOCK, page_count, render_page
 from paddock.ui.common.pdf_preview import PdfPreview
 from paddock.ui.common.theme import set_style_property as set_state
@@ -101,12 +103,15 @@ class DocumentsPage(QWidget):
         preview_ready(): the preview shows a new document, or says why it cannot.
         grid_changed(): a grid amendment was added or taken back here.
         pack_written(object): the `EventPack` written by Event pack.
+        season_page_requested(): the season has no events and the official asked for the
+            Season page to add them.
     """
 
     status = Signal(str)
     preview_ready = Signal()
     grid_changed = Signal()
     pack_written = Signal(object)
+    season_page_requested = Signal()
 
     def __init__(
         self,
@@ -144,10 +149,7 @@ class DocumentsPage(QWidget):
         self.output.status.connect(self.status)
         self.output.printed.connect(lambda _pages: self._update_actions())
         self._build()
-        if event_number is not None:
-            self.set_event(event_number)
-        else:
-            self.refresh()
+        self.set_event(event_number)
 
     # --- layout ---------------------------------------------------------------------
 
@@ -255,7 +257,10 @@ class DocumentsPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 800])
 
-        layout = QVBoxLayout(self)
+        self.event_body = EventBody(self, "Documents", "each event's documents are made "
+                                    "from its entries, tyres and results.")
+        self.event_body.panel.season_page_requested.connect(self.season_page_requested)
+        layout = QVBoxLayout(self.event_body.body)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
         layout.addLayout(top)
@@ -265,11 +270,19 @@ class DocumentsPage(QWidget):
 
     # --- choosing what is shown -----------------------------------------------------
 
-    def set_event(self, number: int) -> None:
-        """Show the documents of event ``number``; the same document when it has one."""
+    def set_event(self, number: int | None) -> None:
+        """Show the documents of event ``number``; the same document when it has one (None:
+        the season has no events)."""
         self._event = number
         self.message.hide()
+        self._show_event_body()
         self.refresh()
+
+    def _show_event_body(self) -> None:
+        if self._event is None:
+            self.event_body.show_no_events(season_overview(self._db).year)
+        else:
+            self.event_body.show_body()
 
     def current_event(self) -> int | None:
         return self._event
@@ -300,6 +313,7 @@ class DocumentsPage(QWidget):
             self._stale = True
             return
         self._stale = False
+        self._show_event_body()
         keep = self._choice.key if self._choice is not None else None
         self._catalogue = None
         if self._event is not None:

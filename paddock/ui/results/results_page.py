@@ -61,10 +61,11 @@ from paddock.services.results import (
     RevisionView,
     SessionResults,
 )
-from paddock.services.season import EventView, event_view
+from paddock.services.season import EventView, event_view, season_overview
 from paddock.services.timing_check import SessionCheck, check_session
 from paddock.timing.sniff import HEAD_BYTES, Sniffed, sniff
 from paddock.ui.common.dialogs import message_area, show_message
+from paddock.ui.common.no_events import EventBody
 from paddock.ui.common.tables import TextTableModel, configure_table, size_text_columns
 from paddock.ui.common.theme import set_style_property
 from paddock.ui.documents.documents_catalogue import on_own_connection
@@ -201,10 +202,13 @@ class ResultsPage(QWidget):
         results_changed(): files were loaded, a penalty or typed line recorded, or a
             revision published from this page.
         status(str): a line for the window's status bar.
+        season_page_requested(): the season has no events and the official asked for the
+            Season page to add them.
     """
 
     results_changed = Signal()
     status = Signal(str)
+    season_page_requested = Signal()
 
     def __init__(
         self,
@@ -227,6 +231,8 @@ class ResultsPage(QWidget):
         self._revision_dialogs: list[RevisionDialog] = []
         self._previewing = False
         self._pending: tuple[PenaltyView, ...] = ()
+        # None for the event: the season has no events (the page says so, nothing acts).
+        self._no_events = event_number is None
         self.setObjectName("resultsPage")
         self.setAcceptDrops(True)
         self.setStyleSheet(results_style_sheet())
@@ -477,7 +483,10 @@ class ResultsPage(QWidget):
         self._panel_chosen = False  # the official opened or closed it: no more automatics
         self._update_panel_toggle()
 
-        layout = QVBoxLayout(self)
+        self.event_body = EventBody(self, "Results", "results are loaded per event and "
+                                    "session.")
+        self.event_body.panel.season_page_requested.connect(self.season_page_requested)
+        layout = QVBoxLayout(self.event_body.body)
         layout.setContentsMargins(20, 10, 20, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
@@ -567,13 +576,16 @@ class ResultsPage(QWidget):
 
     # --- choosing what is shown -----------------------------------------------------------
 
-    def set_event(self, number: int) -> None:
-        """Show event ``number``; the same session as before when the event has it."""
-        try:
-            self._event = event_view(self._db, str(number))
-        except PaddockError as exc:
-            log.warning("Results page: %s", exc.message)
-            self._event = None
+    def set_event(self, number: int | None) -> None:
+        """Show event ``number``; the same session as before when the event has it (None:
+        the season has no events)."""
+        self._no_events = number is None
+        self._event = None
+        if number is not None:
+            try:
+                self._event = event_view(self._db, str(number))
+            except PaddockError as exc:
+                log.warning("Results page: %s", exc.message)
         codes = self._event.sessions if self._event is not None else ()
         for button in self.session_buttons.values():
             self.session_group.removeButton(button)
@@ -705,6 +717,11 @@ class ResultsPage(QWidget):
         self._update_header()
         self._update_empty_state()
         self._update_actions()
+        if self._no_events:
+            self.event_body.show_no_events(season_overview(self._db).year)
+        else:
+            self.event_body.show_body()
+        self.decision_action.setEnabled(not self._no_events)
 
     def _update_header(self) -> None:
         results, event = self._results, self._event
@@ -844,6 +861,8 @@ class ResultsPage(QWidget):
 
     def choose_files(self) -> None:
         """Ask for timing files and load them into the current session."""
+        if self._event is None or self._session is None:
+            return
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DownloadLocation) or str(Path.home())
         names, _filter = QFileDialog.getOpenFileNames(

@@ -13,10 +13,13 @@ class SeasonHeader(QFrame):
 
     Signals:
         event_changed(int): the number of the event now selected.
+        events_gone(): the season shown has no events (another season was chosen, or its
+            last event deleted): no event is selected any more.
         season_picked(int): the user chose another season (the window switches to it).
     """
 
     event_changed = Signal(int)
+    events_gone = Signal()
     season_picked = Signal(int)
 
     def __init__(self, overview: SeasonOverview, parent: QWidget | None = None) -> None:
@@ -45,6 +48,7 @@ class SeasonHeader(QFrame):
         self.event_combo = QComboBox()
         self.event_combo.setObjectName("eventCombo")
         self.event_combo.setMinimumWidth(260)
+        self.event_combo.setPlaceholderText("No events yet")
         self.event_details = QLabel()
         self.event_details.setObjectName("eventDetails")
         self.event_combo.currentIndexChanged.connect(self._selected)
@@ -102,11 +106,16 @@ class SeasonHeader(QFrame):
             self.event_combo.addItem(label, event.number)
         index = self.event_combo.findData(before) if before is not None and same_season else -1
         self.event_combo.setCurrentIndex(max(index, 0) if events else -1)
+        self.event_combo.setEnabled(bool(events))
+        self.event_combo.setToolTip("" if events else
+                                    "Add the season's events on the Season page (Ctrl+6)")
         self.event_combo.blockSignals(False)
         self._show_details(self.event_combo.currentIndex())
         after = self.current_event()
         if after is not None and (after != before or not same_season):
             self.event_changed.emit(after)
+        elif after is None and before is not None:
+            self.events_gone.emit()
 
     def set_seasons(self, seasons: list[tuple[int, bool]]) -> None:
         """The seasons to choose from, as (year, current); the shown one stays selected."""
@@ -140,7 +149,8 @@ class SeasonHeader(QFrame):
 
     def _show_details(self, index: int) -> EventView | None:
         if not 0 <= index < len(self._events):
-            self.event_details.setText("")
+            self.event_details.setText("" if self._events else
+                                       "Add the events on the Season page (Ctrl+6)")
             return None
         event = self._events[index]
         details = [part for part in (event.venue, event.dates_text) if part]

@@ -56,6 +56,7 @@ from paddock.services import tyres as tyre_service
 from paddock.services.season import EventView, season_overview
 from paddock.services.tyre_supply import season_tyres
 from paddock.services.tyres import EventTyres, TyreRefusal, TyreView
+from paddock.ui.common.no_events import EventBody
 from paddock.ui.common.tables import RowSortProxy, configure_table
 from paddock.ui.common.theme import ACCENT, BORDER, PROBLEM_TEXT, SURFACE, TEXT, TEXT_MUTED
 from paddock.ui.tyres.tyre_dialogs import (
@@ -236,9 +237,12 @@ class TyresPage(QWidget):
 
     Signals:
         tyres_changed(): a tyre was registered, scrapped or carried over here.
+        season_page_requested(): the season has no events and the official asked for the
+            Season page to add them.
     """
 
     tyres_changed = Signal()
+    season_page_requested = Signal()
 
     def __init__(self, db: Database, event_number: int | None,
                  parent: QWidget | None = None) -> None:
@@ -250,8 +254,10 @@ class TyresPage(QWidget):
         self._supplier = ""  # the season's tyres ("Michelin Pilot Sport Cup N3")
         self._mode = ScanMode.REGISTER
         self._not_saved = False
-        # The scans of each event seen here: the list shows the current event's.
-        self._scans: dict[int | None, list[ScanRecord]] = {}
+        # The scans of each event seen here, by season and event number (each season
+        # numbers its events from 1): the list shows the current event's.
+        self._scans: dict[tuple[int, int | None], list[ScanRecord]] = {}
+        self._year = 0
         self.last_refusal: ScanRecord | None = None
         self._shown_car: str | None = None
         self.setObjectName("tyresPage")
@@ -490,7 +496,9 @@ class TyresPage(QWidget):
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setSizes([530, 570])
 
-        layout = QVBoxLayout(self)
+        self.event_body = EventBody(self, "Tyres", "the tyres are registered per event.")
+        self.event_body.panel.season_page_requested.connect(self.season_page_requested)
+        layout = QVBoxLayout(self.event_body.body)
         layout.setContentsMargins(24, 14, 24, 14)
         layout.setSpacing(10)
         layout.addLayout(top)
@@ -499,6 +507,7 @@ class TyresPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
         # Shortcuts live on the page: they work only while the page is shown.
+        self._shortcuts: list[QAction] = []
         for keys, slot in (
             ("F2", lambda: self._set_mode(ScanMode.REGISTER)),
             ("F3", lambda: self._set_mode(ScanMode.CHECK)),
@@ -510,6 +519,7 @@ class TyresPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+            self._shortcuts.append(action)
 
         self._redirect = _ScanRedirect(self.scan_edit, self)
         for view in (self.car_table, self.tyre_table):
@@ -572,10 +582,17 @@ class TyresPage(QWidget):
 
     # --- the event ------------------------------------------------------------------
 
-    def set_event(self, number: int) -> None:
-        """Work on event ``number``: reload its tyres and clear the verdict."""
+    def set_event(self, number: int | None) -> None:
+        """Work on event ``number``: reload its tyres and clear the verdict (None: the
+        season has no events; the page says so and nothing acts on an event)."""
         self._event = number
+        self._year = season_overview(self._db).year
         self._refresh_timer.stop()
+        if number is None:
+            self.acknowledge_refusal()
+            self._fill_recent()
+            self._show_no_event()
+            return
         self.acknowledge_refusal()
         self._fill_recent()
         self.refresh()
@@ -602,6 +619,7 @@ class TyresPage(QWidget):
             self._update_actions()
             return
         self._info = info
+        self._show_event_body(True)
         # The season's supplier, never a fixed name (it changes: Michelin, Yokohama...).
         self._supplier = season_tyres(self._db).label
         # The calendar may have changed (the Season page, another season shown).
@@ -641,14 +659,25 @@ class TyresPage(QWidget):
 
     def _show_no_event(self) -> None:
         self._info = None
+        self._events = ()
         self.car_model.set_rows(())
         self.tyre_model.set_rows(())
         self.car_combo.clear()
-        self.summary.setText("The season has no event yet.")
+        self.summary.setText("The season has no events yet.")
         self._show(idle_display("No event", "Add the season's events to register tyres."),
                    record=False)
         self.scan_edit.setEnabled(False)
         self._update_actions()
+        self._show_event_body(False)
+
+    def _show_event_body(self, shown: bool) -> None:
+        """The desk, or the no-events panel with every control and shortcut off."""
+        if shown:
+            self.event_body.show_body()
+        else:
+            self.event_body.show_no_events(season_overview(self._db).year)
+        for action in self._shortcuts:
+            action.setEnabled(shown)
 
     def _fill_car_combo(self, keep: str | None) -> None:
         self.car_combo.blockSignals(True)
@@ -693,7 +722,7 @@ class TyresPage(QWidget):
     @property
     def scans(self) -> list[ScanRecord]:
         """The scans made here at the current event, oldest first."""
-        return self._scans.setdefault(self._event, [])
+        return self._scans.setdefault((self._year, self._event), [])
 
     def current_car(self) -> str | None:
         """The car chosen in the picker, or None for "any car"."""
