@@ -298,16 +298,10 @@ class QualifyingClassificationRenderer(_Classification):
 
     document: QualifyingDocument
 
-    def columns(self) -> list[Column]:
-        show_speed = self.show_speed
+    def lap_columns(self) -> list[Column]:
+        """The columns after the car, the same overall and by class: laps, best and
+        second-best laps with their lap numbers, gaps, and the speed where known."""
         columns = [
-            Column("Pos", 20, "CENTER", bold=True),
-            Column("No.", 24, "CENTER", bold=True),
-            Column("Class", 40),
-            Column("PIC", 20, "CENTER"),
-            Column("Driver / Team", 126 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
-            Column("Nat.", 24, "CENTER"),
-            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
             Column("Laps", 22, "RIGHT"),
             Column("Best lap", 44, "RIGHT", bold=True),
             Column("Lap", 18, "RIGHT"),
@@ -316,9 +310,22 @@ class QualifyingClassificationRenderer(_Classification):
             Column("2nd best", 44, "RIGHT"),
             Column("Lap", 18, "RIGHT"),
         ]
-        if show_speed:
+        if self.show_speed:
             columns.append(Column(self.document.speed_unit, SPEED_WIDTH, "RIGHT"))
         return columns
+
+    def columns(self) -> list[Column]:
+        show_speed = self.show_speed
+        return [
+            Column("Pos", 20, "CENTER", bold=True),
+            Column("No.", 24, "CENTER", bold=True),
+            Column("Class", 40),
+            Column("PIC", 20, "CENTER"),
+            Column("Driver / Team", 126 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
+            Column("Nat.", 24, "CENTER"),
+            Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
+            *self.lap_columns(),
+        ]
 
     def story(self) -> list[Flowable]:
         rows = self.document.rows
@@ -347,10 +354,7 @@ class QualifyingClassificationRenderer(_Classification):
                 cells.append(speed_text(row.best_lap_speed))
             body.append(cells)
         story: list[Flowable] = [data_table(columns, body)]
-        remarks = [f"Car {row.number}: {row.note}" for row in rows if row.note]
-        if remarks:
-            story.append(KeepTogether([heading("Remarks"), *(note(text) for text in remarks)]))
-        return story + self.closing(rows)
+        return story + remarks(rows) + self.closing(rows)
 
 
 class ResultsByClassRenderer(RaceClassificationRenderer):
@@ -452,24 +456,15 @@ class QualifyingByClassRenderer(QualifyingClassificationRenderer):
 
     def columns(self) -> list[Column]:
         show_speed = self.show_speed
-        columns = [
+        return [
             Column("PIC", 22, "CENTER", bold=True),
             Column("Pos", 22, "CENTER"),
             Column("No.", 24, "CENTER", bold=True),
             Column("Driver / Team", 142 + (0 if show_speed else SPEED_WIDTH) - self.car_extra),
             Column("Nat.", 24, "CENTER"),
             Column("Car", CAR_WIDTH + self.car_extra, "CENTER"),
-            Column("Laps", 22, "RIGHT"),
-            Column("Best lap", 44, "RIGHT", bold=True),
-            Column("Lap", 18, "RIGHT"),
-            Column("Gap", 42, "RIGHT"),
-            Column("Interval", 42, "RIGHT"),
-            Column("2nd best", 44, "RIGHT"),
-            Column("Lap", 18, "RIGHT"),
+            *self.lap_columns(),
         ]
-        if show_speed:
-            columns.append(Column(self.document.speed_unit, SPEED_WIDTH, "RIGHT"))
-        return columns
 
     def story(self) -> list[Flowable]:
         rows = self.document.rows
@@ -510,10 +505,13 @@ class QualifyingByClassRenderer(QualifyingClassificationRenderer):
         story.append(Spacer(0, 2))
         story.append(note("Gap and interval within the class, on the best lap. "
                           "Pos = overall position."))
-        remarks = [f"Car {row.number}: {row.note}" for row in rows if row.note]
-        if remarks:
-            story.append(KeepTogether([heading("Remarks"), *(note(text) for text in remarks)]))
-        return story + self.closing(rows)
+        return story + remarks(rows) + self.closing(rows)
+
+
+def remarks(rows: Sequence[QualifyingRow]) -> list[Flowable]:
+    """The cars' notes under a qualifying or practice table, kept together with their heading."""
+    lines = [f"Car {row.number}: {row.note}" for row in rows if row.note]
+    return [KeepTogether([heading("Remarks"), *(note(text) for text in lines)])] if lines else []
 
 
 def class_gap(row: ClassificationRow, reference: ClassificationRow | None) -> str:
