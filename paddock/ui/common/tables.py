@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -227,3 +228,30 @@ def size_text_columns(table: QTableView, model: TextTableModel) -> None:
         mode = (QHeaderView.ResizeMode.Stretch if column.stretch
                 else QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(index, mode)
+
+
+def selected_row(table: QTableView, model: RowTableModel[Row]) -> Row | None:
+    """The row of ``model`` selected in ``table`` (shown through a sort/filter proxy), or None."""
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    proxy = table.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    return model.row(proxy.mapToSource(rows[0]).row())
+
+
+def select_source_row(table: QTableView, model: RowTableModel[Row], row: int | None) -> bool:
+    """Select and show source row ``row`` of ``model`` in ``table``; False when there is no
+    such row or the proxy filters it out."""
+    if row is None:
+        return False
+    proxy = table.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    index = proxy.mapFromSource(model.index(row, 0))
+    if not index.isValid():
+        return False
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index)
+    return True

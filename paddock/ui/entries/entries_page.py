@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from paddock.errors import PaddockError
 from paddock.services import entries as entry_service
 from paddock.services.entries import EntryView
-from paddock.ui.common.tables import configure_table
+from paddock.ui.common.tables import configure_table, select_source_row, selected_row
 from paddock.ui.entries.entry_dialog import EntryDialog
 from paddock.ui.entries.entry_models import (
     CLASS_COLUMN,
@@ -218,26 +218,11 @@ class EntriesPage(QWidget):
 
     def selected_entry(self) -> EntryView | None:
         """The entry of the current row, or None."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row(self.proxy.mapToSource(rows[0]).row())
+        return selected_row(self.table, self.model)
 
     def select_entry(self, entry_id: int) -> bool:
         """Select and show the row of ``entry_id``; False when it is filtered out or gone."""
-        row = self.model.row_of(entry_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.model, self.model.row_of(entry_id))
 
     def header_state(self) -> QByteArray:
         """Column widths and sort order, for the window's settings."""

@@ -27,7 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFocusEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,12 @@ from paddock.services.season import EventView, season_overview
 from paddock.services.tyre_supply import season_tyres
 from paddock.services.tyres import EventTyres, TyreRefusal, TyreView
 from paddock.ui.common.no_events import EventBody
-from paddock.ui.common.tables import RowSortProxy, configure_table
+from paddock.ui.common.tables import (
+    RowSortProxy,
+    configure_table,
+    select_source_row,
+    selected_row,
+)
 from paddock.ui.common.theme import ACCENT, BORDER, PROBLEM_TEXT, SURFACE, TEXT, TEXT_MUTED
 from paddock.ui.tyres.tyre_dialogs import (
     CarryOverDialog,
@@ -838,16 +843,10 @@ class TyresPage(QWidget):
             # Whole-cell match: car "1" must not show the tyres of car "12".
             self.tyre_proxy.setFilterRegularExpression(f"^{re.escape(car)}$")
             self.tyre_table.setColumnHidden(TYRE_CAR_COLUMN, True)
-            row = self.car_model.row_of(car)
-            if row is not None:
-                index = self.car_proxy.mapFromSource(self.car_model.index(row, 0))
-                self.car_table.selectionModel().blockSignals(True)
-                self.car_table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-                self.car_table.selectionModel().blockSignals(False)
-                self.car_table.viewport().update()
-                self.car_table.scrollTo(index)
+            self.car_table.selectionModel().blockSignals(True)
+            select_source_row(self.car_table, self.car_model, self.car_model.row_of(car))
+            self.car_table.selectionModel().blockSignals(False)
+            self.car_table.viewport().update()
             self.tyres_title.setText(f"Tyres of car {car}")
             self.tyres_title.setToolTip(self._driver(car))
         if car != self._shown_car:
@@ -860,11 +859,9 @@ class TyresPage(QWidget):
         self._update_actions()
 
     def _car_row_selected(self) -> None:
-        rows = self.car_table.selectionModel().selectedRows()
-        if rows:
-            row = self.car_model.row(self.car_proxy.mapToSource(rows[0]).row())
-            if row.car != self.current_car():
-                self.select_car(row.car)
+        row = selected_row(self.car_table, self.car_model)
+        if row is not None and row.car != self.current_car():
+            self.select_car(row.car)
 
     def _driver(self, car: str) -> str:
         row = self.car_model.row_of(car)
@@ -1039,23 +1036,11 @@ class TyresPage(QWidget):
     # --- selected tyre and actions --------------------------------------------------
 
     def selected_tyre(self) -> TyreView | None:
-        rows = self.tyre_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.tyre_model.row(self.tyre_proxy.mapToSource(rows[0]).row())
+        return selected_row(self.tyre_table, self.tyre_model)
 
     def select_tyre(self, barcode: str) -> bool:
-        row = self.tyre_model.row_of(barcode)
-        if row is None:
-            return False
-        index = self.tyre_proxy.mapFromSource(self.tyre_model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.tyre_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.tyre_table.scrollTo(index)
-        return True
+        return select_source_row(self.tyre_table, self.tyre_model,
+                                 self.tyre_model.row_of(barcode))
 
     def _next_event(self) -> EventView | None:
         if self._event is None:
